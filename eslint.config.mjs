@@ -1,0 +1,37 @@
+// Lint rules: typescript-eslint's recommended set, plus the layering rule of the fake
+// (the domain imports neither express nor sql.js) and no focused or skipped tests.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'reports/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'describe', property: 'only' },
+        { object: 'it', property: 'only' },
+        { object: 'test', property: 'only' },
+        { object: 'describe', property: 'skip' },
+        { object: 'it', property: 'skip' },
+        { object: 'test', property: 'skip' },
+      ],
+    },
+  },
+  {
+    files: ['fake-server/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['express', 'sql.js'], patterns: ['../persistence/*', '../http/*'] }],
+    },
+  },
+  {
+    files: ['steps/**/*.ts', 'features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../fake-server/*', '../support/http-driver'] }],
+    },
+  },
+);

@@ -1,0 +1,18 @@
+/** Configuration of the fake that the real product leaves undocumented, loaded from JSON. */
+import telephoneTable from './clearinghouse-telephone-numbers.json';
+import reasonList from './rebuild-reasons.json';
+
+export interface FakeConfig {
+  /** Clearinghouse telephone number per country/region chosen at activation. */
+  telephoneNumbers: Readonly<Record<string, string>>;
+  /** Reasons the wizard offers for a rebuild. */
+  rebuildReasons: readonly string[];
+  /** Shared by the Clearinghouse and the license servers to seal license key pack IDs. */
+  sealingSecret: string;
+}
+
+export const DEFAULT_CONFIG: FakeConfig = {
+  telephoneNumbers: telephoneTable.numbers,
+  rebuildReasons: reasonList.reasons,
+  sealingSecret: 'fake-clearinghouse-sealing-secret',
+};

@@ -1,0 +1,77 @@
+/**
+ * The storage the domain needs, as interfaces the domain owns. persistence/ implements
+ * them over sql.js; the domain never sees SQL. All calls are synchronous because the
+ * database lives in the same process.
+ */
+import { PurchaseRecord, KeyPackIssuance } from './purchases';
+import {
+  InstalledKeyPack,
+  IssuedCal,
+  LicenseServer,
+  LicensingEvent,
+  LocalAccount,
+  NewIssuedCal,
+  NewKeyPack,
+  NewLicensingEvent,
+} from './model';
+import { WizardSession } from './wizard-session';
+
+export interface LicenseServerRepository {
+  list(): LicenseServer[];
+  find(name: string): LicenseServer | undefined;
+  /** Inserts or replaces the server's properties. */
+  save(server: LicenseServer): void;
+}
+
+/** The RD Licensing database proper: installed key packs and the CALs issued from them. */
+export interface LicensingDatabase {
+  keyPacks(serverName: string): InstalledKeyPack[];
+  issuedCals(serverName: string): IssuedCal[];
+  installKeyPack(serverName: string, pack: NewKeyPack): InstalledKeyPack;
+  issueCal(serverName: string, cal: NewIssuedCal): IssuedCal;
+  /** Deletes every key pack and issued CAL of the server; returns what was deleted. */
+  deleteContents(serverName: string): { keyPacks: InstalledKeyPack[]; issuedCals: number };
+  /** When this key pack ID was first installed on the server, if ever. Survives a rebuild. */
+  redemptionOf(serverName: string, licenseKeyPackId: string): string | undefined;
+  recordRedemption(serverName: string, licenseKeyPackId: string, at: string): void;
+}
+
+export interface EventLog {
+  append(serverName: string, event: NewLicensingEvent): void;
+  list(serverName: string): LicensingEvent[];
+}
+
+export interface WizardSessionRepository {
+  find(serverName: string): WizardSession | undefined;
+  save(session: WizardSession): void;
+  remove(serverName: string): void;
+}
+
+export interface AccountRepository {
+  find(serverName: string, userName: string): LocalAccount | undefined;
+  listByUserName(userName: string): LocalAccount[];
+  save(account: LocalAccount): void;
+}
+
+/** Runs work all-or-nothing: if it throws, nothing it wrote stays. */
+export interface Transactor {
+  inTransaction<T>(work: () => T): T;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** The Clearinghouse's own records, kept apart from every license server's database. */
+export interface PurchaseRepository {
+  all(): PurchaseRecord[];
+  find(purchaseNumber: number): PurchaseRecord | undefined;
+  save(record: PurchaseRecord): void;
+  /** Adds a record and returns it with its new purchase number. */
+  add(record: Omit<PurchaseRecord, 'purchaseNumber'>): PurchaseRecord;
+  issuances(purchaseNumber: number): KeyPackIssuance[];
+  findIssuance(licenseKeyPackId: string): KeyPackIssuance | undefined;
+  recordIssuance(issuance: KeyPackIssuance): void;
+  activatedServer(licenseServerId: string): { countryRegion: string } | undefined;
+  recordActivation(licenseServerId: string, countryRegion: string): void;
+}

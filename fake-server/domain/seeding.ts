@@ -1,0 +1,157 @@
+/**
+ * Puts a described world into a fake environment: license servers (activated with the
+ * Clearinghouse), their local accounts, purchase records, and packs already installed
+ * from those purchases with some CALs issued to clients. Seeding adds to what is there
+ * and is all-or-nothing: a fixture with any mistake is refused whole.
+ */
+import { AccountDirectory } from './accounts';
+import { CalType, ConnectionMethod, productVersionIdOf } from './catalogue';
+import { Clearinghouse } from './clearinghouse';
+import { ConflictError, InvalidInputError } from './errors';
+import { LICENSE_SERVER_ID_LENGTH, deterministicId, hasValidCheckCharacter, normalizeId } from './ids';
+import { KeyPackIdCodec } from './key-pack-id';
+import { LicenseServer } from './model';
+import { Clock, LicenseServerRepository, LicensingDatabase, PurchaseRepository, Transactor } from './ports';
+import { ProgramInformation, checkProgramInformation } from './purchases';
+import { installKeyPackId } from './rebuild-effects';
+
+export interface AccountFixture {
+  userName: string;
+  password: string;
+  groups: string[];
+}
+
+export interface LicenseServerFixture {
+  name: string;
+  /** Defaults to an ID derived from the name, the same on every run. */
+  licenseServerId?: string | undefined;
+  /** Defaults to true. */
+  activated?: boolean | undefined;
+  /** Defaults to "United States". */
+  countryRegion?: string | undefined;
+  /** Defaults to Automatic connection, as a freshly activated server has. */
+  connectionMethod?: ConnectionMethod | undefined;
+  accounts?: AccountFixture[] | undefined;
+}
+
+export interface PurchaseFixture {
+  information: ProgramInformation;
+  /** e.g. "Windows Server 2022". */
+  productVersion: string;
+  calType: CalType;
+  quantity: number;
+  /** The server the CALs are installed on before the scenario starts, if any. */
+  installedOn?: string | undefined;
+  /** How many of the installed CALs have been issued to clients. */
+  issuedCals?: number | undefined;
+}
+
+export interface EnvironmentFixture {
+  licenseServers?: LicenseServerFixture[] | undefined;
+  purchases?: PurchaseFixture[] | undefined;
+}
+
+export interface SeederDependencies {
+  servers: LicenseServerRepository;
+  database: LicensingDatabase;
+  accounts: AccountDirectory;
+  purchases: PurchaseRepository;
+  clearinghouse: Clearinghouse;
+  codec: KeyPackIdCodec;
+  clock: Clock;
+  licensingTransactor: Transactor;
+  clearinghouseTransactor: Transactor;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class EnvironmentSeeder {
+  constructor(private readonly deps: SeederDependencies) {}
+
+  seed(fixture: EnvironmentFixture): void {
+    this.deps.licensingTransactor.inTransaction(() =>
+      this.deps.clearinghouseTransactor.inTransaction(() => {
+        for (const server of fixture.licenseServers ?? []) this.addServer(server);
+        for (const purchase of fixture.purchases ?? []) this.addPurchase(purchase);
+      }),
+    );
+  }
+
+  private addServer(fixture: LicenseServerFixture): void {
+    if (this.deps.servers.find(fixture.name))
+      throw new ConflictError('license-server-exists', `A license server named "${fixture.name}" already exists.`);
+    const countryRegion = fixture.countryRegion ?? 'United States';
+    if (this.deps.clearinghouse.telephoneNumberFor(countryRegion) === undefined) {
+      const known = Object.keys(this.deps.clearinghouse.telephoneNumbers()).join(', ');
+      throw new InvalidInputError(
+        'unknown-country-region',
+        `"${countryRegion}" is not in the Clearinghouse telephone table. Known: ${known}.`,
+      );
+    }
+    const activated = fixture.activated ?? true;
+    const licenseServerId = activated
+      ? normalizeId(fixture.licenseServerId ?? deterministicId(`license-server:${fixture.name}`, LICENSE_SERVER_ID_LENGTH))
+      : null;
+    if (licenseServerId !== null && (licenseServerId.length !== LICENSE_SERVER_ID_LENGTH || !hasValidCheckCharacter(licenseServerId))) {
+      throw new InvalidInputError(
+        'invalid-license-server-id',
+        `License Server ID "${fixture.licenseServerId}" is not 35 letters and digits with a valid check character.`,
+      );
+    }
+    const server: LicenseServer = {
+      name: fixture.name,
+      licenseServerId,
+      countryRegion: activated ? countryRegion : null,
+      connectionMethod: fixture.connectionMethod ?? 'automatic',
+    };
+    this.deps.servers.save(server);
+    if (licenseServerId !== null) this.deps.clearinghouse.recordActivation(licenseServerId, countryRegion);
+    for (const account of fixture.accounts ?? [])
+      this.deps.accounts.addAccount(server.name, account.userName, account.password, account.groups);
+  }
+
+  private addPurchase(fixture: PurchaseFixture): void {
+    const productVersionId = productVersionIdOf(fixture.productVersion);
+    if (productVersionId === undefined)
+      throw new InvalidInputError('unknown-product-version', `"${fixture.productVersion}" is not a known product version.`);
+    if (!Number.isInteger(fixture.quantity) || fixture.quantity < 1)
+      throw new InvalidInputError('invalid-quantity', `A purchase needs a whole number of CALs, at least 1.`);
+    const information = checkProgramInformation(fixture.information);
+    const record = this.deps.purchases.add({
+      information,
+      productVersionId,
+      calType: fixture.calType,
+      quantity: fixture.quantity,
+      registeredTo: null,
+    });
+    if (fixture.installedOn === undefined) return;
+    const server = this.deps.servers.find(fixture.installedOn);
+    if (!server?.licenseServerId || !server.countryRegion) {
+      throw new InvalidInputError(
+        'cannot-install',
+        `CALs can be installed only on an activated license server; "${fixture.installedOn}" is not one.`,
+      );
+    }
+    const granted = this.deps.clearinghouse.call({
+      dialledNumber: this.deps.clearinghouse.telephoneNumberFor(server.countryRegion) ?? '',
+      licenseServerId: server.licenseServerId,
+      information,
+      productVersionId,
+      calType: fixture.calType,
+    });
+    const now = this.deps.clock.now();
+    const pack = installKeyPackId(granted.licenseKeyPackId, server, now.toISOString(), this.deps);
+    if ((fixture.issuedCals ?? 0) > fixture.quantity)
+      throw new InvalidInputError('too-many-issued', `Only ${fixture.quantity} CALs can be issued from purchase ${record.purchaseNumber}.`);
+    const validDays = fixture.calType === 'perDevice' ? 89 : 60;
+    for (let i = 1; i <= (fixture.issuedCals ?? 0); i += 1) {
+      const client = fixture.calType === 'perDevice' ? `DEVICE-${pack.keyPackNumber}-${i}` : `user-${pack.keyPackNumber}-${i}`;
+      this.deps.database.issueCal(server.name, {
+        keyPackNumber: pack.keyPackNumber,
+        issuedTo: client,
+        issuedAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + validDays * DAY_MS).toISOString(),
+      });
+    }
+  }
+}

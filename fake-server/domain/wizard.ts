@@ -1,0 +1,274 @@
+/**
+ * The Manage RDS CALs Wizard, rebuild branch, as a pure state machine: no I/O, no clock.
+ * `transition` says which page follows and which effects (deleting the database,
+ * reinstalling a pack, logging the rebuild) the move asks for; the licensing manager
+ * carries the effects out inside one transaction, so a refused effect undoes the move.
+ *
+ * Page sequence (procedure steps 4 to 11): Welcome -> Action Selection (action and reason
+ * on one page: steps 5 and 6 have one Next between them) -> Confirm Deletion of RDS CALs
+ * -> [database contents deleted] -> Reinstalling RDS CALs -> Obtain Client License Key
+ * Pack -> Reinstalling Additional RDS CALs -> (again Obtain Client License Key Pack, or)
+ * Completing the wizard -> Finish.
+ */
+import { ConnectionMethod, CONNECTION_METHOD_LABELS } from './catalogue';
+
+export const WIZARD_ACTIONS = ['rebuild', 'migrate'] as const;
+export type WizardAction = (typeof WIZARD_ACTIONS)[number];
+export type AdditionalPacksChoice = 'continue' | 'finish';
+
+export type WizardState =
+  | { page: 'welcome' }
+  | { page: 'actionSelection'; action: WizardAction | null; reason: string | null }
+  | { page: 'confirmDeletion'; reason: string; deletionConfirmed: boolean }
+  | { page: 'reinstallingCals'; reason: string; packsReinstalled: number }
+  | { page: 'obtainKeyPack'; reason: string; packsReinstalled: number; keyPackId: string }
+  | { page: 'reinstallingAdditional'; reason: string; packsReinstalled: number; choice: AdditionalPacksChoice | null }
+  | { page: 'completing'; reason: string; packsReinstalled: number }
+  | { page: 'closed'; outcome: 'finished' | 'cancelled' };
+
+export type WizardPage = WizardState['page'];
+
+export type WizardEvent =
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'cancel' }
+  | { type: 'finish' }
+  | { type: 'selectAction'; action: WizardAction }
+  | { type: 'selectReason'; reason: string }
+  | { type: 'setDeletionConfirmed'; confirmed: boolean }
+  | { type: 'enterKeyPackId'; keyPackId: string }
+  | { type: 'chooseAdditionalPacks'; choice: AdditionalPacksChoice };
+
+export type WizardEventType = WizardEvent['type'];
+
+/** Work the wizard asks the license server to do when a move is made. */
+export type WizardEffect =
+  | { kind: 'deleteDatabaseContents' }
+  | { kind: 'reinstallKeyPack'; keyPackId: string }
+  | { kind: 'recordRebuilt'; packsReinstalled: number }
+  | { kind: 'recordAbandonedRebuild'; packsReinstalled: number };
+
+/** What the wizard knows about the license server it was opened on. */
+export interface WizardContext {
+  reasons: readonly string[];
+  connectionMethod: ConnectionMethod;
+  activated: boolean;
+}
+
+/** `invalid-choice`: the value itself is wrong. `not-now`: the move does not fit the page or the server. */
+export type WizardRefusal = { ok: false; kind: 'invalid-choice' | 'not-now'; code: string; message: string };
+export type WizardTransition = { ok: true; state: WizardState; effects: WizardEffect[] } | WizardRefusal;
+
+export const PAGE_TITLES: Record<WizardPage, string> = {
+  welcome: 'Welcome to the Manage RDS CALs Wizard',
+  actionSelection: 'Action Selection',
+  confirmDeletion: 'Confirm Deletion of RDS CALs',
+  reinstallingCals: 'Reinstalling RDS CALs',
+  obtainKeyPack: 'Obtain Client License Key Pack',
+  reinstallingAdditional: 'Reinstalling Additional RDS CALs',
+  completing: 'Completing the Manage RDS CALs Wizard',
+  closed: 'Closed',
+};
+
+const EVENT_LABELS: Record<WizardEventType, string> = {
+  next: 'Next',
+  back: 'Back',
+  cancel: 'Cancel',
+  finish: 'Finish',
+  selectAction: 'choosing an action',
+  selectReason: 'choosing a reason',
+  setDeletionConfirmed: 'the deletion check box',
+  enterKeyPackId: 'entering a license key pack ID',
+  chooseAdditionalPacks: 'choosing whether to reinstall more RDS CALs',
+};
+
+/** The moves each page offers; anything else is refused without a change. */
+export function allowedEvents(state: WizardState): WizardEventType[] {
+  switch (state.page) {
+    case 'welcome':
+      return ['next', 'cancel'];
+    case 'actionSelection':
+      return ['selectAction', 'selectReason', 'next', 'back', 'cancel'];
+    case 'confirmDeletion':
+      return ['setDeletionConfirmed', 'next', 'back', 'cancel'];
+    case 'reinstallingCals':
+      return ['next', 'cancel'];
+    case 'obtainKeyPack':
+      return ['enterKeyPackId', 'next', 'cancel'];
+    case 'reinstallingAdditional':
+      return ['chooseAdditionalPacks', 'next', 'cancel'];
+    case 'completing':
+      return ['finish', 'back', 'cancel'];
+    case 'closed':
+      return [];
+  }
+}
+
+/** The pure transition function of the wizard. */
+export function transition(state: WizardState, event: WizardEvent, context: WizardContext): WizardTransition {
+  if (!allowedEvents(state).includes(event.type)) return notAvailable(state, event);
+  if (event.type === 'cancel') return cancel(state);
+  switch (state.page) {
+    case 'welcome':
+      return moved({ page: 'actionSelection', action: null, reason: null });
+    case 'actionSelection':
+      return onActionSelection(state, event, context);
+    case 'confirmDeletion':
+      return onConfirmDeletion(state, event);
+    case 'reinstallingCals':
+      return moved({ page: 'obtainKeyPack', reason: state.reason, packsReinstalled: state.packsReinstalled, keyPackId: '' });
+    case 'obtainKeyPack':
+      return onObtainKeyPack(state, event);
+    case 'reinstallingAdditional':
+      return onReinstallingAdditional(state, event);
+    case 'completing':
+      return event.type === 'back'
+        ? moved({ page: 'reinstallingAdditional', reason: state.reason, packsReinstalled: state.packsReinstalled, choice: 'finish' })
+        : moved({ page: 'closed', outcome: 'finished' }, [{ kind: 'recordRebuilt', packsReinstalled: state.packsReinstalled }]);
+    case 'closed':
+      return notAvailable(state, event);
+  }
+}
+
+type StateOf<P extends WizardPage> = Extract<WizardState, { page: P }>;
+
+function onActionSelection(state: StateOf<'actionSelection'>, event: WizardEvent, context: WizardContext): WizardTransition {
+  switch (event.type) {
+    case 'selectAction':
+      if (event.action !== 'rebuild') {
+        return refused(
+          'invalid-choice',
+          'action-not-modelled',
+          'This fake models only "Rebuild the license server database"; migrating RDS CALs is not modelled yet.',
+        );
+      }
+      return moved({ ...state, action: 'rebuild' });
+    case 'selectReason':
+      if (state.action !== 'rebuild') {
+        return refused(
+          'not-now',
+          'rebuild-not-selected',
+          'Click "Rebuild the license server database" first; the reason list belongs to that action.',
+        );
+      }
+      if (!context.reasons.includes(event.reason)) {
+        return refused(
+          'invalid-choice',
+          'unknown-reason',
+          `"${event.reason}" is not in the list of reasons. Choose one of: ${context.reasons.join('; ')}.`,
+        );
+      }
+      return moved({ ...state, reason: event.reason });
+    case 'back':
+      return moved({ page: 'welcome' });
+    default:
+      return leaveActionSelection(state, context);
+  }
+}
+
+function leaveActionSelection(state: StateOf<'actionSelection'>, context: WizardContext): WizardTransition {
+  if (state.action === null)
+    return refused('not-now', 'no-action-selected', 'Click "Rebuild the license server database" before clicking Next.');
+  if (state.reason === null)
+    return refused('not-now', 'no-reason-selected', 'Select a reason for rebuilding the RD Licensing database before clicking Next.');
+  if (!context.activated) {
+    return refused(
+      'not-now',
+      'server-not-activated',
+      'The license server is not activated, so the Clearinghouse cannot reissue CALs to it; activate it first.',
+    );
+  }
+  if (context.connectionMethod !== 'telephone') {
+    return refused(
+      'not-now',
+      'connection-method-not-telephone',
+      `The connection method is "${CONNECTION_METHOD_LABELS[context.connectionMethod]}". Cancel the wizard, set it to Telephone in the license server's Properties, then start again.`,
+    );
+  }
+  return moved({ page: 'confirmDeletion', reason: state.reason, deletionConfirmed: false });
+}
+
+function onConfirmDeletion(state: StateOf<'confirmDeletion'>, event: WizardEvent): WizardTransition {
+  switch (event.type) {
+    case 'setDeletionConfirmed':
+      return moved({ ...state, deletionConfirmed: event.confirmed });
+    case 'back':
+      return moved({ page: 'actionSelection', action: 'rebuild', reason: state.reason });
+    default:
+      if (!state.deletionConfirmed) {
+        return refused(
+          'not-now',
+          'deletion-not-confirmed',
+          'Select the check box confirming the deletion of the RDS CALs installed on this license server before clicking Next; nothing has been deleted.',
+        );
+      }
+      return moved({ page: 'reinstallingCals', reason: state.reason, packsReinstalled: 0 }, [{ kind: 'deleteDatabaseContents' }]);
+  }
+}
+
+function onObtainKeyPack(state: StateOf<'obtainKeyPack'>, event: WizardEvent): WizardTransition {
+  if (event.type === 'enterKeyPackId') return moved({ ...state, keyPackId: event.keyPackId });
+  if (state.keyPackId.trim() === '') {
+    return refused(
+      'not-now',
+      'no-key-pack-id',
+      'Enter the license key pack ID that the Clearinghouse representative gave you before clicking Next.',
+    );
+  }
+  const packsReinstalled = state.packsReinstalled + 1;
+  return moved({ page: 'reinstallingAdditional', reason: state.reason, packsReinstalled, choice: null }, [
+    { kind: 'reinstallKeyPack', keyPackId: state.keyPackId },
+  ]);
+}
+
+function onReinstallingAdditional(state: StateOf<'reinstallingAdditional'>, event: WizardEvent): WizardTransition {
+  if (event.type === 'chooseAdditionalPacks') return moved({ ...state, choice: event.choice });
+  const { reason, packsReinstalled } = state;
+  switch (state.choice) {
+    case null:
+      return refused(
+        'not-now',
+        'no-choice',
+        'Choose "Continue reinstalling additional RDS CALs" or "Finish rebuilding the RD Licensing database" before clicking Next.',
+      );
+    case 'continue':
+      return moved({ page: 'obtainKeyPack', reason, packsReinstalled, keyPackId: '' });
+    case 'finish':
+      return moved({ page: 'completing', reason, packsReinstalled });
+  }
+}
+
+function cancel(state: WizardState): WizardTransition {
+  const afterDeletion = 'packsReinstalled' in state;
+  return moved(
+    { page: 'closed', outcome: 'cancelled' },
+    afterDeletion ? [{ kind: 'recordAbandonedRebuild', packsReinstalled: state.packsReinstalled }] : [],
+  );
+}
+
+function notAvailable(state: WizardState, event: WizardEvent): WizardRefusal {
+  if (state.page === 'closed')
+    return refused('not-now', 'wizard-closed', 'The wizard has been closed; open it again from the Action menu.');
+  const offered = allowedEvents(state).map((type) => EVENT_LABELS[type]);
+  const why =
+    'packsReinstalled' in state && event.type === 'back'
+      ? ' The database contents have already been deleted, so there is no going back.'
+      : '';
+  return refused(
+    'not-now',
+    'not-available-on-this-page',
+    `${capitalise(EVENT_LABELS[event.type])} is not available on the "${PAGE_TITLES[state.page]}" page.${why} Available here: ${offered.join(', ')}.`,
+  );
+}
+
+function moved(state: WizardState, effects: WizardEffect[] = []): WizardTransition {
+  return { ok: true, state, effects };
+}
+
+function refused(kind: WizardRefusal['kind'], code: string, message: string): WizardRefusal {
+  return { ok: false, kind, code, message };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,36 @@
+/**
+ * Builds the Express app of the fake license server, apart from listening on a port.
+ * Routes, then one error handler that maps errors to problem+json, then a JSON 404.
+ */
+import express, { Express, Request } from 'express';
+import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../environment-registry';
+import { FakeEnvironment } from '../environment';
+import { clearinghouseRoutes } from './clearinghouse-routes';
+import { licenseServerRoutes } from './license-server-routes';
+import { UnexpectedErrors, errorHandler, notFoundHandler } from './problem';
+import { testControlRoutes } from './test-control-routes';
+
+export const ENVIRONMENT_HEADER = 'x-fake-environment';
+
+export interface AppOptions {
+  registry: EnvironmentRegistry;
+  /** Mounts /_test routes; off unless the fake runs for tests. */
+  testControl: boolean;
+}
+
+export function createApp(options: AppOptions): Express & { unexpectedErrors: UnexpectedErrors } {
+  const app = express();
+  const unexpected = new UnexpectedErrors();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(express.json({ limit: '64kb', strict: true }));
+
+  const environmentOf = (req: Request): FakeEnvironment => options.registry.get(req.get(ENVIRONMENT_HEADER) ?? DEFAULT_ENVIRONMENT);
+
+  app.use(licenseServerRoutes(environmentOf));
+  app.use(clearinghouseRoutes(environmentOf));
+  if (options.testControl) app.use(testControlRoutes(options.registry, environmentOf, unexpected));
+  app.use(notFoundHandler);
+  app.use(errorHandler(unexpected));
+  return Object.assign(app, { unexpectedErrors: unexpected });
+}

@@ -1,0 +1,45 @@
+/** The Microsoft Clearinghouse "on the telephone": its numbers, the representative, and help with a retained key pack ID. */
+import { Request, Router } from 'express';
+import { CAL_TYPE_LABELS, productVersionIdOf, productVersionName } from '../domain/catalogue';
+import { InvalidInputError } from '../domain/errors';
+import { inGroupsOfFive } from '../domain/ids';
+import { FakeEnvironment } from '../environment';
+import { telephoneCallBody } from './schemas';
+
+export function clearinghouseRoutes(environmentOf: (req: Request) => FakeEnvironment): Router {
+  const router = Router();
+
+  router.get('/clearinghouse/telephone-numbers', (req, res) => {
+    res.json({ telephoneNumbers: environmentOf(req).clearinghouse.telephoneNumbers() });
+  });
+
+  router.post('/clearinghouse/telephone-calls', (req, res) => {
+    const call = telephoneCallBody.parse(req.body);
+    const productVersionId = call.productVersion === undefined ? undefined : productVersionIdOf(call.productVersion);
+    if (call.productVersion !== undefined && productVersionId === undefined) {
+      throw new InvalidInputError('unknown-product-version', `"${call.productVersion}" is not a product version the Clearinghouse knows.`);
+    }
+    const granted = environmentOf(req).clearinghouse.call({ ...call, productVersionId });
+    res.status(201).json({
+      ...granted,
+      licenseKeyPackId: inGroupsOfFive(granted.licenseKeyPackId),
+      productVersion: productVersionName(granted.productVersionId),
+      calTypeLabel: CAL_TYPE_LABELS[granted.calType],
+    });
+  });
+
+  router.get('/clearinghouse/license-key-packs/:licenseKeyPackId', (req, res) => {
+    const { issuance, purchase } = environmentOf(req).clearinghouse.lookUpKeyPackId(req.params.licenseKeyPackId);
+    res.json({
+      licenseKeyPackId: inGroupsOfFive(issuance.licenseKeyPackId),
+      licenseServerId: inGroupsOfFive(issuance.licenseServerId),
+      issuedAt: issuance.issuedAt,
+      purchaseNumber: purchase.purchaseNumber,
+      productVersion: productVersionName(purchase.productVersionId),
+      calType: purchase.calType,
+      quantity: purchase.quantity,
+    });
+  });
+
+  return router;
+}

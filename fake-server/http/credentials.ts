@@ -1,0 +1,17 @@
+/** Reads HTTP Basic credentials: every request acts as a local account of a license server. */
+import { Request } from 'express';
+
+export interface Credentials {
+  userName: string | undefined;
+  password: string | undefined;
+}
+
+export function credentialsOf(req: Request): Credentials {
+  const header = req.get('authorization');
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header.trim()) : null;
+  if (!match?.[1]) return { userName: undefined, password: undefined };
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return { userName: undefined, password: undefined };
+  return { userName: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}

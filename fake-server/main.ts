@@ -1,0 +1,66 @@
+/**
+ * `npm start`: serves the fake RD License Server on localhost with the demo seeded.
+ *
+ * What the fake copies from the real product: the telephone rebuild of the RD Licensing
+ * database through the Manage RDS CALs Wizard (procedure steps 1-11), the connection
+ * method property, the License Server ID and license key pack ID lengths, licensing
+ * programs, CAL types, product versions, events 26 and 88, and the local Administrators
+ * rule. What it leaves out: activation, the Install Licenses and Migrate flows, the
+ * automatic and web-browser connection methods' own pages, issuing CALs to clients at
+ * run time, and Windows itself. The README lists every choice made where Microsoft's
+ * behaviour is not public.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createApp } from './http/app';
+import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from './environment-registry';
+import { EnvironmentFixture } from './domain/seeding';
+import { environmentFixture } from './http/schemas';
+
+const HELP = `Usage: npm start -- [options]
+  --port <n>         port to listen on (default 3990; 0 picks a free one)
+  --host <address>   address to listen on (default 127.0.0.1)
+  --fixture <file>   JSON fixture to seed instead of the demo
+  --test-control     mount the /_test routes (reset, seed, database inspection)
+  --help             show this text`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '3990' },
+      host: { type: 'string', default: '127.0.0.1' },
+      fixture: { type: 'string', default: `${__dirname}/fixtures/demo.json` },
+      'test-control': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const fixture: EnvironmentFixture = environmentFixture.parse(JSON.parse(readFileSync(values.fixture, 'utf8')));
+  const registry = new EnvironmentRegistry();
+  await registry.create(fixture, DEFAULT_ENVIRONMENT);
+  const app = createApp({ registry, testControl: values['test-control'] });
+  const server = app.listen(port, values.host, () => {
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    console.log(`Fake RD License Server listening on http://${values.host}:${actualPort}`);
+    for (const licenseServer of fixture.licenseServers ?? []) {
+      for (const account of licenseServer.accounts ?? []) {
+        console.log(`  ${licenseServer.name}: ${account.userName} / ${account.password} (${account.groups.join(', ')})`);
+      }
+    }
+    if (values['test-control']) console.log('  test-control routes mounted under /_test');
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+/** License servers, their local accounts and their open wizards, stored in sql.js. */
+import { ConnectionMethod } from '../domain/catalogue';
+import { LicenseServer, LocalAccount } from '../domain/model';
+import { AccountRepository, LicenseServerRepository, WizardSessionRepository } from '../domain/ports';
+import { WizardSession } from '../domain/wizard-session';
+import { WizardState } from '../domain/wizard';
+import { SqlDatabase } from './sql-database';
+
+type ServerRow = { name: string; license_server_id: string | null; country_region: string | null; connection_method: string };
+
+function toServer(row: ServerRow): LicenseServer {
+  return {
+    name: row.name,
+    licenseServerId: row.license_server_id,
+    countryRegion: row.country_region,
+    connectionMethod: row.connection_method as ConnectionMethod,
+  };
+}
+
+export class SqlLicenseServers implements LicenseServerRepository {
+  constructor(private readonly sql: SqlDatabase) {}
+
+  list(): LicenseServer[] {
+    return this.sql.all<ServerRow>('SELECT * FROM license_servers ORDER BY name').map(toServer);
+  }
+
+  find(name: string): LicenseServer | undefined {
+    const row = this.sql.get<ServerRow>('SELECT * FROM license_servers WHERE name = ?', [name]);
+    return row && toServer(row);
+  }
+
+  save(server: LicenseServer): void {
+    this.sql.run(
+      `INSERT INTO license_servers (name, license_server_id, country_region, connection_method) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET license_server_id = excluded.license_server_id,
+         country_region = excluded.country_region, connection_method = excluded.connection_method`,
+      [server.name, server.licenseServerId, server.countryRegion, server.connectionMethod],
+    );
+  }
+}
+
+type AccountRow = { server_name: string; user_name: string; password_hash: string; groups_json: string };
+
+function toAccount(row: AccountRow): LocalAccount {
+  return {
+    serverName: row.server_name,
+    userName: row.user_name,
+    passwordHash: row.password_hash,
+    groups: JSON.parse(row.groups_json) as string[],
+  };
+}
+
+export class SqlAccounts implements AccountRepository {
+  constructor(private readonly sql: SqlDatabase) {}
+
+  find(serverName: string, userName: string): LocalAccount | undefined {
+    const row = this.sql.get<AccountRow>('SELECT * FROM accounts WHERE server_name = ? AND user_name = ?', [serverName, userName]);
+    return row && toAccount(row);
+  }
+
+  listByUserName(userName: string): LocalAccount[] {
+    return this.sql.all<AccountRow>('SELECT * FROM accounts WHERE user_name = ? ORDER BY server_name', [userName]).map(toAccount);
+  }
+
+  save(account: LocalAccount): void {
+    this.sql.run(
+      `INSERT INTO accounts (server_name, user_name, password_hash, groups_json) VALUES (?, ?, ?, ?)
+       ON CONFLICT (server_name, user_name) DO UPDATE SET password_hash = excluded.password_hash, groups_json = excluded.groups_json`,
+      [account.serverName, account.userName, account.passwordHash, JSON.stringify(account.groups)],
+    );
+  }
+}
+
+type SessionRow = { server_name: string; state_json: string; opened_by: string; opened_at: string };
+
+export class SqlWizardSessions implements WizardSessionRepository {
+  constructor(private readonly sql: SqlDatabase) {}
+
+  find(serverName: string): WizardSession | undefined {
+    const row = this.sql.get<SessionRow>('SELECT * FROM wizard_sessions WHERE server_name = ?', [serverName]);
+    return (
+      row && {
+        serverName: row.server_name,
+        state: JSON.parse(row.state_json) as WizardState,
+        openedBy: row.opened_by,
+        openedAt: row.opened_at,
+      }
+    );
+  }
+
+  save(session: WizardSession): void {
+    this.sql.run(
+      `INSERT INTO wizard_sessions (server_name, state_json, opened_by, opened_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (server_name) DO UPDATE SET state_json = excluded.state_json`,
+      [session.serverName, JSON.stringify(session.state), session.openedBy, session.openedAt],
+    );
+  }
+
+  remove(serverName: string): void {
+    this.sql.run('DELETE FROM wizard_sessions WHERE server_name = ?', [serverName]);
+  }
+}

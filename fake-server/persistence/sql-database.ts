@@ -1,0 +1,101 @@
+/**
+ * A thin wrapper over one sql.js database: bound parameters only, statements prepared once
+ * and reset after every use (freed when the database closes), and all-or-nothing
+ * transactions that nest through savepoints.
+ */
+import initSqlJs, { BindParams, Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
+import { Transactor } from '../domain/ports';
+
+let engine: Promise<SqlJsStatic> | undefined;
+
+/** Loads the sql.js WebAssembly module once per process. */
+export function loadSqlEngine(): Promise<SqlJsStatic> {
+  engine ??= initSqlJs();
+  return engine;
+}
+
+export type Row = Record<string, SqlValue>;
+
+export class SqlDatabase implements Transactor {
+  private readonly statements = new Map<string, Statement>();
+  private depth = 0;
+
+  constructor(private readonly db: Database) {}
+
+  /** Runs a statement that returns no rows. */
+  run(sql: string, params: BindParams = []): void {
+    this.withStatement(sql, params, (statement) => {
+      statement.step();
+    });
+  }
+
+  /** Runs a query and returns every row as an object keyed by column name. */
+  all<T extends Row = Row>(sql: string, params: BindParams = []): T[] {
+    return this.withStatement(sql, params, (statement) => {
+      const rows: T[] = [];
+      while (statement.step()) rows.push(statement.getAsObject() as T);
+      return rows;
+    });
+  }
+
+  /** The first row of a query, if any. */
+  get<T extends Row = Row>(sql: string, params: BindParams = []): T | undefined {
+    return this.withStatement(sql, params, (statement) => (statement.step() ? (statement.getAsObject() as T) : undefined));
+  }
+
+  /** The rowid of the last insert on this connection. */
+  lastInsertRowId(): number {
+    return Number(this.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id);
+  }
+
+  inTransaction<T>(work: () => T): T {
+    const savepoint = `sp${this.depth}`;
+    this.db.exec(this.depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+    this.depth += 1;
+    try {
+      const result = work();
+      this.depth -= 1;
+      this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      return result;
+    } catch (error) {
+      this.depth -= 1;
+      this.db.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      throw error;
+    }
+  }
+
+  /** Runs a script of statements without parameters (schema set-up). */
+  exec(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  /** The whole database as SQLite file bytes. */
+  export(): Uint8Array {
+    this.freeStatements();
+    return this.db.export();
+  }
+
+  close(): void {
+    this.freeStatements();
+    this.db.close();
+  }
+
+  private withStatement<T>(sql: string, params: BindParams, use: (statement: Statement) => T): T {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    try {
+      statement.bind(params);
+      return use(statement);
+    } finally {
+      statement.reset();
+    }
+  }
+
+  private freeStatements(): void {
+    for (const statement of this.statements.values()) statement.free();
+    this.statements.clear();
+  }
+}
