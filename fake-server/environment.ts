@@ -7,7 +7,8 @@ import { AccountDirectory } from './domain/accounts';
 import { Clearinghouse } from './domain/clearinghouse';
 import { KeyPackIdCodec } from './domain/key-pack-id';
 import { LicensingManager } from './domain/licensing-manager';
-import { LicensingDatabaseContents } from './domain/model';
+import { LicenseServer, LicensingDatabaseContents, LicensingEvent } from './domain/model';
+import { WizardSession } from './domain/wizard-session';
 import { Clock } from './domain/ports';
 import { PurchaseRecord } from './domain/purchases';
 import { EnvironmentFixture, EnvironmentSeeder } from './domain/seeding';
@@ -24,9 +25,19 @@ export interface FakeEnvironment {
   seeder: EnvironmentSeeder;
   /** Test-only: what a license server's RD Licensing database holds right now. */
   inspect(serverName: string): LicensingDatabaseContents;
+  /** Test-only: everything a refused request must leave as it was, for one server. */
+  snapshot(serverName: string): EnvironmentSnapshot;
   /** Test-only: the Clearinghouse's purchase records. */
   purchaseRecords(): PurchaseRecord[];
   close(): void;
+}
+
+export interface EnvironmentSnapshot {
+  server: LicenseServer;
+  database: LicensingDatabaseContents;
+  events: LicensingEvent[];
+  wizard: WizardSession | null;
+  purchases: PurchaseRecord[];
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -49,11 +60,13 @@ export async function createEnvironment(
     telephoneNumbers: config.telephoneNumbers,
     clock,
   });
+  const events = new SqlEventLog(licensing);
+  const wizards = new SqlWizardSessions(licensing);
   const manager = new LicensingManager({
     servers,
     database,
-    events: new SqlEventLog(licensing),
-    wizards: new SqlWizardSessions(licensing),
+    events,
+    wizards,
     accounts,
     transactor: licensing,
     codec,
@@ -73,14 +86,27 @@ export async function createEnvironment(
     clearinghouseTransactor: clearinghouseDb,
   });
   if (options.fixture) seeder.seed(options.fixture);
+  const serverNamed = (serverName: string): LicenseServer => {
+    const server = servers.find(serverName);
+    if (!server) throw new NotFoundError('unknown-license-server', `There is no license server named "${serverName}".`);
+    return server;
+  };
+  const inspect = (serverName: string): LicensingDatabaseContents => {
+    serverNamed(serverName);
+    return { keyPacks: database.keyPacks(serverName), issuedCals: database.issuedCals(serverName) };
+  };
   return {
     manager,
     clearinghouse,
     seeder,
-    inspect(serverName) {
-      if (!servers.find(serverName)) throw new NotFoundError('unknown-license-server', `There is no license server named "${serverName}".`);
-      return { keyPacks: database.keyPacks(serverName), issuedCals: database.issuedCals(serverName) };
-    },
+    inspect,
+    snapshot: (serverName) => ({
+      server: serverNamed(serverName),
+      database: inspect(serverName),
+      events: events.list(serverName),
+      wizard: wizards.find(serverName) ?? null,
+      purchases: purchases.all(),
+    }),
     purchaseRecords: () => purchases.all(),
     close() {
       licensing.close();

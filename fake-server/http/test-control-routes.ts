@@ -39,6 +39,10 @@ export function testControlRoutes(
     res.json({ keyPacks: keyPacks.map(keyPackJson), issuedCals });
   });
 
+  router.get('/_test/license-servers/:server/snapshot', (req, res) => {
+    res.json(environmentOf(req).snapshot(req.params.server));
+  });
+
   router.get('/_test/clearinghouse/purchases', (req, res) => {
     res.json({ purchases: environmentOf(req).purchaseRecords() });
   });

@@ -1,0 +1,56 @@
+@permissions
+Feature: Only local administrators can rebuild the RD Licensing database
+  The procedure needs membership in the local Administrators group of the license server.
+  Anyone else may be signed in, but must not be able to change anything.
+
+  Background:
+    Given the license server "LS-CONTOSO" was activated for "United States"
+    And its connection method is Telephone
+    And its RD Licensing database holds these RDS CAL packs:
+      | purchase                     | product version     | CAL type | CALs | issued |
+      | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 250  | 12     |
+
+  Rule: Callers outside the Administrators group change nothing
+
+    Scenario: A standard user cannot open the Manage RDS CALs Wizard
+      When the standard user tries to open the Manage RDS CALs Wizard
+      Then it is refused because the caller is not an administrator
+      And the reason given mentions "Administrators"
+      And nothing has changed on the license server
+
+    Scenario: A standard user cannot change the connection method
+      When the standard user tries to set the connection method to Web Browser
+      Then it is refused because the caller is not an administrator
+      And nothing has changed on the license server
+
+    Scenario: A standard user cannot move a wizard that an administrator opened
+      Given the administrator has opened the Manage RDS CALs Wizard
+      When the standard user tries to click Next
+      Then it is refused because the caller is not an administrator
+      And nothing has changed on the license server
+
+    Scenario: A standard user cannot confirm the deletion of the installed CALs
+      Given the administrator has gone through the wizard to the Confirm Deletion of RDS CALs page
+      And the administrator selects the deletion confirmation check box
+      When the standard user tries to click Next
+      Then it is refused because the caller is not an administrator
+      And the RD Licensing database still holds 1 RDS CAL pack
+
+  Rule: Requests without valid credentials are turned away
+
+    Scenario Outline: <who> cannot open the wizard
+      When <who> tries to open the Manage RDS CALs Wizard
+      Then it is refused because the caller is not signed in
+      And nothing has changed on the license server
+
+      Examples:
+        | who                           |
+        | someone without credentials   |
+        | someone with a wrong password |
+
+  Rule: A member of the Administrators group can complete the procedure
+
+    Scenario: The administrator rebuilds the database from start to finish
+      When the administrator rebuilds the database by telephone, reinstalling every purchase
+      Then the event log records event 88
+      And the installed CALs equal the purchase records

@@ -1,0 +1,27 @@
+@step-6
+Feature: Step 6 - give a reason for the rebuild
+  A reason from the wizard's list is required before the wizard moves on to the
+  confirmation of the deletion.
+
+  Background:
+    Given the license server "LS-CONTOSO" was activated for "United States"
+    And its connection method is Telephone
+    And the administrator has opened the Manage RDS CALs Wizard
+    And the administrator clicks Next
+    And the administrator clicks "Rebuild the license server database"
+
+  Scenario: With a reason chosen, Next leads to the confirmation page
+    When the administrator selects the reason "The license server computer was replaced"
+    And the administrator clicks Next
+    Then the wizard shows the "Confirm Deletion of RDS CALs" page
+
+  Scenario: Next without a reason is refused
+    When the administrator tries to click Next
+    Then it is refused as "no reason selected"
+    And nothing has changed on the license server
+
+  Scenario: A reason that is not in the list is refused
+    When the administrator tries to select the reason "Because I felt like it"
+    Then it is refused as "unknown reason"
+    And the reason given mentions "The RD Licensing database is corrupt"
+    And nothing has changed on the license server

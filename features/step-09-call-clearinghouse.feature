@@ -1,0 +1,60 @@
+@step-9
+Feature: Step 9 - call the Clearinghouse for a license key pack ID
+  With the number and the License Server ID from the Obtain Client License Key Pack page,
+  the administrator gives the representative the purchase information and gets back a
+  license key pack ID for this server and that purchase.
+
+  Background:
+    Given the license server "LS-CONTOSO" was activated for "United States"
+    And its connection method is Telephone
+    And these purchases are on record but not installed:
+      | purchase                                                   | product version     | CAL type   | CALs |
+      | License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4 | Windows Server 2022 | Per Device | 20   |
+      | Open License 83920147 QX7R2M9KD4L8T1B                      | Windows Server 2019 | Per Device | 50   |
+      | Select License 5550123                                     | Windows Server 2016 | Per User   | 40   |
+      | Enterprise Agreement 4271956                               | Windows Server 2022 | Per User   | 250  |
+      | Campus Agreement 6120456                                   | Windows Server 2022 | Per User   | 300  |
+      | School Agreement 61204567                                  | Windows Server 2019 | Per Device | 120  |
+      | Services Provider License Agreement 7001234                | Windows Server 2022 | Per User   | 75   |
+      | Other agreement 9876543                                    | Windows Server 2025 | Per Device | 10   |
+    And the administrator has reached the Obtain Client License Key Pack page
+
+  Scenario: The page shows what the representative needs
+    Then the page shows the Clearinghouse number for "United States", "+1 555 0100"
+    And the page shows the License Server ID of "LS-CONTOSO" in groups of five
+
+  Scenario Outline: The representative issues a key pack ID for a <program> purchase
+    When the administrator calls the Clearinghouse about "<purchase>"
+    Then the representative gives a 35-character license key pack ID for <CALs> CALs
+    And the RD Licensing database holds no RDS CAL packs and no issued CALs
+
+    Examples:
+      | program              | purchase                                                     | CALs |
+      | retail               | License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4 | 20   |
+      | Open License         | Open License 83920147 QX7R2M9KD4L8T1B                        | 50   |
+      | Select License       | Select License 5550123                                       | 40   |
+      | Enterprise Agreement | Enterprise Agreement 4271956                                 | 250  |
+      | Campus Agreement     | Campus Agreement 6120456                                     | 300  |
+      | School Agreement     | School Agreement 61204567                                    | 120  |
+      | SPLA                 | Services Provider License Agreement 7001234                  | 75   |
+      | other agreement      | Other agreement 9876543                                      | 10   |
+
+  Scenario: A License Server ID read out with a typing error is not accepted
+    When the administrator tries to call the Clearinghouse about "Enterprise Agreement 4271956" giving a License Server ID with one character wrong
+    Then it is refused as "invalid license server id"
+    And nothing has changed on the license server
+
+  Scenario: A mistyped retail license code is caught by the representative
+    When the administrator tries to call the Clearinghouse about "License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ5"
+    Then it is refused as "invalid license code"
+    And nothing has changed on the license server
+
+  Scenario: An agreement number of the wrong form is refused
+    When the administrator tries to call the Clearinghouse about "Enterprise Agreement 42-71"
+    Then it is refused as "invalid agreement number"
+    And nothing has changed on the license server
+
+  Scenario: A number that is not the Clearinghouse's gets no answer
+    When the administrator tries to call "+1 555 0199" about "Enterprise Agreement 4271956"
+    Then it is refused as "not a clearinghouse number"
+    And nothing has changed on the license server

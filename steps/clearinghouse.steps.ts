@@ -1,0 +1,129 @@
+/** Steps 9 and 10, the one-pack note and the advice to keep key pack IDs. */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import { callClearinghouse, continueWithPack, enterKeyPackId, move, reinstallPack, withOneCharacterMistyped } from '../support/tasks';
+import { programInformationOf } from '../support/purchase-references';
+import { LicensingWorld } from '../support/world';
+
+Given('the administrator has called the Clearinghouse about {string}', async function (this: LicensingWorld, reference: string) {
+  await callClearinghouse(this, reference);
+});
+
+When('the administrator calls the Clearinghouse about {string}', async function (this: LicensingWorld, reference: string) {
+  await callClearinghouse(this, reference);
+});
+
+/** A purchase the scenario never described: same product details as a known one, other documents. */
+When('the administrator tries to call the Clearinghouse about {string}', async function (this: LicensingWorld, reference: string) {
+  if (!this.purchases.has(reference)) {
+    const known = this.purchases.values().next().value;
+    if (!known) throw new Error('The scenario describes no purchase to borrow the product details from');
+    this.purchases.set(reference, { ...known, information: programInformationOf(reference), installedOn: null });
+  }
+  await this.attempt(() => callClearinghouse(this, reference));
+});
+
+When('the administrator tries to call {string} about {string}', async function (this: LicensingWorld, number: string, reference: string) {
+  await this.attempt(() => callClearinghouse(this, reference, { dialledNumber: number }));
+});
+
+When(
+  'the administrator tries to call the Clearinghouse about {string} giving a License Server ID with one character wrong',
+  async function (this: LicensingWorld, reference: string) {
+    const shownId = this.page?.obtainKeyPack?.licenseServerId ?? '';
+    await this.attempt(() => callClearinghouse(this, reference, { licenseServerId: withOneCharacterMistyped(shownId) }));
+  },
+);
+
+Given('the Clearinghouse gave {string} a license key pack ID for {string}', async function (this: LicensingWorld, serverName: string, reference: string) {
+  const server = await this.driver.licenseServer(serverName);
+  const numbers = await this.driver.telephoneNumbers();
+  const purchase = this.purchase(reference);
+  const granted = await this.driver.callClearinghouse({
+    dialledNumber: numbers[server.countryRegion ?? ''] ?? '',
+    licenseServerId: server.licenseServerId ?? '',
+    information: purchase.information,
+  });
+  this.granted.push({ ...granted, reference });
+});
+
+Then('the representative gives a 35-character license key pack ID for {int} CALs', function (this: LicensingWorld, quantity: number) {
+  const granted = this.lastGranted();
+  expect(granted.licenseKeyPackId.replace(/-/g, '')).to.match(/^[0-9A-Z]{35}$/);
+  expect(granted.quantity).to.equal(quantity);
+});
+
+Then('the page shows the Clearinghouse number for {string}, {string}', async function (this: LicensingWorld, countryRegion: string, number: string) {
+  const shown = (await this.driver.currentWizardPage(this.serverName)).obtainKeyPack;
+  expect(shown).to.include({ countryRegion, telephoneNumber: number });
+});
+
+Then('the page shows the License Server ID of {string} in groups of five', async function (this: LicensingWorld, serverName: string) {
+  const shown = (await this.driver.currentWizardPage(this.serverName)).obtainKeyPack;
+  const { licenseServerId } = await this.driver.licenseServer(serverName);
+  expect(shown?.licenseServerId).to.match(/^(?:[0-9A-Z]{5}-){6}[0-9A-Z]{5}$/);
+  expect(shown?.licenseServerId).to.equal(licenseServerId);
+});
+
+When('the administrator enters that license key pack ID and clicks Next', async function (this: LicensingWorld) {
+  await enterKeyPackId(this, this.lastGranted().licenseKeyPackId);
+});
+
+Given('the administrator has reinstalled the pack of {string}', async function (this: LicensingWorld, reference: string) {
+  await reinstallPack(this, reference);
+});
+
+When('the administrator reinstalls the pack of {string}', async function (this: LicensingWorld, reference: string) {
+  await reinstallPack(this, reference);
+});
+
+When('the administrator continues with the pack of {string}', async function (this: LicensingWorld, reference: string) {
+  await continueWithPack(this, reference);
+});
+
+When('the administrator enters that license key pack ID in lower case without hyphens and clicks Next', async function (this: LicensingWorld) {
+  await enterKeyPackId(this, this.lastGranted().licenseKeyPackId.replace(/-/g, '').toLowerCase());
+});
+
+/** Typing into the boxes is allowed; the refusal under test is the Next that follows. */
+async function typeThenTryNext(world: LicensingWorld, typed: string): Promise<void> {
+  await move(world, { type: 'enterKeyPackId', keyPackId: typed });
+  await world.attempt(() => world.driver.moveWizard(world.serverName, { type: 'next' }));
+}
+
+When('the administrator tries to enter that license key pack ID with one character mistyped', async function (this: LicensingWorld) {
+  await typeThenTryNext(this, withOneCharacterMistyped(this.lastGranted().licenseKeyPackId));
+});
+
+When('the administrator tries to enter the license key pack ID {string}', async function (this: LicensingWorld, typed: string) {
+  await typeThenTryNext(this, typed);
+});
+
+When(/^the administrator tries to enter that license key pack ID(?: again)?$/, async function (this: LicensingWorld) {
+  await typeThenTryNext(this, this.lastGranted().licenseKeyPackId);
+});
+
+When('the administrator tries to enter that license key pack ID on {string}', async function (this: LicensingWorld, serverName: string) {
+  this.serverName = serverName;
+  await typeThenTryNext(this, this.lastGranted().licenseKeyPackId);
+});
+
+When('the administrator tries to enter both license key pack IDs at once', async function (this: LicensingWorld) {
+  await typeThenTryNext(this, this.granted.map((granted) => granted.licenseKeyPackId).join(' '));
+});
+
+When('the administrator asks the Clearinghouse about the first license key pack ID kept', async function (this: LicensingWorld) {
+  const first = this.granted[0];
+  if (!first) throw new Error('No license key pack ID was kept in this scenario');
+  this.clearinghouseAnswer = await this.driver.askClearinghouseAbout(first.licenseKeyPackId);
+});
+
+When('the administrator tries to ask the Clearinghouse about {string}', async function (this: LicensingWorld, keyPackId: string) {
+  await this.attempt(() => this.driver.askClearinghouseAbout(keyPackId));
+});
+
+Then('the Clearinghouse names {string} and the purchase {string}', async function (this: LicensingWorld, serverName: string, reference: string) {
+  const { licenseServerId } = await this.driver.licenseServer(serverName);
+  const granted = this.granted.find((candidate) => candidate.reference === reference);
+  expect(this.clearinghouseAnswer).to.include({ licenseServerId, purchaseNumber: granted?.purchaseNumber });
+});

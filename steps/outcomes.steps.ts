@@ -1,0 +1,100 @@
+/** Thens about refusals, the RD Licensing database itself, and the event log. */
+import { DataTable, Then } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import { KeyPack } from '../support/driver';
+import { calTypeOf } from '../support/purchase-references';
+import { LicensingWorld } from '../support/world';
+
+Then('it is refused as {string}', function (this: LicensingWorld, why: string) {
+  expect(this.expectRefusal().code).to.equal(why.replace(/ /g, '-'));
+});
+
+Then('it is refused because the caller is not an administrator', function (this: LicensingWorld) {
+  expect(this.expectRefusal().kind).to.equal('not-permitted');
+});
+
+Then('it is refused because the caller is not signed in', function (this: LicensingWorld) {
+  expect(this.expectRefusal().kind).to.equal('not-signed-in');
+});
+
+Then('the reason given mentions {string}', function (this: LicensingWorld, text: string) {
+  expect(this.expectRefusal().reason).to.include(text);
+});
+
+Then('nothing has changed on the license server', function (this: LicensingWorld) {
+  this.expectRefusal();
+  expect(this.unchangedByRefusal, "the license server's state was not compared around the refusal").to.equal(true);
+});
+
+Then('the RD Licensing database holds no RDS CAL packs and no issued CALs', async function (this: LicensingWorld) {
+  expect(await this.driver.databaseOf(this.serverName)).to.deep.equal({ keyPacks: [], issuedCals: [] });
+});
+
+Then(
+  /^the RD Licensing database still holds (\d+) RDS CAL packs?(?: with (\d+) issued CALs)?$/,
+  async function (this: LicensingWorld, packs: string, issued: string | null) {
+    const database = await this.driver.databaseOf(this.serverName);
+    expect(database.keyPacks).to.have.lengthOf(Number(packs));
+    if (issued !== null) expect(database.issuedCals).to.have.lengthOf(Number(issued));
+  },
+);
+
+Then('the RD Licensing database holds exactly these RDS CAL packs:', async function (this: LicensingWorld, table: DataTable) {
+  const referenceOf = (pack: KeyPack) => this.granted.find((granted) => granted.purchaseNumber === pack.purchaseNumber)?.reference ?? `purchase ${pack.purchaseNumber}`;
+  const actual = (await this.driver.databaseOf(this.serverName)).keyPacks.map((pack) => ({
+    purchase: referenceOf(pack),
+    productVersion: pack.productVersion,
+    calType: pack.calType,
+    total: pack.totalLicenses,
+    available: pack.availableLicenses,
+  }));
+  const expected = table.hashes().map((row) => ({
+    purchase: row.purchase,
+    productVersion: row['product version'],
+    calType: calTypeOf(row['CAL type'] ?? ''),
+    total: Number(row.total),
+    available: Number(row.available),
+  }));
+  expect(actual).to.deep.equal(expected);
+});
+
+Then('no CAL has been issued from the reinstalled packs', async function (this: LicensingWorld) {
+  expect((await this.driver.databaseOf(this.serverName)).issuedCals).to.deep.equal([]);
+});
+
+Then('the installed CALs equal the purchase records', async function (this: LicensingWorld) {
+  const { licenseServerId } = await this.driver.licenseServer(this.serverName);
+  const registered = (await this.driver.purchaseRecords()).filter((record) => record.registeredTo === licenseServerId?.replace(/-/g, ''));
+  const installed = (await this.driver.databaseOf(this.serverName)).keyPacks;
+  expect(registered, 'no purchase is registered to this server').to.not.be.empty;
+  const byPurchase = (rows: { purchaseNumber: number; count: number }[]) => [...rows].sort((a, b) => a.purchaseNumber - b.purchaseNumber);
+  expect(byPurchase(installed.map((pack) => ({ purchaseNumber: pack.purchaseNumber, count: pack.totalLicenses })))).to.deep.equal(
+    byPurchase(registered.map((record) => ({ purchaseNumber: record.purchaseNumber, count: record.quantity }))),
+  );
+});
+
+Then('the event log records event {int}', async function (this: LicensingWorld, eventId: number) {
+  const events = await this.driver.eventLog(this.serverName);
+  expect(events.map((event) => event.eventId)).to.include(eventId);
+});
+
+Then('the event log does not record event {int}', async function (this: LicensingWorld, eventId: number) {
+  const events = await this.driver.eventLog(this.serverName);
+  expect(events.map((event) => event.eventId)).to.not.include(eventId);
+});
+
+Then('the event log records event {int} for {string} and for {string}', async function (this: LicensingWorld, eventId: number, first: string, second: string) {
+  const messages = (await this.driver.eventLog(this.serverName)).filter((event) => event.eventId === eventId).map((event) => event.message);
+  expect(messages.some((message) => message.includes(first)), `no event ${eventId} names ${first}`).to.equal(true);
+  expect(messages.some((message) => message.includes(second)), `no event ${eventId} names ${second}`).to.equal(true);
+});
+
+Then('the event log records the license key pack ID of each reinstalled pack', async function (this: LicensingWorld) {
+  const logged = (await this.driver.eventLog(this.serverName)).map((event) => event.licenseKeyPackId).filter((id) => id !== null);
+  expect(logged).to.have.members(this.granted.map((granted) => granted.licenseKeyPackId.replace(/-/g, '')));
+});
+
+Then('the installed packs carry the same license key pack IDs', async function (this: LicensingWorld) {
+  const installed = (await this.driver.installedKeyPacks(this.serverName)).map((pack) => pack.licenseKeyPackId);
+  expect(installed).to.have.members(this.granted.map((granted) => granted.licenseKeyPackId));
+});

@@ -1,0 +1,50 @@
+/** Givens that describe the world before the procedure starts. */
+import { DataTable, Given } from '@cucumber/cucumber';
+import { ConnectionMethod } from '../support/driver';
+import { calTypeOf, programInformationOf } from '../support/purchase-references';
+import { LicensingWorld, PERSONAS } from '../support/world';
+
+const ACCOUNTS = Object.values(PERSONAS).map((persona) => ({ ...persona, groups: [...persona.groups] }));
+
+Given('the license server {string} was activated for {string}', async function (this: LicensingWorld, name: string, countryRegion: string) {
+  await this.driver.seed({ licenseServers: [{ name, countryRegion, accounts: ACCOUNTS }] });
+  this.serverName = name;
+});
+
+Given('the license server {string} has not been activated', async function (this: LicensingWorld, name: string) {
+  await this.driver.seed({ licenseServers: [{ name, activated: false, accounts: ACCOUNTS }] });
+  this.serverName = name;
+});
+
+Given('its connection method is {connectionMethod}', async function (this: LicensingWorld, method: ConnectionMethod) {
+  await this.driver.setConnectionMethod(this.serverName, method);
+});
+
+Given('its RD Licensing database holds these RDS CAL packs:', async function (this: LicensingWorld, table: DataTable) {
+  await seedPurchases(this, table, this.serverName);
+});
+
+Given('these purchases are on record but not installed:', async function (this: LicensingWorld, table: DataTable) {
+  await seedPurchases(this, table, null);
+});
+
+async function seedPurchases(world: LicensingWorld, table: DataTable, installedOn: string | null): Promise<void> {
+  const rows = table.hashes().map((row) => ({
+    reference: row.purchase ?? '',
+    purchase: {
+      information: programInformationOf(row.purchase ?? ''),
+      productVersion: row['product version'] ?? '',
+      calType: calTypeOf(row['CAL type'] ?? ''),
+      quantity: Number(row.CALs),
+      installedOn,
+    },
+    issued: Number(row.issued ?? 0),
+  }));
+  await world.driver.seed({
+    purchases: rows.map(({ purchase, issued }) => {
+      const { installedOn: server, ...rest } = purchase;
+      return server === null ? rest : { ...rest, installedOn: server, issuedCals: issued };
+    }),
+  });
+  for (const { reference, purchase } of rows) world.purchases.set(reference, purchase);
+}

@@ -1,0 +1,160 @@
+/** Steps 3 to 8 and 11: moving through the Manage RDS CALs Wizard. */
+import { DataTable, Given, Then, When } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import { Refusal, WizardMove } from '../support/driver';
+import {
+  advanceToConfirmDeletion,
+  chooseRebuild,
+  confirmDeletion,
+  finishRebuild,
+  move,
+  openWizard,
+  reachObtainKeyPack,
+  rebuildReinstallingEverything,
+} from '../support/tasks';
+import { LicensingWorld, Persona } from '../support/world';
+
+/** The labels of the wizard's option buttons, as the procedure names them. */
+const OPTIONS: Record<string, WizardMove> = {
+  'Rebuild the license server database': { type: 'selectAction', action: 'rebuild' },
+  'Migrate RDS CALs from another license server to this license server': { type: 'selectAction', action: 'migrate' },
+  'Continue reinstalling additional RDS CALs': { type: 'chooseAdditionalPacks', choice: 'continue' },
+  'Finish rebuilding the RD Licensing database': { type: 'chooseAdditionalPacks', choice: 'finish' },
+};
+
+const BUTTONS: Record<string, WizardMove> = { Next: { type: 'next' }, Back: { type: 'back' }, Cancel: { type: 'cancel' }, Finish: { type: 'finish' } };
+
+function option(label: string): WizardMove {
+  const found = OPTIONS[label];
+  if (!found) throw new Error(`The wizard has no option "${label}"; known: ${Object.keys(OPTIONS).join('; ')}`);
+  return found;
+}
+
+When('the administrator opens the Manage RDS CALs Wizard', async function (this: LicensingWorld) {
+  await openWizard(this);
+});
+
+Given('the administrator has opened the Manage RDS CALs Wizard', async function (this: LicensingWorld) {
+  await openWizard(this);
+});
+
+Given('the administrator has opened the Manage RDS CALs Wizard on {string}', async function (this: LicensingWorld, name: string) {
+  await openWizard(this, name);
+});
+
+When('the administrator opens the Manage RDS CALs Wizard on {string}', async function (this: LicensingWorld, name: string) {
+  this.serverName = name;
+  await openWizard(this);
+});
+
+When('{persona} tries to open the Manage RDS CALs Wizard', async function (this: LicensingWorld, persona: Persona) {
+  this.actAs(persona);
+  await this.attempt(() => this.driver.openManageCalsWizard(this.serverName));
+});
+
+When('the administrator tries to open the Manage RDS CALs Wizard on {string}', async function (this: LicensingWorld, name: string) {
+  await this.attempt(() => this.driver.openManageCalsWizard(name));
+});
+
+When(/^the administrator clicks (Next|Back|Cancel|Finish)$/, async function (this: LicensingWorld, button: string) {
+  await move(this, BUTTONS[button] as WizardMove);
+});
+
+When(/^(the administrator|the standard user) tries to click (Next|Back|Cancel|Finish)$/, async function (this: LicensingWorld, who: string, button: string) {
+  this.actAs(who.replace(/^the /, '') as Persona);
+  await this.attempt(() => this.driver.moveWizard(this.serverName, BUTTONS[button] as WizardMove));
+});
+
+When('the administrator clicks {string}', async function (this: LicensingWorld, label: string) {
+  await move(this, option(label));
+});
+
+When('the administrator tries to click {string}', async function (this: LicensingWorld, label: string) {
+  await this.attempt(() => this.driver.moveWizard(this.serverName, option(label)));
+});
+
+When('the administrator selects the reason {string}', async function (this: LicensingWorld, reason: string) {
+  await move(this, { type: 'selectReason', reason });
+});
+
+When('the administrator tries to select the reason {string}', async function (this: LicensingWorld, reason: string) {
+  await this.attempt(() => this.driver.moveWizard(this.serverName, { type: 'selectReason', reason }));
+});
+
+Given('the administrator has chosen to rebuild because {string}', async function (this: LicensingWorld, reason: string) {
+  await move(this, { type: 'next' });
+  await chooseRebuild(this, reason);
+});
+
+Given('the administrator has gone through the wizard to the Confirm Deletion of RDS CALs page', async function (this: LicensingWorld) {
+  await openWizard(this);
+  await advanceToConfirmDeletion(this);
+});
+
+When(/^the administrator (selects|clears) the deletion confirmation check box$/, async function (this: LicensingWorld, how: string) {
+  await move(this, { type: 'setDeletionConfirmed', confirmed: how === 'selects' });
+});
+
+When('the administrator confirms the deletion of the installed RDS CALs', async function (this: LicensingWorld) {
+  await advanceToConfirmDeletion(this);
+  await confirmDeletion(this);
+});
+
+Given('the administrator has confirmed the deletion of the installed RDS CALs', async function (this: LicensingWorld) {
+  await openWizard(this);
+  await advanceToConfirmDeletion(this);
+  await confirmDeletion(this);
+});
+
+Given(/^the administrator (?:has reached|goes through the wizard to) the Obtain Client License Key Pack page$/, async function (this: LicensingWorld) {
+  await reachObtainKeyPack(this);
+});
+
+Given('the administrator has finished the rebuild', async function (this: LicensingWorld) {
+  await rebuildReinstallingEverything(this);
+});
+
+When('the administrator rebuilds the database by telephone, reinstalling every purchase', async function (this: LicensingWorld) {
+  await rebuildReinstallingEverything(this);
+});
+
+When('the administrator reinstalls every purchase one pack at a time and finishes', async function (this: LicensingWorld) {
+  await move(this, { type: 'next' });
+  await rebuildReinstallingEverything(this, true);
+});
+
+When('the administrator finishes the rebuild', async function (this: LicensingWorld) {
+  await finishRebuild(this);
+});
+
+Then('the wizard shows the {string} page', async function (this: LicensingWorld, title: string) {
+  const current = await this.driver.currentWizardPage(this.page?.serverName ?? this.serverName);
+  expect(current.title).to.equal(title);
+});
+
+Then('the wizard offers these reasons:', async function (this: LicensingWorld, table: DataTable) {
+  const current = await this.driver.currentWizardPage(this.serverName);
+  expect(current.actionSelection?.reasons).to.deep.equal(table.raw().map(([reason]) => reason));
+});
+
+Then('the wizard asks whether to reinstall another pack', async function (this: LicensingWorld) {
+  const current = await this.driver.currentWizardPage(this.serverName);
+  expect(current.page).to.equal('reinstallingAdditional');
+  expect(current.allowed).to.include('chooseAdditionalPacks');
+});
+
+Then('the wizard counts {int} pack(s) reinstalled', async function (this: LicensingWorld, count: number) {
+  expect((await this.driver.currentWizardPage(this.serverName)).packsReinstalled).to.equal(count);
+});
+
+Then('the Manage RDS CALs Wizard is closed', async function (this: LicensingWorld) {
+  expect(this.page?.page).to.equal('closed');
+  const stillOpen = await this.driver.currentWizardPage(this.serverName).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof Refusal && error.code === 'wizard-not-open') return false;
+      throw error;
+    },
+  );
+  expect(stillOpen, 'the fake still has a wizard open on the server').to.equal(false);
+});

@@ -1,0 +1,180 @@
+/**
+ * The seam between the acceptance suite and the system under test: the verbs and
+ * questions of the procedure, in domain words. The HTTP driver implements it today; a
+ * browser or in-process driver can implement it later and run the same features.
+ * A refused action rejects with a Refusal; anything else unexpected rejects with Error.
+ */
+
+export type ConnectionMethod = 'automatic' | 'webBrowser' | 'telephone';
+export type CalType = 'perDevice' | 'perUser';
+export type LicenseProgram =
+  | 'retail'
+  | 'openLicense'
+  | 'select'
+  | 'enterpriseAgreement'
+  | 'campus'
+  | 'school'
+  | 'servicesProvider'
+  | 'otherAgreement';
+
+export type ProgramInformation =
+  | { program: 'retail'; licenseCode: string }
+  | { program: 'openLicense'; licenseNumber: string; authorizationNumber: string }
+  | { program: Exclude<LicenseProgram, 'retail' | 'openLicense'>; agreementNumber: string };
+
+/** A local account the driver signs in with; null means no credentials at all. */
+export type Account = { userName: string; password: string } | null;
+
+export interface LicenseServerInfo {
+  name: string;
+  licenseServerId: string | null;
+  activated: boolean;
+  countryRegion: string | null;
+  connectionMethod: ConnectionMethod;
+}
+
+export interface KeyPack {
+  licenseKeyPackId: string;
+  program: LicenseProgram;
+  productVersion: string;
+  calType: CalType;
+  totalLicenses: number;
+  issuedLicenses: number;
+  availableLicenses: number;
+  purchaseNumber: number;
+}
+
+export interface DatabaseContents {
+  keyPacks: KeyPack[];
+  issuedCals: { licenseId: number; issuedTo: string }[];
+}
+
+export interface LoggedEvent {
+  eventId: number;
+  level: string;
+  message: string;
+  licenseKeyPackId: string | null;
+}
+
+export type WizardPageName =
+  | 'welcome'
+  | 'actionSelection'
+  | 'confirmDeletion'
+  | 'reinstallingCals'
+  | 'obtainKeyPack'
+  | 'reinstallingAdditional'
+  | 'completing'
+  | 'closed';
+
+export interface WizardPage {
+  serverName: string;
+  page: WizardPageName;
+  title: string;
+  allowed: string[];
+  packsReinstalled: number | null;
+  actionSelection?: { action: string | null; reason: string | null; reasons: string[] };
+  confirmDeletion?: { deletionConfirmed: boolean };
+  obtainKeyPack?: { countryRegion: string | null; telephoneNumber: string | null; licenseServerId: string; keyPackId: string };
+  reinstallingAdditional?: { choice: 'continue' | 'finish' | null };
+  outcome?: 'finished' | 'cancelled';
+}
+
+/** One move in the Manage RDS CALs Wizard. */
+export type WizardMove =
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'cancel' }
+  | { type: 'finish' }
+  | { type: 'selectAction'; action: 'rebuild' | 'migrate' }
+  | { type: 'selectReason'; reason: string }
+  | { type: 'setDeletionConfirmed'; confirmed: boolean }
+  | { type: 'enterKeyPackId'; keyPackId: string }
+  | { type: 'chooseAdditionalPacks'; choice: 'continue' | 'finish' };
+
+export interface TelephoneCall {
+  dialledNumber: string;
+  licenseServerId: string;
+  information: ProgramInformation;
+  productVersion?: string;
+  calType?: CalType;
+}
+
+export interface GrantedKeyPack {
+  licenseKeyPackId: string;
+  purchaseNumber: number;
+  productVersion: string;
+  calType: CalType;
+  quantity: number;
+}
+
+export interface PurchaseRecord {
+  purchaseNumber: number;
+  information: ProgramInformation;
+  productVersionId: number;
+  calType: CalType;
+  quantity: number;
+  registeredTo: string | null;
+}
+
+/** Everything a refused action must leave as it was; compared as a whole. */
+export type StateSnapshot = unknown;
+
+/** Describes a world to seed: the fixture format of the fake's test-control API. */
+export interface WorldFixture {
+  licenseServers?: {
+    name: string;
+    activated?: boolean;
+    countryRegion?: string;
+    connectionMethod?: ConnectionMethod;
+    accounts?: { userName: string; password: string; groups: string[] }[];
+  }[];
+  purchases?: {
+    information: ProgramInformation;
+    productVersion: string;
+    calType: CalType;
+    quantity: number;
+    installedOn?: string;
+    issuedCals?: number;
+  }[];
+}
+
+export interface LicensingDriver {
+  /** Starts an isolated world for one scenario. */
+  startScenario(): Promise<void>;
+  endScenario(): Promise<void>;
+  seed(fixture: WorldFixture): Promise<void>;
+  /** Later calls act as this local account. */
+  actAs(account: Account): void;
+
+  listLicenseServers(): Promise<LicenseServerInfo[]>;
+  licenseServer(name: string): Promise<LicenseServerInfo>;
+  setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo>;
+  installedKeyPacks(name: string): Promise<KeyPack[]>;
+  eventLog(name: string): Promise<LoggedEvent[]>;
+
+  openManageCalsWizard(name: string): Promise<WizardPage>;
+  currentWizardPage(name: string): Promise<WizardPage>;
+  moveWizard(name: string, move: WizardMove): Promise<WizardPage>;
+
+  telephoneNumbers(): Promise<Record<string, string>>;
+  callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack>;
+  askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }>;
+
+  /** Test-only inspection of the fake's stored state. */
+  databaseOf(name: string): Promise<DatabaseContents>;
+  purchaseRecords(): Promise<PurchaseRecord[]>;
+  snapshot(name: string): Promise<StateSnapshot>;
+  unexpectedServerErrors(): Promise<string[]>;
+}
+
+/** Why the system refused an action: who may not, or what is wrong. */
+export class Refusal extends Error {
+  constructor(
+    readonly kind: 'not-signed-in' | 'not-permitted' | 'not-found' | 'refused',
+    readonly code: string,
+    readonly reason: string,
+  ) {
+    super(`${kind} (${code}): ${reason}`);
+    this.name = 'Refusal';
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Starts one fake license server per cucumber worker process, on a free loopback port,
+ * with the test-control API mounted. Scenarios do not restart it: each gets its own
+ * environment inside it instead.
+ */
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { createApp } from '../fake-server/http/app';
+import { EnvironmentRegistry } from '../fake-server/environment-registry';
+
+export interface RunningFake {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startFake(): Promise<RunningFake> {
+  const registry = new EnvironmentRegistry();
+  const app = createApp({ registry, testControl: true });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening)).once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        registry.closeAll();
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

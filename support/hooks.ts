@@ -1,0 +1,29 @@
+/**
+ * Lifecycle: one fake per worker, one environment per scenario, clean-ups in reverse,
+ * and a guard that fails any scenario during which the fake hit an unexpected error,
+ * even if no step looked at that response.
+ */
+import { After, AfterAll, Before, BeforeAll } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import { startProcessFake, stopProcessFake } from './process-fake';
+import { LicensingWorld } from './world';
+
+BeforeAll(async function () {
+  await startProcessFake();
+});
+
+AfterAll(async function () {
+  await stopProcessFake();
+});
+
+Before(async function (this: LicensingWorld) {
+  await this.driver.startScenario();
+  this.cleanups.push(() => this.driver.endScenario());
+  this.unexpectedErrorsAtStart = (await this.driver.unexpectedServerErrors()).length;
+});
+
+After(async function (this: LicensingWorld) {
+  const unexpected = (await this.driver.unexpectedServerErrors()).slice(this.unexpectedErrorsAtStart);
+  for (const cleanup of this.cleanups.reverse()) await cleanup();
+  expect(unexpected, 'the fake license server failed unexpectedly during this scenario').to.deep.equal([]);
+});

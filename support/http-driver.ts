@@ -1,0 +1,142 @@
+/**
+ * The LicensingDriver over the fake's HTTP API. Every URL, status code and JSON body of
+ * the suite lives here. Each scenario gets its own environment inside the fake, named in
+ * a header, so scenarios never see each other's state.
+ */
+import {
+  Account,
+  ConnectionMethod,
+  DatabaseContents,
+  GrantedKeyPack,
+  KeyPack,
+  LicenseServerInfo,
+  LicensingDriver,
+  LoggedEvent,
+  PurchaseRecord,
+  Refusal,
+  StateSnapshot,
+  TelephoneCall,
+  WizardMove,
+  WizardPage,
+  WorldFixture,
+} from './driver';
+
+const ENVIRONMENT_HEADER = 'x-fake-environment';
+
+interface Problem {
+  code?: string;
+  detail?: string;
+}
+
+export class HttpDriver implements LicensingDriver {
+  private environmentId: string | undefined;
+  private account: Account = null;
+
+  constructor(private readonly baseUrl: string) {}
+
+  async startScenario(): Promise<void> {
+    const { environmentId } = await this.request<{ environmentId: string }>('POST', '/_test/environments', {});
+    this.environmentId = environmentId;
+  }
+
+  async endScenario(): Promise<void> {
+    if (this.environmentId === undefined) return;
+    await this.request('DELETE', `/_test/environments/${encodeURIComponent(this.environmentId)}`);
+    this.environmentId = undefined;
+  }
+
+  async seed(fixture: WorldFixture): Promise<void> {
+    await this.request('POST', '/_test/seed', fixture);
+  }
+
+  actAs(account: Account): void {
+    this.account = account;
+  }
+
+  async listLicenseServers(): Promise<LicenseServerInfo[]> {
+    return (await this.request<{ licenseServers: LicenseServerInfo[] }>('GET', '/license-servers')).licenseServers;
+  }
+
+  licenseServer(name: string): Promise<LicenseServerInfo> {
+    return this.request('GET', serverPath(name));
+  }
+
+  setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
+    return this.request('PUT', `${serverPath(name)}/connection-method`, { connectionMethod: method });
+  }
+
+  async installedKeyPacks(name: string): Promise<KeyPack[]> {
+    return (await this.request<{ keyPacks: KeyPack[] }>('GET', `${serverPath(name)}/key-packs`)).keyPacks;
+  }
+
+  async eventLog(name: string): Promise<LoggedEvent[]> {
+    return (await this.request<{ events: LoggedEvent[] }>('GET', `${serverPath(name)}/events`)).events;
+  }
+
+  openManageCalsWizard(name: string): Promise<WizardPage> {
+    return this.request('POST', `${serverPath(name)}/manage-cals-wizard`);
+  }
+
+  currentWizardPage(name: string): Promise<WizardPage> {
+    return this.request('GET', `${serverPath(name)}/manage-cals-wizard`);
+  }
+
+  moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
+    return this.request('POST', `${serverPath(name)}/manage-cals-wizard/actions`, move);
+  }
+
+  async telephoneNumbers(): Promise<Record<string, string>> {
+    return (await this.request<{ telephoneNumbers: Record<string, string> }>('GET', '/clearinghouse/telephone-numbers')).telephoneNumbers;
+  }
+
+  callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack> {
+    return this.request('POST', '/clearinghouse/telephone-calls', call);
+  }
+
+  askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
+    return this.request('GET', `/clearinghouse/license-key-packs/${encodeURIComponent(licenseKeyPackId)}`);
+  }
+
+  databaseOf(name: string): Promise<DatabaseContents> {
+    return this.request('GET', `/_test${serverPath(name)}/database`);
+  }
+
+  async purchaseRecords(): Promise<PurchaseRecord[]> {
+    return (await this.request<{ purchases: PurchaseRecord[] }>('GET', '/_test/clearinghouse/purchases')).purchases;
+  }
+
+  snapshot(name: string): Promise<StateSnapshot> {
+    return this.request('GET', `/_test${serverPath(name)}/snapshot`);
+  }
+
+  async unexpectedServerErrors(): Promise<string[]> {
+    const { errors } = await this.request<{ errors: { method: string; path: string; message: string }[] }>('GET', '/_test/unexpected-errors');
+    return errors.map((error) => `${error.method} ${error.path}: ${error.message}`);
+  }
+
+  private async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (this.environmentId !== undefined) headers[ENVIRONMENT_HEADER] = this.environmentId;
+    if (this.account) headers.authorization = `Basic ${Buffer.from(`${this.account.userName}:${this.account.password}`).toString('base64')}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const text = await response.text();
+    if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
+    if (response.status >= 500 || !response.headers.get('content-type')?.startsWith('application/problem+json')) {
+      throw new Error(`The fake answered ${method} ${path} with ${response.status}: ${text}`);
+    }
+    const problem = JSON.parse(text) as Problem;
+    throw new Refusal(refusalKind(response.status), problem.code ?? 'unknown', problem.detail ?? text);
+  }
+}
+
+function serverPath(name: string): string {
+  return `/license-servers/${encodeURIComponent(name)}`;
+}
+
+function refusalKind(status: number): Refusal['kind'] {
+  if (status === 401) return 'not-signed-in';
+  if (status === 403) return 'not-permitted';
+  if (status === 404) return 'not-found';
+  return 'refused';
+}

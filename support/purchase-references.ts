@@ -1,0 +1,42 @@
+/**
+ * Reads the way features name a purchase, e.g. "Enterprise Agreement 4271956",
+ * "Open License 83920147 QX7R2M9KD4L8T1B" or "License Pack (Retail Purchase)
+ * 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4", into the information a Clearinghouse caller gives.
+ */
+import { LicenseProgram, ProgramInformation } from './driver';
+
+const PROGRAM_LABELS: [string, LicenseProgram][] = [
+  ['License Pack (Retail Purchase)', 'retail'],
+  ['Open License', 'openLicense'],
+  ['Select License', 'select'],
+  ['Enterprise Agreement', 'enterpriseAgreement'],
+  ['Campus Agreement', 'campus'],
+  ['School Agreement', 'school'],
+  ['Services Provider License Agreement', 'servicesProvider'],
+  ['Other agreement', 'otherAgreement'],
+];
+
+export function programInformationOf(reference: string): ProgramInformation {
+  const entry = PROGRAM_LABELS.find(([label]) => reference.startsWith(`${label} `));
+  if (!entry) throw new Error(`"${reference}" does not start with a licensing program: ${PROGRAM_LABELS.map(([label]) => label).join(', ')}`);
+  const [label, program] = entry;
+  const details = reference.slice(label.length).trim();
+  switch (program) {
+    case 'retail':
+      return { program, licenseCode: details };
+    case 'openLicense': {
+      const [licenseNumber = '', authorizationNumber = ''] = details.split(/\s+/);
+      return { program, licenseNumber, authorizationNumber };
+    }
+    default:
+      return { program, agreementNumber: details };
+  }
+}
+
+/** "Per Device" / "Per User" as features write them. */
+export function calTypeOf(text: string): 'perDevice' | 'perUser' {
+  const normalised = text.trim().toLowerCase();
+  if (normalised === 'per device') return 'perDevice';
+  if (normalised === 'per user') return 'perUser';
+  throw new Error(`"${text}" is not a CAL type; write "Per Device" or "Per User"`);
+}

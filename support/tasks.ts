@@ -1,0 +1,114 @@
+/**
+ * Tasks: the procedure's larger moves, each built from driver calls. Steps call one task
+ * (or one driver method); the tasks read what the wizard displays, as a person would.
+ */
+import { expect } from 'chai';
+import { GrantedKeyPack, TelephoneCall, WizardMove, WizardPage } from './driver';
+import { LicensingWorld } from './world';
+
+export async function move(world: LicensingWorld, wizardMove: WizardMove): Promise<WizardPage> {
+  world.page = await world.driver.moveWizard(world.serverName, wizardMove);
+  return world.page;
+}
+
+export async function openWizard(world: LicensingWorld, serverName = world.serverName): Promise<WizardPage> {
+  world.page = await world.driver.openManageCalsWizard(serverName);
+  return world.page;
+}
+
+/** Steps 5 and 6: rebuild, with a reason, still on the Action Selection page. */
+export async function chooseRebuild(world: LicensingWorld, reason?: string): Promise<void> {
+  const page = await move(world, { type: 'selectAction', action: 'rebuild' });
+  const chosen = reason ?? page.actionSelection?.reasons[0];
+  if (chosen === undefined) throw new Error('The wizard offered no reason for a rebuild');
+  await move(world, { type: 'selectReason', reason: chosen });
+}
+
+/** From the Welcome page to the Confirm Deletion of RDS CALs page (steps 4 to 6). */
+export async function advanceToConfirmDeletion(world: LicensingWorld): Promise<void> {
+  await move(world, { type: 'next' });
+  await chooseRebuild(world);
+  await move(world, { type: 'next' });
+}
+
+/** Step 7: tick the check box and click Next; the database contents are deleted. */
+export async function confirmDeletion(world: LicensingWorld): Promise<void> {
+  await move(world, { type: 'setDeletionConfirmed', confirmed: true });
+  await move(world, { type: 'next' });
+}
+
+/** Steps 3 to 8: open the wizard and go as far as the Obtain Client License Key Pack page. */
+export async function reachObtainKeyPack(world: LicensingWorld): Promise<void> {
+  await openWizard(world);
+  await advanceToConfirmDeletion(world);
+  await confirmDeletion(world);
+  await move(world, { type: 'next' });
+}
+
+/**
+ * Step 9: call the number the wizard displays and give the License Server ID it displays
+ * plus the purchase information. Overrides stand for a caller's mistakes.
+ */
+export async function callClearinghouse(world: LicensingWorld, reference: string, overrides: Partial<TelephoneCall> = {}): Promise<GrantedKeyPack> {
+  const shown = world.page?.obtainKeyPack;
+  if (!shown?.telephoneNumber) throw new Error('The wizard is not showing a Clearinghouse number (Obtain Client License Key Pack page)');
+  const purchase = world.purchase(reference);
+  const granted = await world.driver.callClearinghouse({
+    dialledNumber: shown.telephoneNumber,
+    licenseServerId: shown.licenseServerId,
+    information: purchase.information,
+    productVersion: purchase.productVersion,
+    calType: purchase.calType,
+    ...overrides,
+  });
+  world.granted.push({ ...granted, reference });
+  return granted;
+}
+
+/** Step 10: type an ID into the boxes and click Next. */
+export async function enterKeyPackId(world: LicensingWorld, keyPackId: string): Promise<WizardPage> {
+  await move(world, { type: 'enterKeyPackId', keyPackId });
+  return move(world, { type: 'next' });
+}
+
+/** Steps 9 and 10 for one purchase. */
+export async function reinstallPack(world: LicensingWorld, reference: string): Promise<void> {
+  const granted = await callClearinghouse(world, reference);
+  await enterKeyPackId(world, granted.licenseKeyPackId);
+}
+
+/** Step 11, continue: then steps 9 and 10 again. */
+export async function continueWithPack(world: LicensingWorld, reference: string): Promise<void> {
+  await move(world, { type: 'chooseAdditionalPacks', choice: 'continue' });
+  await move(world, { type: 'next' });
+  await reinstallPack(world, reference);
+}
+
+/** Step 11, finish: choose to finish, Next, Finish. */
+export async function finishRebuild(world: LicensingWorld): Promise<void> {
+  await move(world, { type: 'chooseAdditionalPacks', choice: 'finish' });
+  await move(world, { type: 'next' });
+  await move(world, { type: 'finish' });
+}
+
+/** The whole procedure on the current server: every purchase that was installed comes back. */
+export async function rebuildReinstallingEverything(world: LicensingWorld, alreadyAtObtainPage = false): Promise<void> {
+  if (!alreadyAtObtainPage) await reachObtainKeyPack(world);
+  const references = [...world.purchases].filter(([, purchase]) => purchase.installedOn === world.serverName).map(([reference]) => reference);
+  expect(references, 'the scenario installed no pack to rebuild').to.not.be.empty;
+  for (const [index, reference] of references.entries()) {
+    if (index === 0) await reinstallPack(world, reference);
+    else await continueWithPack(world, reference);
+  }
+  await finishRebuild(world);
+}
+
+/** Changes one character of an ID to the next one in the alphabet, as a slip of the finger. */
+export function withOneCharacterMistyped(id: string, position = 7): string {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const chars = [...id];
+  let index = position;
+  while (!alphabet.includes(chars[index] ?? '')) index += 1;
+  chars[index] = alphabet.charAt((alphabet.indexOf(chars[index] ?? '0') + 1) % alphabet.length);
+  return chars.join('');
+}

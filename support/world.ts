@@ -1,0 +1,108 @@
+/**
+ * Per-scenario state, kept thin: the driver, who is acting, the license server the
+ * scenario is about, what the wizard last showed, and what the Clearinghouse handed out.
+ */
+import { IWorldOptions, World, setWorldConstructor } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import { Account, CalType, GrantedKeyPack, LicenseServerInfo, LicensingDriver, ProgramInformation, Refusal, WizardPage } from './driver';
+import { HttpDriver } from './http-driver';
+import { runningFake } from './process-fake';
+
+/** The people of the scenarios, as local accounts of every seeded license server. */
+export const PERSONAS = {
+  administrator: { userName: 'admin', password: 'Adm1n-passw0rd', groups: ['Administrators'] },
+  'standard user': { userName: 'jdoe', password: 'Us3r-passw0rd', groups: ['Users'] },
+} as const;
+export type Persona = keyof typeof PERSONAS | 'someone without credentials' | 'someone with a wrong password';
+
+export interface KnownPurchase {
+  information: ProgramInformation;
+  productVersion: string;
+  calType: CalType;
+  quantity: number;
+  /** The server the CALs were installed on before the scenario started, if any. */
+  installedOn: string | null;
+}
+
+export class LicensingWorld extends World {
+  readonly driver: LicensingDriver;
+  /** The license server the scenario is about ("it" in the steps). */
+  serverName = '';
+  /** What RD Licensing Manager listed when it was last opened. */
+  listedServers: LicenseServerInfo[] = [];
+  /** What the wizard showed after the last move. */
+  page: WizardPage | undefined;
+  /** Purchases named in the scenario, by the reference the feature uses. */
+  readonly purchases = new Map<string, KnownPurchase>();
+  /** License key pack IDs the Clearinghouse gave, newest last. */
+  readonly granted: (GrantedKeyPack & { reference: string })[] = [];
+  /** What the Clearinghouse said when asked about a retained key pack ID. */
+  clearinghouseAnswer: { licenseServerId: string; purchaseNumber: number; quantity: number } | undefined;
+  /** The outcome of the last attempt that was allowed to fail. */
+  refusal: Refusal | undefined;
+  /** Whether the state of the server was the same before and after the last refusal. */
+  unchangedByRefusal: boolean | undefined;
+  readonly cleanups: (() => Promise<void>)[] = [];
+  /** How many unexpected fake errors had been recorded when the scenario started. */
+  unexpectedErrorsAtStart = 0;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+    this.driver = new HttpDriver(runningFake().baseUrl);
+    this.actAs('administrator');
+  }
+
+  actAs(persona: Persona): void {
+    let account: Account;
+    if (persona === 'someone without credentials') account = null;
+    else if (persona === 'someone with a wrong password') account = { userName: PERSONAS.administrator.userName, password: 'not-the-password' };
+    else account = PERSONAS[persona];
+    this.driver.actAs(account);
+  }
+
+  purchase(reference: string): KnownPurchase {
+    const known = this.purchases.get(reference);
+    if (!known) throw new Error(`The scenario has not described the purchase "${reference}"`);
+    return known;
+  }
+
+  lastGranted(): GrantedKeyPack & { reference: string } {
+    const last = this.granted.at(-1);
+    if (!last) throw new Error('No license key pack ID has been obtained from the Clearinghouse in this scenario');
+    return last;
+  }
+
+  /**
+   * Runs an action that may be refused. A refusal is kept for the Then steps, and the
+   * license server's whole state (database, events, wizard, purchase records) is compared
+   * before and after: a refusal that changed anything fails the scenario at once.
+   */
+  async attempt(action: () => Promise<unknown>): Promise<void> {
+    const before = this.serverName ? await this.driver.snapshot(this.serverName) : undefined;
+    this.refusal = undefined;
+    this.unchangedByRefusal = undefined;
+    try {
+      const result = await action();
+      if (isWizardPage(result)) this.page = result;
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      this.refusal = error;
+      if (before !== undefined) {
+        const after = await this.driver.snapshot(this.serverName);
+        expect(after, `refused (${error.code}) but the license server's state changed`).to.deep.equal(before);
+        this.unchangedByRefusal = true;
+      }
+    }
+  }
+
+  expectRefusal(): Refusal {
+    expect(this.refusal, 'expected the action to be refused, but it was carried out').to.be.instanceOf(Refusal);
+    return this.refusal as Refusal;
+  }
+}
+
+function isWizardPage(value: unknown): value is WizardPage {
+  return typeof value === 'object' && value !== null && 'page' in value && 'allowed' in value;
+}
+
+setWorldConstructor(LicensingWorld);
