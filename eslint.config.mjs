@@ -23,6 +23,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly' } },
+  },
+  {
     files: ['fake-server/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['express', 'sql.js'], patterns: ['../persistence/*', '../http/*'] }],

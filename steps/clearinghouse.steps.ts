@@ -35,17 +35,20 @@ When(
   },
 );
 
-Given('the Clearinghouse gave {string} a license key pack ID for {string}', async function (this: LicensingWorld, serverName: string, reference: string) {
-  const server = await this.driver.licenseServer(serverName);
-  const numbers = await this.driver.telephoneNumbers();
-  const purchase = this.purchase(reference);
-  const granted = await this.driver.callClearinghouse({
-    dialledNumber: numbers[server.countryRegion ?? ''] ?? '',
-    licenseServerId: server.licenseServerId ?? '',
-    information: purchase.information,
-  });
-  this.granted.push({ ...granted, reference });
-});
+Given(
+  'the Clearinghouse gave {string} a license key pack ID for {string}',
+  async function (this: LicensingWorld, serverName: string, reference: string) {
+    const server = await this.driver.licenseServer(serverName);
+    const numbers = await this.driver.telephoneNumbers();
+    const purchase = this.purchase(reference);
+    const granted = await this.driver.callClearinghouse({
+      dialledNumber: numbers[server.countryRegion ?? ''] ?? '',
+      licenseServerId: server.licenseServerId ?? '',
+      information: purchase.information,
+    });
+    this.granted.push({ ...granted, reference });
+  },
+);
 
 Then('the representative gives a 35-character license key pack ID for {int} CALs', function (this: LicensingWorld, quantity: number) {
   const granted = this.lastGranted();
@@ -53,10 +56,13 @@ Then('the representative gives a 35-character license key pack ID for {int} CALs
   expect(granted.quantity).to.equal(quantity);
 });
 
-Then('the page shows the Clearinghouse number for {string}, {string}', async function (this: LicensingWorld, countryRegion: string, number: string) {
-  const shown = (await this.driver.currentWizardPage(this.serverName)).obtainKeyPack;
-  expect(shown).to.include({ countryRegion, telephoneNumber: number });
-});
+Then(
+  'the page shows the Clearinghouse number for {string}, {string}',
+  async function (this: LicensingWorld, countryRegion: string, number: string) {
+    const shown = (await this.driver.currentWizardPage(this.serverName)).obtainKeyPack;
+    expect(shown).to.include({ countryRegion, telephoneNumber: number });
+  },
+);
 
 Then('the page shows the License Server ID of {string} in groups of five', async function (this: LicensingWorld, serverName: string) {
   const shown = (await this.driver.currentWizardPage(this.serverName)).obtainKeyPack;
@@ -81,9 +87,12 @@ When('the administrator continues with the pack of {string}', async function (th
   await continueWithPack(this, reference);
 });
 
-When('the administrator enters that license key pack ID in lower case without hyphens and clicks Next', async function (this: LicensingWorld) {
-  await enterKeyPackId(this, this.lastGranted().licenseKeyPackId.replace(/-/g, '').toLowerCase());
-});
+When(
+  'the administrator enters that license key pack ID in lower case without hyphens and clicks Next',
+  async function (this: LicensingWorld) {
+    await enterKeyPackId(this, this.lastGranted().licenseKeyPackId.replace(/-/g, '').toLowerCase());
+  },
+);
 
 /** Typing into the boxes is allowed; the refusal under test is the Next that follows. */
 async function typeThenTryNext(world: LicensingWorld, typed: string): Promise<void> {
@@ -122,8 +131,11 @@ When('the administrator tries to ask the Clearinghouse about {string}', async fu
   await this.attempt(() => this.driver.askClearinghouseAbout(keyPackId));
 });
 
-Then('the Clearinghouse names {string} and the purchase {string}', async function (this: LicensingWorld, serverName: string, reference: string) {
-  const { licenseServerId } = await this.driver.licenseServer(serverName);
-  const granted = this.granted.find((candidate) => candidate.reference === reference);
-  expect(this.clearinghouseAnswer).to.include({ licenseServerId, purchaseNumber: granted?.purchaseNumber });
-});
+Then(
+  'the Clearinghouse names {string} and the purchase {string}',
+  async function (this: LicensingWorld, serverName: string, reference: string) {
+    const { licenseServerId } = await this.driver.licenseServer(serverName);
+    const granted = this.granted.find((candidate) => candidate.reference === reference);
+    expect(this.clearinghouseAnswer).to.include({ licenseServerId, purchaseNumber: granted?.purchaseNumber });
+  },
+);

@@ -30,15 +30,21 @@ When('the administrator sets the connection method to {connectionMethod}', async
   await this.driver.setConnectionMethod(this.serverName, method);
 });
 
-When('{persona} tries to set the connection method to {connectionMethod}', async function (this: LicensingWorld, persona: Persona, method: ConnectionMethod) {
-  this.actAs(persona);
-  await this.attempt(() => this.driver.setConnectionMethod(this.serverName, method));
-});
+When(
+  '{persona} tries to set the connection method to {connectionMethod}',
+  async function (this: LicensingWorld, persona: Persona, method: ConnectionMethod) {
+    this.actAs(persona);
+    await this.attempt(() => this.driver.setConnectionMethod(this.serverName, method));
+  },
+);
 
 When('the administrator tries to set the connection method to {string}', async function (this: LicensingWorld, method: string) {
   await this.attempt(() => this.driver.setConnectionMethod(this.serverName, method as ConnectionMethod));
 });
 
-Then('the Properties of the license server show the connection method {connectionMethod}', async function (this: LicensingWorld, method: ConnectionMethod) {
-  expect((await this.driver.licenseServer(this.serverName)).connectionMethod).to.equal(method);
-});
+Then(
+  'the Properties of the license server show the connection method {connectionMethod}',
+  async function (this: LicensingWorld, method: ConnectionMethod) {
+    expect((await this.driver.licenseServer(this.serverName)).connectionMethod).to.equal(method);
+  },
+);

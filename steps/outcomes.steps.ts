@@ -40,7 +40,8 @@ Then(
 );
 
 Then('the RD Licensing database holds exactly these RDS CAL packs:', async function (this: LicensingWorld, table: DataTable) {
-  const referenceOf = (pack: KeyPack) => this.granted.find((granted) => granted.purchaseNumber === pack.purchaseNumber)?.reference ?? `purchase ${pack.purchaseNumber}`;
+  const referenceOf = (pack: KeyPack) =>
+    this.granted.find((granted) => granted.purchaseNumber === pack.purchaseNumber)?.reference ?? `purchase ${pack.purchaseNumber}`;
   const actual = (await this.driver.databaseOf(this.serverName)).keyPacks.map((pack) => ({
     purchase: referenceOf(pack),
     productVersion: pack.productVersion,
@@ -66,7 +67,7 @@ Then('the installed CALs equal the purchase records', async function (this: Lice
   const { licenseServerId } = await this.driver.licenseServer(this.serverName);
   const registered = (await this.driver.purchaseRecords()).filter((record) => record.registeredTo === licenseServerId?.replace(/-/g, ''));
   const installed = (await this.driver.databaseOf(this.serverName)).keyPacks;
-  expect(registered, 'no purchase is registered to this server').to.not.be.empty;
+  expect(registered, 'no purchase is registered to this server').to.have.length.greaterThan(0);
   const byPurchase = (rows: { purchaseNumber: number; count: number }[]) => [...rows].sort((a, b) => a.purchaseNumber - b.purchaseNumber);
   expect(byPurchase(installed.map((pack) => ({ purchaseNumber: pack.purchaseNumber, count: pack.totalLicenses })))).to.deep.equal(
     byPurchase(registered.map((record) => ({ purchaseNumber: record.purchaseNumber, count: record.quantity }))),
@@ -83,11 +84,22 @@ Then('the event log does not record event {int}', async function (this: Licensin
   expect(events.map((event) => event.eventId)).to.not.include(eventId);
 });
 
-Then('the event log records event {int} for {string} and for {string}', async function (this: LicensingWorld, eventId: number, first: string, second: string) {
-  const messages = (await this.driver.eventLog(this.serverName)).filter((event) => event.eventId === eventId).map((event) => event.message);
-  expect(messages.some((message) => message.includes(first)), `no event ${eventId} names ${first}`).to.equal(true);
-  expect(messages.some((message) => message.includes(second)), `no event ${eventId} names ${second}`).to.equal(true);
-});
+Then(
+  'the event log records event {int} for {string} and for {string}',
+  async function (this: LicensingWorld, eventId: number, first: string, second: string) {
+    const messages = (await this.driver.eventLog(this.serverName))
+      .filter((event) => event.eventId === eventId)
+      .map((event) => event.message);
+    expect(
+      messages.some((message) => message.includes(first)),
+      `no event ${eventId} names ${first}`,
+    ).to.equal(true);
+    expect(
+      messages.some((message) => message.includes(second)),
+      `no event ${eventId} names ${second}`,
+    ).to.equal(true);
+  },
+);
 
 Then('the event log records the license key pack ID of each reinstalled pack', async function (this: LicensingWorld) {
   const logged = (await this.driver.eventLog(this.serverName)).map((event) => event.licenseKeyPackId).filter((id) => id !== null);

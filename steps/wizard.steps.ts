@@ -22,7 +22,12 @@ const OPTIONS: Record<string, WizardMove> = {
   'Finish rebuilding the RD Licensing database': { type: 'chooseAdditionalPacks', choice: 'finish' },
 };
 
-const BUTTONS: Record<string, WizardMove> = { Next: { type: 'next' }, Back: { type: 'back' }, Cancel: { type: 'cancel' }, Finish: { type: 'finish' } };
+const BUTTONS: Record<string, WizardMove> = {
+  Next: { type: 'next' },
+  Back: { type: 'back' },
+  Cancel: { type: 'cancel' },
+  Finish: { type: 'finish' },
+};
 
 function option(label: string): WizardMove {
   const found = OPTIONS[label];
@@ -60,10 +65,13 @@ When(/^the administrator clicks (Next|Back|Cancel|Finish)$/, async function (thi
   await move(this, BUTTONS[button] as WizardMove);
 });
 
-When(/^(the administrator|the standard user) tries to click (Next|Back|Cancel|Finish)$/, async function (this: LicensingWorld, who: string, button: string) {
-  this.actAs(who.replace(/^the /, '') as Persona);
-  await this.attempt(() => this.driver.moveWizard(this.serverName, BUTTONS[button] as WizardMove));
-});
+When(
+  /^(the administrator|the standard user) tries to click (Next|Back|Cancel|Finish)$/,
+  async function (this: LicensingWorld, who: string, button: string) {
+    this.actAs(who.replace(/^the /, '') as Persona);
+    await this.attempt(() => this.driver.moveWizard(this.serverName, BUTTONS[button] as WizardMove));
+  },
+);
 
 When('the administrator clicks {string}', async function (this: LicensingWorld, label: string) {
   await move(this, option(label));
@@ -106,9 +114,12 @@ Given('the administrator has confirmed the deletion of the installed RDS CALs', 
   await confirmDeletion(this);
 });
 
-Given(/^the administrator (?:has reached|goes through the wizard to) the Obtain Client License Key Pack page$/, async function (this: LicensingWorld) {
-  await reachObtainKeyPack(this);
-});
+Given(
+  /^the administrator (?:has reached|goes through the wizard to) the Obtain Client License Key Pack page$/,
+  async function (this: LicensingWorld) {
+    await reachObtainKeyPack(this);
+  },
+);
 
 Given('the administrator has finished the rebuild', async function (this: LicensingWorld) {
   await rebuildReinstallingEverything(this);

@@ -8,14 +8,7 @@
 export type ConnectionMethod = 'automatic' | 'webBrowser' | 'telephone';
 export type CalType = 'perDevice' | 'perUser';
 export type LicenseProgram =
-  | 'retail'
-  | 'openLicense'
-  | 'select'
-  | 'enterpriseAgreement'
-  | 'campus'
-  | 'school'
-  | 'servicesProvider'
-  | 'otherAgreement';
+  'retail' | 'openLicense' | 'select' | 'enterpriseAgreement' | 'campus' | 'school' | 'servicesProvider' | 'otherAgreement';
 
 export type ProgramInformation =
   | { program: 'retail'; licenseCode: string }

@@ -110,16 +110,24 @@ export class HttpDriver implements LicensingDriver {
   }
 
   async unexpectedServerErrors(): Promise<string[]> {
-    const { errors } = await this.request<{ errors: { method: string; path: string; message: string }[] }>('GET', '/_test/unexpected-errors');
+    const { errors } = await this.request<{ errors: { method: string; path: string; message: string }[] }>(
+      'GET',
+      '/_test/unexpected-errors',
+    );
     return errors.map((error) => `${error.method} ${error.path}: ${error.message}`);
   }
 
   private async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.environmentId !== undefined) headers[ENVIRONMENT_HEADER] = this.environmentId;
-    if (this.account) headers.authorization = `Basic ${Buffer.from(`${this.account.userName}:${this.account.password}`).toString('base64')}`;
+    if (this.account)
+      headers.authorization = `Basic ${Buffer.from(`${this.account.userName}:${this.account.password}`).toString('base64')}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await response.text();
     if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
     if (response.status >= 500 || !response.headers.get('content-type')?.startsWith('application/problem+json')) {

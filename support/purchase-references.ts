@@ -18,7 +18,8 @@ const PROGRAM_LABELS: [string, LicenseProgram][] = [
 
 export function programInformationOf(reference: string): ProgramInformation {
   const entry = PROGRAM_LABELS.find(([label]) => reference.startsWith(`${label} `));
-  if (!entry) throw new Error(`"${reference}" does not start with a licensing program: ${PROGRAM_LABELS.map(([label]) => label).join(', ')}`);
+  if (!entry)
+    throw new Error(`"${reference}" does not start with a licensing program: ${PROGRAM_LABELS.map(([label]) => label).join(', ')}`);
   const [label, program] = entry;
   const details = reference.slice(label.length).trim();
   switch (program) {

@@ -49,7 +49,11 @@ export async function reachObtainKeyPack(world: LicensingWorld): Promise<void> {
  * Step 9: call the number the wizard displays and give the License Server ID it displays
  * plus the purchase information. Overrides stand for a caller's mistakes.
  */
-export async function callClearinghouse(world: LicensingWorld, reference: string, overrides: Partial<TelephoneCall> = {}): Promise<GrantedKeyPack> {
+export async function callClearinghouse(
+  world: LicensingWorld,
+  reference: string,
+  overrides: Partial<TelephoneCall> = {},
+): Promise<GrantedKeyPack> {
   const shown = world.page?.obtainKeyPack;
   if (!shown?.telephoneNumber) throw new Error('The wizard is not showing a Clearinghouse number (Obtain Client License Key Pack page)');
   const purchase = world.purchase(reference);
@@ -94,8 +98,10 @@ export async function finishRebuild(world: LicensingWorld): Promise<void> {
 /** The whole procedure on the current server: every purchase that was installed comes back. */
 export async function rebuildReinstallingEverything(world: LicensingWorld, alreadyAtObtainPage = false): Promise<void> {
   if (!alreadyAtObtainPage) await reachObtainKeyPack(world);
-  const references = [...world.purchases].filter(([, purchase]) => purchase.installedOn === world.serverName).map(([reference]) => reference);
-  expect(references, 'the scenario installed no pack to rebuild').to.not.be.empty;
+  const references = [...world.purchases]
+    .filter(([, purchase]) => purchase.installedOn === world.serverName)
+    .map(([reference]) => reference);
+  expect(references, 'the scenario installed no pack to rebuild').to.have.length.greaterThan(0);
   for (const [index, reference] of references.entries()) {
     if (index === 0) await reinstallPack(world, reference);
     else await continueWithPack(world, reference);

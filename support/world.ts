@@ -55,7 +55,8 @@ export class LicensingWorld extends World {
   actAs(persona: Persona): void {
     let account: Account;
     if (persona === 'someone without credentials') account = null;
-    else if (persona === 'someone with a wrong password') account = { userName: PERSONAS.administrator.userName, password: 'not-the-password' };
+    else if (persona === 'someone with a wrong password')
+      account = { userName: PERSONAS.administrator.userName, password: 'not-the-password' };
     else account = PERSONAS[persona];
     this.driver.actAs(account);
   }
