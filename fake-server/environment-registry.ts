@@ -8,17 +8,23 @@ import { NotFoundError } from './domain/errors';
 import { EnvironmentFixture } from './domain/seeding';
 import { FakeEnvironment, createEnvironment } from './environment';
 import { FakeConfig } from './config';
+import { PasswordHasher } from './domain/accounts';
 
 export const DEFAULT_ENVIRONMENT = 'default';
 
 export class EnvironmentRegistry {
   private readonly environments = new Map<string, FakeEnvironment>();
+  private readonly hasher = new PasswordHasher();
 
   constructor(private readonly config?: FakeConfig) {}
 
   /** Creates an environment, seeded from the fixture if one is given, and returns its id. */
   async create(fixture?: EnvironmentFixture, id: string = randomUUID()): Promise<string> {
-    const environment = await createEnvironment({ ...(this.config ? { config: this.config } : {}), ...(fixture ? { fixture } : {}) });
+    const environment = await createEnvironment({
+      hasher: this.hasher,
+      ...(this.config ? { config: this.config } : {}),
+      ...(fixture ? { fixture } : {}),
+    });
     this.environments.get(id)?.close();
     this.environments.set(id, environment);
     return id;

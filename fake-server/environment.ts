@@ -3,7 +3,7 @@
  * i.e. one isolated world of license servers, their databases and a Clearinghouse. The
  * HTTP layer hosts many environments side by side so that each scenario can have its own.
  */
-import { AccountDirectory } from './domain/accounts';
+import { AccountDirectory, PasswordHasher } from './domain/accounts';
 import { Clearinghouse } from './domain/clearinghouse';
 import { KeyPackIdCodec } from './domain/key-pack-id';
 import { LicensingManager } from './domain/licensing-manager';
@@ -42,15 +42,21 @@ export interface EnvironmentSnapshot {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export async function createEnvironment(
-  options: { config?: FakeConfig; clock?: Clock; fixture?: EnvironmentFixture } = {},
-): Promise<FakeEnvironment> {
+export interface EnvironmentOptions {
+  config?: FakeConfig;
+  clock?: Clock;
+  fixture?: EnvironmentFixture;
+  /** Shared by the environments of one process so that each password is hashed once. */
+  hasher?: PasswordHasher;
+}
+
+export async function createEnvironment(options: EnvironmentOptions = {}): Promise<FakeEnvironment> {
   const config = options.config ?? DEFAULT_CONFIG;
   const clock = options.clock ?? systemClock;
   const { licensing, clearinghouse: clearinghouseDb } = await openEnvironmentDatabases();
   const servers = new SqlLicenseServers(licensing);
   const database = new SqlLicensingDatabase(licensing);
-  const accounts = new AccountDirectory(new SqlAccounts(licensing));
+  const accounts = new AccountDirectory(new SqlAccounts(licensing), options.hasher ?? new PasswordHasher());
   const purchases = new SqlPurchases(clearinghouseDb);
   const codec = new KeyPackIdCodec(config.sealingSecret);
   const clearinghouse = new Clearinghouse({

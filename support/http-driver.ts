@@ -20,8 +20,12 @@ import {
   WizardPage,
   WorldFixture,
 } from './driver';
+import { Agent, request } from 'node:http';
 
 const ENVIRONMENT_HEADER = 'x-fake-environment';
+
+/** Keep-alive connections to the fake: the suite makes thousands of small requests. */
+const AGENT = new Agent({ keepAlive: true, maxSockets: 8 });
 
 interface Problem {
   code?: string;
@@ -123,19 +127,39 @@ export class HttpDriver implements LicensingDriver {
     if (this.account)
       headers.authorization = `Basic ${Buffer.from(`${this.account.userName}:${this.account.password}`).toString('base64')}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
-    if (response.status >= 500 || !response.headers.get('content-type')?.startsWith('application/problem+json')) {
-      throw new Error(`The fake answered ${method} ${path} with ${response.status}: ${text}`);
+    const response = await send(`${this.baseUrl}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
+    if (response.status >= 200 && response.status < 300) return (response.text ? JSON.parse(response.text) : undefined) as T;
+    if (response.status >= 500 || !response.contentType.startsWith('application/problem+json')) {
+      throw new Error(`The fake answered ${method} ${path} with ${response.status}: ${response.text}`);
     }
-    const problem = JSON.parse(text) as Problem;
-    throw new Refusal(refusalKind(response.status), problem.code ?? 'unknown', problem.detail ?? text);
+    const problem = JSON.parse(response.text) as Problem;
+    throw new Refusal(refusalKind(response.status), problem.code ?? 'unknown', problem.detail ?? response.text);
   }
+}
+
+/** One HTTP exchange over node:http, which costs less per request than fetch. */
+function send(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<{ status: number; contentType: string; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method, headers, agent: AGENT }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: response.headers['content-type'] ?? '',
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
 
 function serverPath(name: string): string {

@@ -1,10 +1,9 @@
 /**
  * Local accounts of the license server computers and the procedure's permission rule:
  * membership in the local Administrators group is the minimum to change anything.
- * Passwords are kept only as salted scrypt hashes (cost lowered for a test fake; a
- * verified credential is remembered so repeated requests stay cheap).
+ * Passwords are kept only as salted scrypt hashes.
  */
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, scryptSync, timingSafeEqual } from 'node:crypto';
 import { NotAuthenticatedError, PermissionDeniedError } from './errors';
 import { Caller, LocalAccount } from './model';
 import { AccountRepository } from './ports';
@@ -13,19 +12,40 @@ export const ADMINISTRATORS_GROUP = 'Administrators';
 
 const SCRYPT_OPTIONS = { N: 1024, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+const REMEMBERED_HASHES = 10_000;
 
-/** Hashes a password as `scrypt$<salt hex>$<hash hex>`. */
-export function hashPassword(password: string, salt: Buffer = randomBytes(16)): string {
-  const hash = scryptSync(password, salt, KEY_LENGTH, SCRYPT_OPTIONS);
-  return `scrypt$${salt.toString('hex')}$${hash.toString('hex')}`;
-}
+/**
+ * Hashes passwords with scrypt (cost lowered for a test fake). The salt is derived from
+ * the server and user name, so the same account in many scenario environments hashes to
+ * the same value, and hashes already computed are remembered: a suite pays for scrypt once
+ * per account and password instead of on every sign-in.
+ */
+export class PasswordHasher {
+  private readonly remembered = new Map<string, string>();
 
-export function verifyPassword(password: string, stored: string): boolean {
-  const [scheme, saltHex, hashHex] = stored.split('$');
-  if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
-  const expected = Buffer.from(hashHex, 'hex');
-  const actual = scryptSync(password, Buffer.from(saltHex, 'hex'), expected.length, SCRYPT_OPTIONS);
-  return timingSafeEqual(actual, expected);
+  /** `scrypt$<salt hex>$<hash hex>` for this account and password. */
+  hash(serverName: string, userName: string, password: string): string {
+    const salt = createHash('sha256').update(`${serverName.toLowerCase()}\0${userName.toLowerCase()}`).digest().subarray(0, 16);
+    return `scrypt$${salt.toString('hex')}$${this.derive(password, salt).toString('hex')}`;
+  }
+
+  verify(password: string, stored: string): boolean {
+    const [scheme, saltHex, hashHex] = stored.split('$');
+    if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
+    const expected = Buffer.from(hashHex, 'hex');
+    const actual = this.derive(password, Buffer.from(saltHex, 'hex'));
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  }
+
+  private derive(password: string, salt: Buffer): Buffer {
+    const key = createHash('sha256').update(salt).update('\0').update(password).digest('hex');
+    const known = this.remembered.get(key);
+    if (known) return Buffer.from(known, 'hex');
+    const derived = scryptSync(password, salt, KEY_LENGTH, SCRYPT_OPTIONS);
+    if (this.remembered.size >= REMEMBERED_HASHES) this.remembered.clear();
+    this.remembered.set(key, derived.toString('hex'));
+    return derived;
+  }
 }
 
 export function isAdministrator(caller: Caller): boolean {
@@ -44,14 +64,14 @@ export function requireAdministrator(caller: Caller, whatFor: string): void {
 
 /** Checks credentials against the local accounts of license server computers. */
 export class AccountDirectory {
-  /** Digests of credentials already verified, so scrypt runs once per account and password. */
-  private readonly verified = new Set<string>();
-
-  constructor(private readonly accounts: AccountRepository) {}
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
 
   /** Adds or replaces a local account; the password is hashed before it is stored. */
   addAccount(serverName: string, userName: string, password: string, groups: string[]): void {
-    this.accounts.save({ serverName, userName, passwordHash: hashPassword(password), groups });
+    this.accounts.save({ serverName, userName, passwordHash: this.hasher.hash(serverName, userName, password), groups });
   }
 
   /** The identity of a user on one server, or NotAuthenticatedError. */
@@ -80,10 +100,6 @@ export class AccountDirectory {
   }
 
   private passwordMatches(account: LocalAccount, password: string): boolean {
-    const key = createHash('sha256').update(`${account.passwordHash}\0${password}`).digest('hex');
-    if (this.verified.has(key)) return true;
-    if (!verifyPassword(password, account.passwordHash)) return false;
-    this.verified.add(key);
-    return true;
+    return this.hasher.verify(password, account.passwordHash);
   }
 }

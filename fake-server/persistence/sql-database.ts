@@ -50,16 +50,21 @@ export class SqlDatabase implements Transactor {
 
   inTransaction<T>(work: () => T): T {
     const savepoint = `sp${this.depth}`;
-    this.db.exec(this.depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+    // Prepared once and reused like any other statement: exec() would parse them every time.
+    this.run(this.depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
     this.depth += 1;
     try {
       const result = work();
       this.depth -= 1;
-      this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      this.run(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
       return result;
     } catch (error) {
       this.depth -= 1;
-      this.db.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      if (this.depth === 0) this.run('ROLLBACK');
+      else {
+        this.run(`ROLLBACK TO ${savepoint}`);
+        this.run(`RELEASE ${savepoint}`);
+      }
       throw error;
     }
   }
