@@ -48,3 +48,7 @@ Then(
     expect((await this.driver.licenseServer(this.serverName)).connectionMethod).to.equal(method);
   },
 );
+
+Then('RD Licensing Manager lists only {string}', async function (this: LicensingWorld, name: string) {
+  expect((await this.driver.listLicenseServers()).map((server) => server.name)).to.deep.equal([name]);
+});

@@ -110,3 +110,7 @@ Then('the installed packs carry the same license key pack IDs', async function (
   const installed = (await this.driver.installedKeyPacks(this.serverName)).map((pack) => pack.licenseKeyPackId);
   expect(installed).to.have.members(this.granted.map((granted) => granted.licenseKeyPackId));
 });
+
+Then('the Clearinghouse holds exactly {int} purchase record(s)', async function (this: LicensingWorld, count: number) {
+  expect(await this.driver.purchaseRecords()).to.have.lengthOf(count);
+});

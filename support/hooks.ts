@@ -19,11 +19,10 @@ AfterAll(async function () {
 Before(async function (this: LicensingWorld) {
   await this.driver.startScenario();
   this.cleanups.push(() => this.driver.endScenario());
-  this.unexpectedErrorsAtStart = (await this.driver.unexpectedServerErrors()).length;
 });
 
 After(async function (this: LicensingWorld) {
-  const unexpected = (await this.driver.unexpectedServerErrors()).slice(this.unexpectedErrorsAtStart);
+  const unexpected = await this.driver.unexpectedServerErrors();
   for (const cleanup of this.cleanups.reverse()) await cleanup();
   expect(unexpected, 'the fake license server failed unexpectedly during this scenario').to.deep.equal([]);
 });

@@ -43,8 +43,6 @@ export class LicensingWorld extends World {
   /** Whether the state of the server was the same before and after the last refusal. */
   unchangedByRefusal: boolean | undefined;
   readonly cleanups: (() => Promise<void>)[] = [];
-  /** How many unexpected fake errors had been recorded when the scenario started. */
-  unexpectedErrorsAtStart = 0;
 
   constructor(options: IWorldOptions) {
     super(options);

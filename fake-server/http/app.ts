@@ -25,12 +25,13 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   app.set('etag', false);
   app.use(express.json({ limit: '64kb', strict: true }));
 
-  const environmentOf = (req: Request): FakeEnvironment => options.registry.get(req.get(ENVIRONMENT_HEADER) ?? DEFAULT_ENVIRONMENT);
+  const environmentIdOf = (req: Request): string => req.get(ENVIRONMENT_HEADER) ?? DEFAULT_ENVIRONMENT;
+  const environmentOf = (req: Request): FakeEnvironment => options.registry.get(environmentIdOf(req));
 
   app.use(licenseServerRoutes(environmentOf));
   app.use(clearinghouseRoutes(environmentOf));
-  if (options.testControl) app.use(testControlRoutes(options.registry, environmentOf, unexpected));
+  if (options.testControl) app.use(testControlRoutes(options.registry, environmentOf, environmentIdOf, unexpected));
   app.use(notFoundHandler);
-  app.use(errorHandler(unexpected));
+  app.use(errorHandler(unexpected, environmentIdOf));
   return Object.assign(app, { unexpectedErrors: unexpected });
 }

@@ -3,7 +3,7 @@
  * as application/problem+json (RFC 9457). Anything unknown becomes a 500 and is recorded,
  * so a test harness can fail a scenario even when no step looked at the response.
  */
-import { ErrorRequestHandler, RequestHandler } from 'express';
+import { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import {
   ConflictError,
@@ -32,22 +32,26 @@ const STATUS_BY_ERROR: [new (...args: never[]) => DomainError, number, string][]
   [RefusedError, 422, 'Refused'],
 ];
 
-/** Errors the fake did not expect, newest last; read by the test-control API. */
-export class UnexpectedErrors {
-  private readonly errors: { at: string; method: string; path: string; message: string }[] = [];
+export interface UnexpectedError {
+  at: string;
+  environment: string;
+  method: string;
+  path: string;
+  message: string;
+}
 
-  record(method: string, path: string, error: unknown): void {
-    this.errors.push({
-      at: new Date().toISOString(),
-      method,
-      path,
-      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
-    if (this.errors.length > 100) this.errors.shift();
+/** Errors the fake did not expect, newest last, kept per environment for the test-control API. */
+export class UnexpectedErrors {
+  private readonly errors: UnexpectedError[] = [];
+
+  record(environment: string, method: string, path: string, error: unknown): void {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.errors.push({ at: new Date().toISOString(), environment, method, path, message });
+    if (this.errors.length > 1000) this.errors.shift();
   }
 
-  list(): readonly { at: string; method: string; path: string; message: string }[] {
-    return this.errors;
+  of(environment: string): UnexpectedError[] {
+    return this.errors.filter((error) => error.environment === environment);
   }
 }
 
@@ -78,12 +82,12 @@ export function sendProblem(res: Parameters<RequestHandler>[1], body: Problem): 
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
-export function errorHandler(unexpected: UnexpectedErrors): ErrorRequestHandler {
+export function errorHandler(unexpected: UnexpectedErrors, environmentIdOf: (req: Request) => string): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     const known = problemFor(error);
     if (known) return sendProblem(res, known);
-    unexpected.record(req.method, req.path, error);
+    unexpected.record(environmentIdOf(req), req.method, req.path, error);
     return sendProblem(res, problem(500, 'Internal error', 'internal-error', 'The fake failed unexpectedly; this is a bug in the fake.'));
   };
 }

@@ -14,6 +14,7 @@ import { environmentFixture } from './schemas';
 export function testControlRoutes(
   registry: EnvironmentRegistry,
   environmentOf: (req: Request) => FakeEnvironment,
+  environmentIdOf: (req: Request) => string,
   unexpected: UnexpectedErrors,
 ): Router {
   const router = Router();
@@ -47,8 +48,8 @@ export function testControlRoutes(
     res.json({ purchases: environmentOf(req).purchaseRecords() });
   });
 
-  router.get('/_test/unexpected-errors', (_req, res) => {
-    res.json({ errors: unexpected.list() });
+  router.get('/_test/unexpected-errors', (req, res) => {
+    res.json({ errors: unexpected.of(environmentIdOf(req)) });
   });
 
   return router;
