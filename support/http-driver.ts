@@ -36,7 +36,8 @@ export class HttpDriver implements LicensingDriver {
   private environmentId: string | undefined;
   private account: Account = null;
 
-  constructor(private readonly baseUrl: string) {}
+  /** @param baseUrl the fake's address, or a function giving it once it is known. */
+  constructor(private readonly baseUrl: string | (() => string)) {}
 
   async startScenario(): Promise<void> {
     const { environmentId } = await this.request<{ environmentId: string }>('POST', '/_test/environments', {});
@@ -127,7 +128,8 @@ export class HttpDriver implements LicensingDriver {
     if (this.account)
       headers.authorization = `Basic ${Buffer.from(`${this.account.userName}:${this.account.password}`).toString('base64')}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await send(`${this.baseUrl}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
+    const base = typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
+    const response = await send(`${base}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
     if (response.status >= 200 && response.status < 300) return (response.text ? JSON.parse(response.text) : undefined) as T;
     if (response.status >= 500 || !response.contentType.startsWith('application/problem+json')) {
       throw new Error(`The fake answered ${method} ${path} with ${response.status}: ${response.text}`);

@@ -46,7 +46,8 @@ export class LicensingWorld extends World {
 
   constructor(options: IWorldOptions) {
     super(options);
-    this.driver = new HttpDriver(runningFake().baseUrl);
+    // Resolved on first use: a dry run builds worlds without starting the fake.
+    this.driver = new HttpDriver(() => runningFake().baseUrl);
     this.actAs('administrator');
   }
 

@@ -15,14 +15,7 @@ import { InvalidInputError, NotFoundError, RefusedError } from './errors';
 import { LICENSE_SERVER_ID_LENGTH, hasValidCheckCharacter, inGroupsOfFive, normalizeId } from './ids';
 import { KeyPackIdCodec } from './key-pack-id';
 import { Clock, PurchaseRepository, Transactor } from './ports';
-import {
-  KeyPackIssuance,
-  ProgramInformation,
-  PurchaseRecord,
-  checkProgramInformation,
-  describeProgramInformation,
-  sameProgramInformation,
-} from './purchases';
+import { KeyPackIssuance, ProgramInformation, PurchaseRecord, checkProgramInformation, describeProgramInformation } from './purchases';
 
 /** What the caller tells the representative. */
 export interface TelephoneCall {
@@ -146,8 +139,7 @@ export class Clearinghouse {
 
   private findPurchase(information: ProgramInformation, call: TelephoneCall): PurchaseRecord {
     const matches = this.deps.purchases
-      .all()
-      .filter((record) => sameProgramInformation(record.information, information))
+      .withInformation(information)
       .filter((record) => call.productVersionId === undefined || record.productVersionId === call.productVersionId)
       .filter((record) => call.calType === undefined || record.calType === call.calType);
     const [only, ...others] = matches;

@@ -33,8 +33,12 @@ export class LicensingManager {
 
   /** Checks credentials against the local accounts of the named server. */
   signIn(serverName: string, userName: string | undefined, password: string | undefined): Caller {
-    this.server(serverName);
-    return this.deps.accounts.authenticate(serverName, userName, password);
+    try {
+      return this.deps.accounts.authenticate(serverName, userName, password);
+    } catch (error) {
+      this.server(serverName); // an unknown server is "not found", not "wrong password"
+      throw error;
+    }
   }
 
   /** Step 1: the license servers these credentials can manage. */

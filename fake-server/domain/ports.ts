@@ -3,7 +3,7 @@
  * them over sql.js; the domain never sees SQL. All calls are synchronous because the
  * database lives in the same process.
  */
-import { PurchaseRecord, KeyPackIssuance } from './purchases';
+import { KeyPackIssuance, ProgramInformation, PurchaseRecord } from './purchases';
 import {
   InstalledKeyPack,
   IssuedCal,
@@ -26,9 +26,12 @@ export interface LicenseServerRepository {
 /** The RD Licensing database proper: installed key packs and the CALs issued from them. */
 export interface LicensingDatabase {
   keyPacks(serverName: string): InstalledKeyPack[];
+  /** The installed key pack holding the CALs of a purchase, if any. */
+  keyPackOfPurchase(serverName: string, purchaseNumber: number): InstalledKeyPack | undefined;
   issuedCals(serverName: string): IssuedCal[];
   installKeyPack(serverName: string, pack: NewKeyPack): InstalledKeyPack;
-  issueCal(serverName: string, cal: NewIssuedCal): IssuedCal;
+  /** Records CALs issued to clients from key packs of the server. */
+  issueCals(serverName: string, cals: NewIssuedCal[]): void;
   /** Deletes every key pack and issued CAL of the server; returns what was deleted. */
   deleteContents(serverName: string): { keyPacks: InstalledKeyPack[]; issuedCals: number };
   /** When this key pack ID was first installed on the server, if ever. Survives a rebuild. */
@@ -66,6 +69,8 @@ export interface Clock {
 export interface PurchaseRepository {
   all(): PurchaseRecord[];
   find(purchaseNumber: number): PurchaseRecord | undefined;
+  /** The purchases documented by this program information (see programInformationKey). */
+  withInformation(information: ProgramInformation): PurchaseRecord[];
   save(record: PurchaseRecord): void;
   /** Adds a record and returns it with its new purchase number. */
   add(record: Omit<PurchaseRecord, 'purchaseNumber'>): PurchaseRecord;

@@ -88,13 +88,12 @@ export function checkProgramInformation(information: ProgramInformation): Progra
   }
 }
 
-/** True when two normalised pieces of program information name the same purchase document. */
-export function sameProgramInformation(a: ProgramInformation, b: ProgramInformation): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(information: ProgramInformation): Record<string, string> {
-  return Object.fromEntries(Object.entries(information).sort(([x], [y]) => x.localeCompare(y)));
+/**
+ * A key that is equal for two normalised pieces of program information exactly when they
+ * name the same purchase document (field order does not matter).
+ */
+export function programInformationKey(information: ProgramInformation): string {
+  return JSON.stringify(Object.entries(information).sort(([x], [y]) => x.localeCompare(y)));
 }
 
 /** A short description of the program information for messages, e.g. "Enterprise Agreement 1234567". */

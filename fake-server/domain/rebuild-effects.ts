@@ -83,7 +83,7 @@ export function installKeyPackId(
       `License key pack ID ${inGroupsOfFive(keyPackId)} was already used on ${server.name} (${redeemedAt}). Each ID installs once; call the Clearinghouse for a new one.`,
     );
   }
-  const sameCals = deps.database.keyPacks(server.name).find((pack) => pack.purchaseNumber === contents.purchaseNumber);
+  const sameCals = deps.database.keyPackOfPurchase(server.name, contents.purchaseNumber);
   if (sameCals) {
     throw new RefusedError(
       'purchase-already-reinstalled',

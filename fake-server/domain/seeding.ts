@@ -144,14 +144,17 @@ export class EnvironmentSeeder {
     if ((fixture.issuedCals ?? 0) > fixture.quantity)
       throw new InvalidInputError('too-many-issued', `Only ${fixture.quantity} CALs can be issued from purchase ${record.purchaseNumber}.`);
     const validDays = fixture.calType === 'perDevice' ? 89 : 60;
-    for (let i = 1; i <= (fixture.issuedCals ?? 0); i += 1) {
-      const client = fixture.calType === 'perDevice' ? `DEVICE-${pack.keyPackNumber}-${i}` : `user-${pack.keyPackNumber}-${i}`;
-      this.deps.database.issueCal(server.name, {
+    const issuedAt = now.toISOString();
+    const expiresAt = new Date(now.getTime() + validDays * DAY_MS).toISOString();
+    const clientPrefix = fixture.calType === 'perDevice' ? 'DEVICE' : 'user';
+    this.deps.database.issueCals(
+      server.name,
+      Array.from({ length: fixture.issuedCals ?? 0 }, (_, index) => ({
         keyPackNumber: pack.keyPackNumber,
-        issuedTo: client,
-        issuedAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + validDays * DAY_MS).toISOString(),
-      });
-    }
+        issuedTo: `${clientPrefix}-${pack.keyPackNumber}-${index + 1}`,
+        issuedAt,
+        expiresAt,
+      })),
+    );
   }
 }

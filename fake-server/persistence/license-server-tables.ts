@@ -4,6 +4,7 @@ import { LicenseServer, LocalAccount } from '../domain/model';
 import { AccountRepository, LicenseServerRepository, WizardSessionRepository } from '../domain/ports';
 import { WizardSession } from '../domain/wizard-session';
 import { WizardState } from '../domain/wizard';
+import { issuedCalsSchema } from './schema';
 import { SqlDatabase } from './sql-database';
 
 type ServerRow = { name: string; license_server_id: string | null; country_region: string | null; connection_method: string };
@@ -25,17 +26,20 @@ export class SqlLicenseServers implements LicenseServerRepository {
   }
 
   find(name: string): LicenseServer | undefined {
-    const row = this.sql.get<ServerRow>('SELECT * FROM license_servers WHERE name = ?', [name]);
-    return row && toServer(row);
+    return this.sql.remember(`server:${name}`, () => {
+      const row = this.sql.get<ServerRow>('SELECT * FROM license_servers WHERE name = ?', [name]);
+      return row && toServer(row);
+    });
   }
 
   save(server: LicenseServer): void {
-    this.sql.run(
-      `INSERT INTO license_servers (name, license_server_id, country_region, connection_method) VALUES (?, ?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET license_server_id = excluded.license_server_id,
-         country_region = excluded.country_region, connection_method = excluded.connection_method`,
-      [server.name, server.licenseServerId, server.countryRegion, server.connectionMethod],
-    );
+    const values = [server.licenseServerId, server.countryRegion, server.connectionMethod, server.name];
+    if (this.sql.get('SELECT 1 AS found FROM license_servers WHERE name = ?', [server.name])) {
+      this.sql.run('UPDATE license_servers SET license_server_id = ?, country_region = ?, connection_method = ? WHERE name = ?', values);
+      return;
+    }
+    this.sql.run('INSERT INTO license_servers (license_server_id, country_region, connection_method, name) VALUES (?, ?, ?, ?)', values);
+    this.sql.exec(issuedCalsSchema(server.name));
   }
 }
 
@@ -54,8 +58,10 @@ export class SqlAccounts implements AccountRepository {
   constructor(private readonly sql: SqlDatabase) {}
 
   find(serverName: string, userName: string): LocalAccount | undefined {
-    const row = this.sql.get<AccountRow>('SELECT * FROM accounts WHERE server_name = ? AND user_name = ?', [serverName, userName]);
-    return row && toAccount(row);
+    return this.sql.remember(`account:${serverName}\0${userName.toLowerCase()}`, () => {
+      const row = this.sql.get<AccountRow>('SELECT * FROM accounts WHERE server_name = ? AND user_name = ?', [serverName, userName]);
+      return row && toAccount(row);
+    });
   }
 
   listByUserName(userName: string): LocalAccount[] {

@@ -2,6 +2,7 @@
 import { CalType, LicenseProgram } from '../domain/catalogue';
 import { InstalledKeyPack, IssuedCal, LicensingEvent, NewIssuedCal, NewKeyPack, NewLicensingEvent } from '../domain/model';
 import { EventLog, LicensingDatabase } from '../domain/ports';
+import { issuedCalsTable } from './schema';
 import { SqlDatabase } from './sql-database';
 
 type KeyPackRow = {
@@ -15,10 +16,6 @@ type KeyPackRow = {
   purchase_number: number;
   installed_at: string;
 };
-
-const KEY_PACKS_OF_SERVER = `
-  SELECT k.*, (SELECT COUNT(*) FROM issued_cals c WHERE c.key_pack_number = k.key_pack_number) AS issued_licenses
-  FROM key_packs k WHERE k.server_name = ? ORDER BY k.key_pack_number`;
 
 function toKeyPack(row: KeyPackRow): InstalledKeyPack {
   return {
@@ -40,23 +37,29 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   constructor(private readonly sql: SqlDatabase) {}
 
   keyPacks(serverName: string): InstalledKeyPack[] {
-    return this.sql.all<KeyPackRow>(KEY_PACKS_OF_SERVER, [serverName]).map(toKeyPack);
+    return this.sql.remember(`key-packs:${serverName}`, () =>
+      this.sql.all<KeyPackRow>(this.keyPacksQuery(serverName, ''), [serverName]).map(toKeyPack),
+    );
+  }
+
+  keyPackOfPurchase(serverName: string, purchaseNumber: number): InstalledKeyPack | undefined {
+    const row = this.sql.get<KeyPackRow>(this.keyPacksQuery(serverName, 'AND k.purchase_number = ?'), [serverName, purchaseNumber]);
+    return row && toKeyPack(row);
+  }
+
+  private keyPacksQuery(serverName: string, condition: string): string {
+    return `SELECT k.*, (SELECT COUNT(*) FROM ${this.issuedCalsTableOf(serverName)} c WHERE c.key_pack_number = k.key_pack_number) AS issued_licenses
+      FROM key_packs k WHERE k.server_name = ? ${condition} ORDER BY k.key_pack_number`;
   }
 
   issuedCals(serverName: string): IssuedCal[] {
-    return this.sql
-      .all<IssuedCalRow>(
-        `SELECT c.* FROM issued_cals c JOIN key_packs k ON k.key_pack_number = c.key_pack_number
-         WHERE k.server_name = ? ORDER BY c.license_id`,
-        [serverName],
-      )
-      .map((row) => ({
-        licenseId: row.license_id,
-        keyPackNumber: row.key_pack_number,
-        issuedTo: row.issued_to,
-        issuedAt: row.issued_at,
-        expiresAt: row.expires_at,
-      }));
+    return this.sql.all<IssuedCalRow>(`SELECT * FROM ${this.issuedCalsTableOf(serverName)} ORDER BY license_id`).map((row) => ({
+      licenseId: row.license_id,
+      keyPackNumber: row.key_pack_number,
+      issuedTo: row.issued_to,
+      issuedAt: row.issued_at,
+      expiresAt: row.expires_at,
+    }));
   }
 
   installKeyPack(serverName: string, pack: NewKeyPack): InstalledKeyPack {
@@ -77,21 +80,27 @@ export class SqlLicensingDatabase implements LicensingDatabase {
     return { ...pack, keyPackNumber: this.sql.lastInsertRowId(), issuedLicenses: 0 };
   }
 
-  issueCal(serverName: string, cal: NewIssuedCal): IssuedCal {
-    this.sql.run(
-      `INSERT INTO issued_cals (key_pack_number, issued_to, issued_at, expires_at)
-       SELECT key_pack_number, ?, ?, ? FROM key_packs WHERE key_pack_number = ? AND server_name = ?`,
-      [cal.issuedTo, cal.issuedAt, cal.expiresAt, cal.keyPackNumber, serverName],
+  issueCals(serverName: string, cals: NewIssuedCal[]): void {
+    const table = this.issuedCalsTableOf(serverName);
+    const ownPacks = new Set(
+      this.sql.all<{ n: number }>('SELECT key_pack_number AS n FROM key_packs WHERE server_name = ?', [serverName]).map((row) => row.n),
     );
-    return { ...cal, licenseId: this.sql.lastInsertRowId() };
+    for (const cal of cals) {
+      if (!ownPacks.has(cal.keyPackNumber)) throw new RangeError(`key pack ${cal.keyPackNumber} is not installed on ${serverName}`);
+      this.sql.run(`INSERT INTO ${table} (key_pack_number, issued_to, issued_at, expires_at) VALUES (?, ?, ?, ?)`, [
+        cal.keyPackNumber,
+        cal.issuedTo,
+        cal.issuedAt,
+        cal.expiresAt,
+      ]);
+    }
   }
 
   deleteContents(serverName: string): { keyPacks: InstalledKeyPack[]; issuedCals: number } {
     const keyPacks = this.keyPacks(serverName);
     const issuedCals = keyPacks.reduce((sum, pack) => sum + pack.issuedLicenses, 0);
-    this.sql.run('DELETE FROM issued_cals WHERE key_pack_number IN (SELECT key_pack_number FROM key_packs WHERE server_name = ?)', [
-      serverName,
-    ]);
+    // No WHERE clause: SQLite empties the whole table at once (its truncate optimisation).
+    this.sql.run(`DELETE FROM ${this.issuedCalsTableOf(serverName)}`);
     this.sql.run('DELETE FROM key_packs WHERE server_name = ?', [serverName]);
     return { keyPacks, issuedCals };
   }
@@ -109,6 +118,10 @@ export class SqlLicensingDatabase implements LicensingDatabase {
       licenseKeyPackId,
       at,
     ]);
+  }
+
+  private issuedCalsTableOf(serverName: string): string {
+    return issuedCalsTable(serverName);
   }
 }
 

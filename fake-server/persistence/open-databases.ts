@@ -11,6 +11,19 @@ export interface EnvironmentDatabases {
   clearinghouse: SqlDatabase;
 }
 
+/**
+ * sql.js keeps each database as a file in Emscripten's in-memory file system, and every
+ * file access crosses from WebAssembly into JavaScript. One connection per database owns
+ * it, so an exclusive lock and an in-memory journal lose nothing and spare SQLite from
+ * re-checking the file and writing a journal on every transaction.
+ */
+export const CONNECTION_PRAGMAS = `
+PRAGMA foreign_keys = ON;
+PRAGMA locking_mode = EXCLUSIVE;
+PRAGMA journal_mode = MEMORY;
+PRAGMA synchronous = OFF;
+PRAGMA temp_store = MEMORY;`;
+
 let images: Promise<{ licensing: Uint8Array; clearinghouse: Uint8Array }> | undefined;
 
 async function schemaImages(): Promise<{ licensing: Uint8Array; clearinghouse: Uint8Array }> {
@@ -32,7 +45,7 @@ export async function openEnvironmentDatabases(): Promise<EnvironmentDatabases> 
   const { licensing, clearinghouse } = await images;
   const open = (bytes: Uint8Array) => {
     const db = new SQL.Database(bytes);
-    db.exec('PRAGMA foreign_keys = ON');
+    db.exec(CONNECTION_PRAGMAS);
     return new SqlDatabase(db);
   };
   return { licensing: open(licensing), clearinghouse: open(clearinghouse) };

@@ -1,7 +1,7 @@
 /** The Clearinghouse's records in their own sql.js database. */
 import { CalType } from '../domain/catalogue';
 import { PurchaseRepository } from '../domain/ports';
-import { KeyPackIssuance, ProgramInformation, PurchaseRecord } from '../domain/purchases';
+import { KeyPackIssuance, ProgramInformation, PurchaseRecord, programInformationKey } from '../domain/purchases';
 import { SqlDatabase } from './sql-database';
 
 type PurchaseRow = {
@@ -54,22 +54,33 @@ export class SqlPurchases implements PurchaseRepository {
     return row && toPurchase(row);
   }
 
+  withInformation(information: ProgramInformation): PurchaseRecord[] {
+    return this.sql
+      .all<PurchaseRow>('SELECT * FROM purchases WHERE information_key = ? ORDER BY purchase_number', [programInformationKey(information)])
+      .map(toPurchase);
+  }
+
   add(record: Omit<PurchaseRecord, 'purchaseNumber'>): PurchaseRecord {
-    this.sql.run('INSERT INTO purchases (information_json, product_version_id, cal_type, quantity, registered_to) VALUES (?, ?, ?, ?, ?)', [
-      JSON.stringify(record.information),
-      record.productVersionId,
-      record.calType,
-      record.quantity,
-      record.registeredTo,
-    ]);
+    this.sql.run(
+      'INSERT INTO purchases (information_json, information_key, product_version_id, cal_type, quantity, registered_to) VALUES (?, ?, ?, ?, ?, ?)',
+      [
+        JSON.stringify(record.information),
+        programInformationKey(record.information),
+        record.productVersionId,
+        record.calType,
+        record.quantity,
+        record.registeredTo,
+      ],
+    );
     return { ...record, purchaseNumber: this.sql.lastInsertRowId() };
   }
 
   save(record: PurchaseRecord): void {
     this.sql.run(
-      'UPDATE purchases SET information_json = ?, product_version_id = ?, cal_type = ?, quantity = ?, registered_to = ? WHERE purchase_number = ?',
+      'UPDATE purchases SET information_json = ?, information_key = ?, product_version_id = ?, cal_type = ?, quantity = ?, registered_to = ? WHERE purchase_number = ?',
       [
         JSON.stringify(record.information),
+        programInformationKey(record.information),
         record.productVersionId,
         record.calType,
         record.quantity,

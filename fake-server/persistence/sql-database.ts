@@ -16,14 +16,24 @@ export function loadSqlEngine(): Promise<SqlJsStatic> {
 
 export type Row = Record<string, SqlValue>;
 
+/** Pairs column names with values; cheaper than getAsObject, which asks for each name again. */
+function toRow<T extends Row>(columns: string[], values: SqlValue[]): T {
+  const row: Row = {};
+  for (let i = 0; i < columns.length; i += 1) row[columns[i] as string] = values[i] ?? null;
+  return row as T;
+}
+
 export class SqlDatabase implements Transactor {
   private readonly statements = new Map<string, Statement>();
   private depth = 0;
+  private changes = 0;
+  private readonly remembered = new Map<string, { changes: number; value: unknown }>();
 
   constructor(private readonly db: Database) {}
 
   /** Runs a statement that returns no rows. */
   run(sql: string, params: BindParams = []): void {
+    this.changes += 1;
     this.withStatement(sql, params, (statement) => {
       statement.step();
     });
@@ -33,14 +43,31 @@ export class SqlDatabase implements Transactor {
   all<T extends Row = Row>(sql: string, params: BindParams = []): T[] {
     return this.withStatement(sql, params, (statement) => {
       const rows: T[] = [];
-      while (statement.step()) rows.push(statement.getAsObject() as T);
+      const columns = statement.getColumnNames();
+      while (statement.step()) rows.push(toRow<T>(columns, statement.get()));
       return rows;
     });
   }
 
   /** The first row of a query, if any. */
   get<T extends Row = Row>(sql: string, params: BindParams = []): T | undefined {
-    return this.withStatement(sql, params, (statement) => (statement.step() ? (statement.getAsObject() as T) : undefined));
+    return this.withStatement(sql, params, (statement) =>
+      statement.step() ? toRow<T>(statement.getColumnNames(), statement.get()) : undefined,
+    );
+  }
+
+  /**
+   * A read remembered until the next statement that may change anything (including the
+   * ends of transactions), so repeated reads between writes skip SQLite. The value must
+   * be treated as read-only by every caller.
+   */
+  remember<T>(key: string, read: () => T): T {
+    const known = this.remembered.get(key);
+    if (known && known.changes === this.changes) return known.value as T;
+    const value = read();
+    if (this.remembered.size > 1000) this.remembered.clear();
+    this.remembered.set(key, { changes: this.changes, value });
+    return value;
   }
 
   /** The rowid of the last insert on this connection. */
@@ -71,6 +98,7 @@ export class SqlDatabase implements Transactor {
 
   /** Runs a script of statements without parameters (schema set-up). */
   exec(sql: string): void {
+    this.changes += 1;
     this.db.exec(sql);
   }
 
