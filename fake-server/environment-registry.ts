@@ -1,7 +1,8 @@
 /**
  * The fake environments one process hosts, by id. Requests name theirs in the
  * `x-fake-environment` header; without it they reach the default environment, which is
- * what `npm start` seeds with the demo.
+ * what `npm start` seeds with the demo. The registry also keeps each environment's
+ * snapshots, and replaces an environment whole on reset or restore.
  */
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from './domain/errors';
@@ -9,21 +10,33 @@ import { EnvironmentFixture } from './domain/seeding';
 import { FakeEnvironment, createEnvironment } from './environment';
 import { FakeConfig } from './config';
 import { PasswordHasher } from './domain/accounts';
+import { EnvironmentImages } from './persistence/open-databases';
 
 export const DEFAULT_ENVIRONMENT = 'default';
+const SNAPSHOTS_PER_ENVIRONMENT = 20;
+
+export interface RegistryOptions {
+  config?: FakeConfig | undefined;
+  /** Called after every committed change in any environment (the --db file). */
+  onCommit?: ((id: string, environment: FakeEnvironment) => void) | undefined;
+}
 
 export class EnvironmentRegistry {
   private readonly environments = new Map<string, FakeEnvironment>();
+  private readonly snapshots = new Map<string, Map<string, EnvironmentImages>>();
   private readonly hasher = new PasswordHasher();
 
-  constructor(private readonly config?: FakeConfig) {}
+  constructor(private readonly options: RegistryOptions = {}) {}
 
-  /** Creates an environment, seeded from the fixture if one is given, and returns its id. */
-  async create(fixture?: EnvironmentFixture, id: string = randomUUID()): Promise<string> {
+  /** Creates an environment (seeded from the fixture, or opened from saved images) and returns its id. */
+  async create(fixture?: EnvironmentFixture, id: string = randomUUID(), images?: EnvironmentImages): Promise<string> {
+    const onCommit = this.options.onCommit;
     const environment = await createEnvironment({
       hasher: this.hasher,
-      ...(this.config ? { config: this.config } : {}),
-      ...(fixture ? { fixture } : {}),
+      config: this.options.config,
+      fixture,
+      images,
+      onCommit: onCommit && ((changed) => onCommit(id, changed)),
     });
     this.environments.get(id)?.close();
     this.environments.set(id, environment);
@@ -36,10 +49,36 @@ export class EnvironmentRegistry {
     return environment;
   }
 
-  /** Closes and forgets an environment; a missing one is not an error. */
+  /** Empties an environment: no servers, no purchases, the clock and faults back to normal. */
+  async reset(id: string): Promise<void> {
+    this.get(id);
+    await this.create(undefined, id);
+  }
+
+  /** Keeps the environment's databases as they are now; returns the snapshot's id. */
+  snapshot(id: string): string {
+    const images = this.get(id).images();
+    const kept = this.snapshots.get(id) ?? new Map<string, EnvironmentImages>();
+    if (kept.size >= SNAPSHOTS_PER_ENVIRONMENT) kept.delete(kept.keys().next().value as string);
+    const snapshotId = randomUUID();
+    kept.set(snapshotId, images);
+    this.snapshots.set(id, kept);
+    return snapshotId;
+  }
+
+  /** Puts the environment's databases back as they were at the snapshot. */
+  async restore(id: string, snapshotId: string): Promise<void> {
+    this.get(id);
+    const images = this.snapshots.get(id)?.get(snapshotId);
+    if (!images) throw new NotFoundError('unknown-snapshot', `Environment "${id}" has no snapshot "${snapshotId}".`);
+    await this.create(undefined, id, images);
+  }
+
+  /** Closes and forgets an environment and its snapshots; a missing one is not an error. */
   remove(id: string): void {
     this.environments.get(id)?.close();
     this.environments.delete(id);
+    this.snapshots.delete(id);
   }
 
   size(): number {

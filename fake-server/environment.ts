@@ -9,26 +9,35 @@ import { KeyPackIdCodec } from './domain/key-pack-id';
 import { LicensingManager } from './domain/licensing-manager';
 import { LicenseServer, LicensingDatabaseContents, LicensingEvent } from './domain/model';
 import { WizardSession } from './domain/wizard-session';
-import { Clock } from './domain/ports';
-import { PurchaseRecord } from './domain/purchases';
+import { KeyPackIssuance, PurchaseRecord } from './domain/purchases';
 import { EnvironmentFixture, EnvironmentSeeder } from './domain/seeding';
 import { NotFoundError } from './domain/errors';
+import { FaultPlan } from './domain/faults';
+import { VirtualClock } from './domain/virtual-clock';
+import { createHash } from 'node:crypto';
 import { DEFAULT_CONFIG, FakeConfig } from './config';
 import { SqlAccounts, SqlLicenseServers, SqlWizardSessions } from './persistence/license-server-tables';
 import { SqlEventLog, SqlLicensingDatabase } from './persistence/licensing-database-tables';
-import { openEnvironmentDatabases } from './persistence/open-databases';
+import { EnvironmentImages, openEnvironmentDatabases } from './persistence/open-databases';
 import { SqlPurchases } from './persistence/purchase-tables';
 
 export interface FakeEnvironment {
   manager: LicensingManager;
   clearinghouse: Clearinghouse;
   seeder: EnvironmentSeeder;
+  clock: VirtualClock;
+  faults: FaultPlan;
   /** Test-only: what a license server's RD Licensing database holds right now. */
   inspect(serverName: string): LicensingDatabaseContents;
   /** Test-only: everything a refused request must leave as it was, for one server. */
   snapshot(serverName: string): EnvironmentSnapshot;
-  /** Test-only: the Clearinghouse's purchase records. */
+  /** Test-only: the Clearinghouse's purchase records and the key pack IDs it issued. */
   purchaseRecords(): PurchaseRecord[];
+  issuances(): KeyPackIssuance[];
+  /** Both databases as SQLite bytes, for snapshots and the --db file. */
+  images(): EnvironmentImages;
+  /** A SHA-256 over both databases: equal digests mean nothing stored has changed. */
+  digest(): string;
   close(): void;
 }
 
@@ -40,22 +49,24 @@ export interface EnvironmentSnapshot {
   purchases: PurchaseRecord[];
 }
 
-export const systemClock: Clock = { now: () => new Date() };
-
 export interface EnvironmentOptions {
-  config?: FakeConfig;
-  clock?: Clock;
-  fixture?: EnvironmentFixture;
+  config?: FakeConfig | undefined;
+  fixture?: EnvironmentFixture | undefined;
+  /** Open saved databases instead of empty ones (snapshot restore, --db file). */
+  images?: EnvironmentImages | undefined;
+  /** Called after every committed change, with the environment (the --db file is written there). */
+  onCommit?: ((environment: FakeEnvironment) => void) | undefined;
   /** Shared by the environments of one process so that each password is hashed once. */
-  hasher?: PasswordHasher;
+  hasher?: PasswordHasher | undefined;
 }
 
 export async function createEnvironment(options: EnvironmentOptions = {}): Promise<FakeEnvironment> {
   const config = options.config ?? DEFAULT_CONFIG;
-  const clock = options.clock ?? systemClock;
-  const { licensing, clearinghouse: clearinghouseDb } = await openEnvironmentDatabases();
+  const clock = new VirtualClock();
+  const faults = new FaultPlan();
+  const { licensing, clearinghouse: clearinghouseDb } = await openEnvironmentDatabases(options.images);
   const servers = new SqlLicenseServers(licensing);
-  const database = new SqlLicensingDatabase(licensing);
+  const database = new SqlLicensingDatabase(licensing, faults);
   const accounts = new AccountDirectory(new SqlAccounts(licensing), options.hasher ?? new PasswordHasher());
   const purchases = new SqlPurchases(clearinghouseDb);
   const codec = new KeyPackIdCodec(config.sealingSecret);
@@ -65,6 +76,11 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     codec,
     telephoneNumbers: config.telephoneNumbers,
     clock,
+    // A busy line is set per license server; the Clearinghouse only hears the server's ID.
+    answerCall: (licenseServerId) => {
+      const server = servers.list().find((candidate) => candidate.licenseServerId === licenseServerId);
+      if (server) faults.answerCall(server.name);
+    },
   });
   const events = new SqlEventLog(licensing);
   const wizards = new SqlWizardSessions(licensing);
@@ -91,7 +107,6 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     licensingTransactor: licensing,
     clearinghouseTransactor: clearinghouseDb,
   });
-  if (options.fixture) seeder.seed(options.fixture);
   const serverNamed = (serverName: string): LicenseServer => {
     const server = servers.find(serverName);
     if (!server) throw new NotFoundError('unknown-license-server', `There is no license server named "${serverName}".`);
@@ -101,10 +116,13 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     serverNamed(serverName);
     return { keyPacks: database.keyPacks(serverName), issuedCals: database.issuedCals(serverName) };
   };
-  return {
+  const images = (): EnvironmentImages => ({ licensing: licensing.export(), clearinghouse: clearinghouseDb.export() });
+  const environment: FakeEnvironment = {
     manager,
     clearinghouse,
     seeder,
+    clock,
+    faults,
     inspect,
     snapshot: (serverName) => ({
       server: serverNamed(serverName),
@@ -114,9 +132,22 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
       purchases: purchases.all(),
     }),
     purchaseRecords: () => purchases.all(),
+    issuances: () => purchases.allIssuances(),
+    images,
+    digest: () => {
+      const { licensing: a, clearinghouse: b } = images();
+      return createHash('sha256').update(a).update(b).digest('hex');
+    },
     close() {
       licensing.close();
       clearinghouseDb.close();
     },
   };
+  if (options.fixture) seeder.seed(options.fixture);
+  if (options.onCommit) {
+    const onCommit = options.onCommit;
+    licensing.onCommit = () => onCommit(environment);
+    clearinghouseDb.onCommit = () => onCommit(environment);
+  }
+  return environment;
 }

@@ -35,6 +35,8 @@ export interface KeyPack {
   issuedLicenses: number;
   availableLicenses: number;
   purchaseNumber: number;
+  expiresAt: string | null;
+  expired: boolean;
 }
 
 export interface DatabaseContents {
@@ -47,6 +49,7 @@ export interface LoggedEvent {
   level: string;
   message: string;
   licenseKeyPackId: string | null;
+  recordedAt: string;
 }
 
 export type WizardPageName =
@@ -153,6 +156,15 @@ export interface LicensingDriver {
   callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack>;
   askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }>;
 
+  /** Test control: reset, fixture files, snapshots, the clock, faults. */
+  resetWorld(): Promise<void>;
+  seedFixtureFile(name: string): Promise<void>;
+  takeSnapshot(): Promise<string>;
+  restoreSnapshot(snapshotId: string): Promise<void>;
+  setClock(instant: string): Promise<void>;
+  advanceClock(by: { days?: number; minutes?: number }): Promise<void>;
+  setFaults(serverName: string, faults: FaultSwitches): Promise<void>;
+
   /** Test-only inspection of the fake's stored state. */
   databaseOf(name: string): Promise<DatabaseContents>;
   purchaseRecords(): Promise<PurchaseRecord[]>;
@@ -160,10 +172,17 @@ export interface LicensingDriver {
   unexpectedServerErrors(): Promise<string[]>;
 }
 
+/** Fault switches for one license server (see the fake's test-control API). */
+export interface FaultSwitches {
+  failWrites?: { after: number; count: number };
+  busySignals?: number;
+  latencyMs?: number;
+}
+
 /** Why the system refused an action: who may not, or what is wrong. */
 export class Refusal extends Error {
   constructor(
-    readonly kind: 'not-signed-in' | 'not-permitted' | 'not-found' | 'refused',
+    readonly kind: 'not-signed-in' | 'not-permitted' | 'not-found' | 'unavailable' | 'refused',
     readonly code: string,
     readonly reason: string,
   ) {

@@ -7,6 +7,7 @@ import {
   Account,
   ConnectionMethod,
   DatabaseContents,
+  FaultSwitches,
   GrantedKeyPack,
   KeyPack,
   LicenseServerInfo,
@@ -52,6 +53,34 @@ export class HttpDriver implements LicensingDriver {
 
   async seed(fixture: WorldFixture): Promise<void> {
     await this.request('POST', '/_test/seed', fixture);
+  }
+
+  async resetWorld(): Promise<void> {
+    await this.request('POST', '/_test/reset');
+  }
+
+  async seedFixtureFile(name: string): Promise<void> {
+    await this.request('POST', `/_test/fixtures/${encodeURIComponent(name)}`);
+  }
+
+  async takeSnapshot(): Promise<string> {
+    return (await this.request<{ snapshotId: string }>('POST', '/_test/snapshots')).snapshotId;
+  }
+
+  async restoreSnapshot(snapshotId: string): Promise<void> {
+    await this.request('POST', `/_test/snapshots/${encodeURIComponent(snapshotId)}/restore`);
+  }
+
+  async setClock(instant: string): Promise<void> {
+    await this.request('PUT', '/_test/clock', { now: instant });
+  }
+
+  async advanceClock(by: { days?: number; minutes?: number }): Promise<void> {
+    await this.request('POST', '/_test/clock/advance', by);
+  }
+
+  async setFaults(serverName: string, faults: FaultSwitches): Promise<void> {
+    await this.request('PUT', `/_test${serverPath(serverName)}/faults`, faults);
   }
 
   actAs(account: Account): void {
@@ -131,7 +160,8 @@ export class HttpDriver implements LicensingDriver {
     const base = typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
     const response = await send(`${base}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
     if (response.status >= 200 && response.status < 300) return (response.text ? JSON.parse(response.text) : undefined) as T;
-    if (response.status >= 500 || !response.contentType.startsWith('application/problem+json')) {
+    // 503 is a deliberate, retryable refusal (an injected fault); any other 5xx is a bug in the fake.
+    if ((response.status >= 500 && response.status !== 503) || !response.contentType.startsWith('application/problem+json')) {
       throw new Error(`The fake answered ${method} ${path} with ${response.status}: ${response.text}`);
     }
     const problem = JSON.parse(response.text) as Problem;
@@ -172,5 +202,6 @@ function refusalKind(status: number): Refusal['kind'] {
   if (status === 401) return 'not-signed-in';
   if (status === 403) return 'not-permitted';
   if (status === 404) return 'not-found';
+  if (status === 503) return 'unavailable';
   return 'refused';
 }

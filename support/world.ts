@@ -38,6 +38,8 @@ export class LicensingWorld extends World {
   readonly granted: (GrantedKeyPack & { reference: string })[] = [];
   /** What the Clearinghouse said when asked about a retained key pack ID. */
   clearinghouseAnswer: { licenseServerId: string; purchaseNumber: number; quantity: number } | undefined;
+  /** The snapshot taken with the test-control API, to restore later. */
+  snapshotId: string | undefined;
   /** The outcome of the last attempt that was allowed to fail. */
   refusal: Refusal | undefined;
   /** Whether the state of the server was the same before and after the last refusal. */

@@ -43,6 +43,8 @@ export interface ClearinghouseDependencies {
   /** Telephone number per country/region, from a configurable table. */
   telephoneNumbers: Readonly<Record<string, string>>;
   clock: Clock;
+  /** Picks up a call about a license server; throws UnavailableError while its line is busy. */
+  answerCall?: ((licenseServerId: string) => void) | undefined;
 }
 
 export class Clearinghouse {
@@ -124,6 +126,7 @@ export class Clearinghouse {
         `The representative cannot use License Server ID "${call.licenseServerId}": it must be 35 letters and digits and it contains a typing error. Read it again from the wizard.`,
       );
     }
+    this.deps.answerCall?.(licenseServerId);
     const activation = this.deps.purchases.activatedServer(licenseServerId);
     if (!activation) {
       throw new RefusedError('license-server-not-activated', `No activated license server has the ID ${inGroupsOfFive(licenseServerId)}.`);

@@ -55,3 +55,10 @@ export class RefusedError extends DomainError {
     super(code, message);
   }
 }
+
+/** A dependency failed (an injected database fault, a busy Clearinghouse line); nothing was changed and a retry may work. */
+export class UnavailableError extends DomainError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}

@@ -29,9 +29,16 @@ export interface InstalledKeyPack {
   /** The Clearinghouse's purchase the CALs come from. */
   purchaseNumber: number;
   installedAt: string;
+  /** When the CALs stop being usable (WMI ExpirationDate); null when they do not expire. */
+  expiresAt: string | null;
 }
 
 export type NewKeyPack = Omit<InstalledKeyPack, 'keyPackNumber' | 'issuedLicenses'>;
+
+/** True once the pack's expiration date has passed on the environment's clock. */
+export function hasExpired(pack: Pick<InstalledKeyPack, 'expiresAt'>, now: Date): boolean {
+  return pack.expiresAt !== null && Date.parse(pack.expiresAt) <= now.getTime();
+}
 
 /** A CAL issued from a key pack to a client (Win32_TSIssuedLicense). */
 export interface IssuedCal {

@@ -76,6 +76,7 @@ export interface PurchaseRepository {
   add(record: Omit<PurchaseRecord, 'purchaseNumber'>): PurchaseRecord;
   issuances(purchaseNumber: number): KeyPackIssuance[];
   findIssuance(licenseKeyPackId: string): KeyPackIssuance | undefined;
+  allIssuances(): KeyPackIssuance[];
   recordIssuance(issuance: KeyPackIssuance): void;
   activatedServer(licenseServerId: string): { countryRegion: string } | undefined;
   recordActivation(licenseServerId: string, countryRegion: string): void;

@@ -7,7 +7,7 @@
  * publishes no id for "key pack reinstalled" or "rebuild abandoned"; the fake uses 9001
  * and 9002, outside the ranges the real service is known to use.
  */
-import { CAL_TYPE_LABELS, LICENSE_PROGRAM_LABELS, productVersionName } from './catalogue';
+import { CAL_TYPE_LABELS, LICENSE_PROGRAM_LABELS, LicenseProgram, productVersionName } from './catalogue';
 import { RefusedError, InvalidInputError } from './errors';
 import { inGroupsOfFive } from './ids';
 import { KeyPackIdCodec, KeyPackIdProblem } from './key-pack-id';
@@ -99,6 +99,7 @@ export function installKeyPackId(
     totalLicenses: contents.quantity,
     purchaseNumber: contents.purchaseNumber,
     installedAt: at,
+    expiresAt: expiryOf(contents.program, at),
   });
 }
 
@@ -133,6 +134,18 @@ export function keyPackIdRefusal(problem: KeyPackIdProblem, typed: string, serve
         `License key pack ID "${typed}" was not issued for ${server.name} (License Server ID ${inGroupsOfFive(server.licenseServerId ?? '')}). Give the representative this server's ID and ask for a new key pack ID.`,
       );
   }
+}
+
+/**
+ * Microsoft does not say which key packs expire. The fake chooses: CALs under a Services
+ * Provider License Agreement are licensed month by month, so their pack expires 30 days
+ * after it is installed; every other program's CALs do not expire.
+ */
+export const SERVICES_PROVIDER_PACK_DAYS = 30;
+
+function expiryOf(program: LicenseProgram, installedAt: string): string | null {
+  if (program !== 'servicesProvider') return null;
+  return new Date(Date.parse(installedAt) + SERVICES_PROVIDER_PACK_DAYS * 24 * 60 * 60 * 1000).toISOString();
 }
 
 function removedGroups(keyPacks: InstalledKeyPack[]): { type: string; product: string }[] {

@@ -3,6 +3,7 @@
  * Routes, then one error handler that maps errors to problem+json, then a JSON 404.
  */
 import express, { Express, Request } from 'express';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../environment-registry';
 import { FakeEnvironment } from '../environment';
 import { clearinghouseRoutes } from './clearinghouse-routes';
@@ -28,6 +29,12 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   const environmentIdOf = (req: Request): string => req.get(ENVIRONMENT_HEADER) ?? DEFAULT_ENVIRONMENT;
   const environmentOf = (req: Request): FakeEnvironment => options.registry.get(environmentIdOf(req));
 
+  // The latency fault: answers about a license server wait as long as its switch says.
+  app.use('/license-servers/:server', async (req, _res, next) => {
+    const delay = environmentOf(req).faults.latencyFor(String(req.params.server));
+    if (delay > 0) await sleep(delay);
+    next();
+  });
   app.use(licenseServerRoutes(environmentOf));
   app.use(clearinghouseRoutes(environmentOf));
   if (options.testControl) app.use(testControlRoutes(options.registry, environmentOf, environmentIdOf, unexpected));

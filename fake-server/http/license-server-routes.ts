@@ -39,7 +39,7 @@ export function licenseServerRoutes(environmentOf: EnvironmentOf): Router {
 
   router.get('/license-servers/:server/key-packs', (req, res) => {
     const [environment, caller] = signIn(req);
-    res.json({ keyPacks: environment.manager.installedKeyPacks(caller).map(keyPackJson) });
+    res.json({ keyPacks: environment.manager.installedKeyPacks(caller).map((pack) => keyPackJson(pack, environment.clock.now())) });
   });
 
   router.get('/license-servers/:server/events', (req, res) => {

@@ -13,6 +13,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RefusedError,
+  UnavailableError,
 } from '../domain/errors';
 
 export interface Problem {
@@ -30,6 +31,7 @@ const STATUS_BY_ERROR: [new (...args: never[]) => DomainError, number, string][]
   [ConflictError, 409, 'Not possible now'],
   [InvalidInputError, 422, 'Invalid input'],
   [RefusedError, 422, 'Refused'],
+  [UnavailableError, 503, 'Temporarily unavailable'],
 ];
 
 export interface UnexpectedError {

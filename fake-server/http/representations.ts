@@ -1,7 +1,7 @@
 /** How domain values look on the wire: labels added, IDs shown in groups of five. */
 import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, LICENSE_PROGRAM_LABELS, productVersionName } from '../domain/catalogue';
 import { inGroupsOfFive } from '../domain/ids';
-import { InstalledKeyPack, LicenseServer } from '../domain/model';
+import { InstalledKeyPack, LicenseServer, hasExpired } from '../domain/model';
 
 export function serverJson(server: LicenseServer) {
   return {
@@ -14,7 +14,9 @@ export function serverJson(server: LicenseServer) {
   };
 }
 
-export function keyPackJson(pack: InstalledKeyPack) {
+/** A key pack as RD Licensing Manager lists it; an expired pack has no CAL available. */
+export function keyPackJson(pack: InstalledKeyPack, now: Date) {
+  const expired = hasExpired(pack, now);
   return {
     keyPackNumber: pack.keyPackNumber,
     licenseKeyPackId: inGroupsOfFive(pack.licenseKeyPackId),
@@ -26,8 +28,10 @@ export function keyPackJson(pack: InstalledKeyPack) {
     calTypeLabel: CAL_TYPE_LABELS[pack.calType],
     totalLicenses: pack.totalLicenses,
     issuedLicenses: pack.issuedLicenses,
-    availableLicenses: pack.totalLicenses - pack.issuedLicenses,
+    availableLicenses: expired ? 0 : pack.totalLicenses - pack.issuedLicenses,
     purchaseNumber: pack.purchaseNumber,
     installedAt: pack.installedAt,
+    expiresAt: pack.expiresAt,
+    expired,
   };
 }

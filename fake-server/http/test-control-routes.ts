@@ -1,15 +1,31 @@
 /**
  * The test-control API, mounted only when the fake runs for tests (or with
- * --test-control): creating and removing isolated environments, seeding them, and
- * reading a license server's database directly so scenarios assert on stored state.
+ * --test-control): isolated environments, reset, seeding, snapshots, the virtual clock,
+ * per-server fault switches, and direct reads of stored state so scenarios assert on
+ * what the fake holds rather than on what it answered.
  */
+import { readFileSync } from 'node:fs';
 import { Request, Router } from 'express';
+import { z } from 'zod';
+import { NotFoundError } from '../domain/errors';
 import { EnvironmentFixture } from '../domain/seeding';
 import { EnvironmentRegistry } from '../environment-registry';
 import { FakeEnvironment } from '../environment';
 import { UnexpectedErrors } from './problem';
 import { keyPackJson } from './representations';
 import { environmentFixture } from './schemas';
+
+const FIXTURES_FOLDER = `${__dirname}/../fixtures`;
+
+const clockSetting = z.strictObject({ now: z.iso.datetime({ offset: true }) });
+const clockAdvance = z
+  .strictObject({ days: z.number().int().min(0).max(3650).optional(), minutes: z.number().int().min(0).max(525_600).optional() })
+  .refine((body) => body.days !== undefined || body.minutes !== undefined, 'give days or minutes');
+const faultSwitches = z.strictObject({
+  failWrites: z.strictObject({ after: z.number().int().min(0).max(1000), count: z.number().int().min(1).max(1000) }).optional(),
+  busySignals: z.number().int().min(0).max(1000).optional(),
+  latencyMs: z.number().int().min(0).max(10_000).optional(),
+});
 
 export function testControlRoutes(
   registry: EnvironmentRegistry,
@@ -21,12 +37,16 @@ export function testControlRoutes(
 
   router.post('/_test/environments', async (req, res) => {
     const fixture: EnvironmentFixture = environmentFixture.parse(req.body ?? {});
-    const environmentId = await registry.create(fixture);
-    res.status(201).json({ environmentId });
+    res.status(201).json({ environmentId: await registry.create(fixture) });
   });
 
   router.delete('/_test/environments/:id', (req, res) => {
     registry.remove(req.params.id);
+    res.status(204).end();
+  });
+
+  router.post('/_test/reset', async (req, res) => {
+    await registry.reset(environmentIdOf(req));
     res.status(204).end();
   });
 
@@ -35,9 +55,61 @@ export function testControlRoutes(
     res.status(204).end();
   });
 
+  router.post('/_test/fixtures/:name', (req, res) => {
+    const name = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a fixture name: lower-case letters, digits and hyphens').parse(req.params.name);
+    let text: string;
+    try {
+      text = readFileSync(`${FIXTURES_FOLDER}/${name}.json`, 'utf8');
+    } catch {
+      throw new NotFoundError('unknown-fixture', `There is no fixture file "${name}.json" in fake-server/fixtures.`);
+    }
+    environmentOf(req).seeder.seed(environmentFixture.parse(JSON.parse(text)));
+    res.status(204).end();
+  });
+
+  router.post('/_test/snapshots', (req, res) => {
+    res.status(201).json({ snapshotId: registry.snapshot(environmentIdOf(req)) });
+  });
+
+  router.post('/_test/snapshots/:snapshotId/restore', async (req, res) => {
+    await registry.restore(environmentIdOf(req), req.params.snapshotId);
+    res.status(204).end();
+  });
+
+  router.get('/_test/clock', (req, res) => {
+    const { clock } = environmentOf(req);
+    res.json({ now: clock.now().toISOString(), frozen: clock.isFrozen() });
+  });
+
+  router.put('/_test/clock', (req, res) => {
+    const { clock } = environmentOf(req);
+    clock.set(new Date(clockSetting.parse(req.body).now));
+    res.json({ now: clock.now().toISOString(), frozen: true });
+  });
+
+  router.post('/_test/clock/advance', (req, res) => {
+    const { days = 0, minutes = 0 } = clockAdvance.parse(req.body);
+    const { clock } = environmentOf(req);
+    clock.advance((days * 24 * 60 + minutes) * 60_000);
+    res.json({ now: clock.now().toISOString(), frozen: clock.isFrozen() });
+  });
+
+  router.put('/_test/license-servers/:server/faults', (req, res) => {
+    const environment = environmentOf(req);
+    environment.inspect(req.params.server);
+    environment.faults.set(req.params.server, faultSwitches.parse(req.body));
+    res.json(environment.faults.current(req.params.server));
+  });
+
+  router.delete('/_test/license-servers/:server/faults', (req, res) => {
+    environmentOf(req).faults.clear(req.params.server);
+    res.status(204).end();
+  });
+
   router.get('/_test/license-servers/:server/database', (req, res) => {
-    const { keyPacks, issuedCals } = environmentOf(req).inspect(req.params.server);
-    res.json({ keyPacks: keyPacks.map(keyPackJson), issuedCals });
+    const environment = environmentOf(req);
+    const { keyPacks, issuedCals } = environment.inspect(req.params.server);
+    res.json({ keyPacks: keyPacks.map((pack) => keyPackJson(pack, environment.clock.now())), issuedCals });
   });
 
   router.get('/_test/license-servers/:server/snapshot', (req, res) => {
@@ -46,6 +118,14 @@ export function testControlRoutes(
 
   router.get('/_test/clearinghouse/purchases', (req, res) => {
     res.json({ purchases: environmentOf(req).purchaseRecords() });
+  });
+
+  router.get('/_test/clearinghouse/issuances', (req, res) => {
+    res.json({ issuances: environmentOf(req).issuances() });
+  });
+
+  router.get('/_test/digest', (req, res) => {
+    res.json({ digest: environmentOf(req).digest() });
   });
 
   router.get('/_test/unexpected-errors', (req, res) => {

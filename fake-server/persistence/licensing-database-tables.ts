@@ -4,6 +4,8 @@ import { InstalledKeyPack, IssuedCal, LicensingEvent, NewIssuedCal, NewKeyPack, 
 import { EventLog, LicensingDatabase } from '../domain/ports';
 import { issuedCalsTable } from './schema';
 import { SqlDatabase } from './sql-database';
+import { BindParams } from 'sql.js';
+import { FaultPlan } from '../domain/faults';
 
 type KeyPackRow = {
   key_pack_number: number;
@@ -15,6 +17,7 @@ type KeyPackRow = {
   issued_licenses: number;
   purchase_number: number;
   installed_at: string;
+  expires_at: string | null;
 };
 
 function toKeyPack(row: KeyPackRow): InstalledKeyPack {
@@ -28,13 +31,24 @@ function toKeyPack(row: KeyPackRow): InstalledKeyPack {
     issuedLicenses: row.issued_licenses,
     purchaseNumber: row.purchase_number,
     installedAt: row.installed_at,
+    expiresAt: row.expires_at,
   };
 }
 
 type IssuedCalRow = { license_id: number; key_pack_number: number; issued_to: string; issued_at: string; expires_at: string };
 
 export class SqlLicensingDatabase implements LicensingDatabase {
-  constructor(private readonly sql: SqlDatabase) {}
+  /** @param faults consulted before every write, so tests can make the database fail mid-change */
+  constructor(
+    private readonly sql: SqlDatabase,
+    private readonly faults?: FaultPlan,
+  ) {}
+
+  /** Every write of a server's RD Licensing database goes through here. */
+  private write(serverName: string, statement: string, params: BindParams = []): void {
+    this.faults?.beforeWrite(serverName);
+    this.sql.run(statement, params);
+  }
 
   keyPacks(serverName: string): InstalledKeyPack[] {
     return this.sql.remember(`key-packs:${serverName}`, () =>
@@ -63,9 +77,10 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   installKeyPack(serverName: string, pack: NewKeyPack): InstalledKeyPack {
-    this.sql.run(
-      `INSERT INTO key_packs (server_name, license_key_pack_id, program, product_version_id, cal_type, total_licenses, purchase_number, installed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.write(
+      serverName,
+      `INSERT INTO key_packs (server_name, license_key_pack_id, program, product_version_id, cal_type, total_licenses, purchase_number, installed_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         serverName,
         pack.licenseKeyPackId,
@@ -75,6 +90,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
         pack.totalLicenses,
         pack.purchaseNumber,
         pack.installedAt,
+        pack.expiresAt,
       ],
     );
     return { ...pack, keyPackNumber: this.sql.lastInsertRowId(), issuedLicenses: 0 };
@@ -82,6 +98,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
 
   issueCals(serverName: string, cals: NewIssuedCal[]): void {
     const table = this.issuedCalsTableOf(serverName);
+    this.faults?.beforeWrite(serverName); // one batch counts as one write
     const ownPacks = new Set(
       this.sql.all<{ n: number }>('SELECT key_pack_number AS n FROM key_packs WHERE server_name = ?', [serverName]).map((row) => row.n),
     );
@@ -100,8 +117,8 @@ export class SqlLicensingDatabase implements LicensingDatabase {
     const keyPacks = this.keyPacks(serverName);
     const issuedCals = keyPacks.reduce((sum, pack) => sum + pack.issuedLicenses, 0);
     // No WHERE clause: SQLite empties the whole table at once (its truncate optimisation).
-    this.sql.run(`DELETE FROM ${this.issuedCalsTableOf(serverName)}`);
-    this.sql.run('DELETE FROM key_packs WHERE server_name = ?', [serverName]);
+    this.write(serverName, `DELETE FROM ${this.issuedCalsTableOf(serverName)}`);
+    this.write(serverName, 'DELETE FROM key_packs WHERE server_name = ?', [serverName]);
     return { keyPacks, issuedCals };
   }
 
@@ -113,7 +130,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   recordRedemption(serverName: string, licenseKeyPackId: string, at: string): void {
-    this.sql.run('INSERT INTO key_pack_redemptions (server_name, license_key_pack_id, redeemed_at) VALUES (?, ?, ?)', [
+    this.write(serverName, 'INSERT INTO key_pack_redemptions (server_name, license_key_pack_id, redeemed_at) VALUES (?, ?, ?)', [
       serverName,
       licenseKeyPackId,
       at,

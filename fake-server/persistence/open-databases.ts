@@ -11,6 +11,12 @@ export interface EnvironmentDatabases {
   clearinghouse: SqlDatabase;
 }
 
+/** Both databases of an environment as SQLite file bytes: snapshots, the --db file. */
+export interface EnvironmentImages {
+  licensing: Uint8Array;
+  clearinghouse: Uint8Array;
+}
+
 /**
  * sql.js keeps each database as a file in Emscripten's in-memory file system, and every
  * file access crosses from WebAssembly into JavaScript. One connection per database owns
@@ -24,9 +30,9 @@ PRAGMA journal_mode = MEMORY;
 PRAGMA synchronous = OFF;
 PRAGMA temp_store = MEMORY;`;
 
-let images: Promise<{ licensing: Uint8Array; clearinghouse: Uint8Array }> | undefined;
+let images: Promise<EnvironmentImages> | undefined;
 
-async function schemaImages(): Promise<{ licensing: Uint8Array; clearinghouse: Uint8Array }> {
+async function schemaImages(): Promise<EnvironmentImages> {
   const SQL = await loadSqlEngine();
   const image = (schema: string) => {
     const db = new SQL.Database();
@@ -38,15 +44,11 @@ async function schemaImages(): Promise<{ licensing: Uint8Array; clearinghouse: U
   return { licensing: image(LICENSE_SERVER_SCHEMA), clearinghouse: image(CLEARINGHOUSE_SCHEMA) };
 }
 
-/** Two fresh, empty databases with the schema in place. */
-export async function openEnvironmentDatabases(): Promise<EnvironmentDatabases> {
+/** Two databases: fresh and empty with the schema in place, or opened from saved images. */
+export async function openEnvironmentDatabases(from?: EnvironmentImages): Promise<EnvironmentDatabases> {
   const SQL = await loadSqlEngine();
   images ??= schemaImages();
-  const { licensing, clearinghouse } = await images;
-  const open = (bytes: Uint8Array) => {
-    const db = new SQL.Database(bytes);
-    db.exec(CONNECTION_PRAGMAS);
-    return new SqlDatabase(db);
-  };
+  const { licensing, clearinghouse } = from ?? (await images);
+  const open = (bytes: Uint8Array) => new SqlDatabase(new SQL.Database(bytes), CONNECTION_PRAGMAS);
   return { licensing: open(licensing), clearinghouse: open(clearinghouse) };
 }

@@ -101,6 +101,10 @@ export class SqlPurchases implements PurchaseRepository {
     return row && toIssuance(row);
   }
 
+  allIssuances(): KeyPackIssuance[] {
+    return this.sql.all<IssuanceRow>('SELECT * FROM issuances ORDER BY issued_at, license_key_pack_id').map(toIssuance);
+  }
+
   recordIssuance(issuance: KeyPackIssuance): void {
     this.sql.run(
       'INSERT INTO issuances (license_key_pack_id, purchase_number, license_server_id, issue_serial, issued_at) VALUES (?, ?, ?, ?, ?)',

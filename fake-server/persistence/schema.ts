@@ -28,6 +28,7 @@ CREATE TABLE key_packs (
   total_licenses INTEGER NOT NULL CHECK (total_licenses > 0),
   purchase_number INTEGER NOT NULL,
   installed_at TEXT NOT NULL,
+  expires_at TEXT,
   UNIQUE (server_name, license_key_pack_id)
 );
 CREATE INDEX key_packs_by_purchase ON key_packs (server_name, purchase_number);

@@ -29,7 +29,16 @@ export class SqlDatabase implements Transactor {
   private changes = 0;
   private readonly remembered = new Map<string, { changes: number; value: unknown }>();
 
-  constructor(private readonly db: Database) {}
+  /** Called after each outermost transaction commits (the --db file is written there). */
+  onCommit: (() => void) | undefined;
+
+  /** @param pragmas connection settings, applied now and again whenever sql.js reopens the database */
+  constructor(
+    private readonly db: Database,
+    private readonly pragmas = '',
+  ) {
+    if (pragmas) db.exec(pragmas);
+  }
 
   /** Runs a statement that returns no rows. */
   run(sql: string, params: BindParams = []): void {
@@ -84,6 +93,7 @@ export class SqlDatabase implements Transactor {
       const result = work();
       this.depth -= 1;
       this.run(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      if (this.depth === 0) this.onCommit?.();
       return result;
     } catch (error) {
       this.depth -= 1;
@@ -102,10 +112,13 @@ export class SqlDatabase implements Transactor {
     this.db.exec(sql);
   }
 
-  /** The whole database as SQLite file bytes. */
+  /** The whole database as SQLite file bytes. sql.js reopens the database to export it. */
   export(): Uint8Array {
+    if (this.depth > 0) throw new Error('cannot export a database in the middle of a transaction');
     this.freeStatements();
-    return this.db.export();
+    const bytes = this.db.export();
+    if (this.pragmas) this.db.exec(this.pragmas);
+    return bytes;
   }
 
   close(): void {

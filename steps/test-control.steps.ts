@@ -1,0 +1,93 @@
+/** Givens and Whens that steer the fake itself: faults, the clock, snapshots, reset, fixture files. */
+import { Given, Then, When } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import { Refusal } from '../support/driver';
+import { LicensingWorld } from '../support/world';
+
+const ORDINALS: Record<string, number> = { '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+Given(
+  /^the RD Licensing database of "([^"]+)" will fail on its (1st|2nd|3rd|4th) write from now$/,
+  async function (this: LicensingWorld, name: string, nth: string) {
+    await this.driver.setFaults(name, { failWrites: { after: (ORDINALS[nth] ?? 1) - 1, count: 1 } });
+  },
+);
+
+Given('the Clearinghouse line for {string} is busy the first time', async function (this: LicensingWorld, name: string) {
+  await this.driver.setFaults(name, { busySignals: 1 });
+});
+
+Given('answers about {string} take {int} ms', async function (this: LicensingWorld, name: string, latencyMs: number) {
+  await this.driver.setFaults(name, { latencyMs });
+});
+
+Given('the clock reads {string}', async function (this: LicensingWorld, instant: string) {
+  await this.driver.setClock(instant);
+});
+
+When(/^(\d+) (days|minutes) pass$/, async function (this: LicensingWorld, amount: string, unit: string) {
+  await this.driver.advanceClock(unit === 'days' ? { days: Number(amount) } : { minutes: Number(amount) });
+});
+
+Given('a snapshot of the fake is taken', async function (this: LicensingWorld) {
+  this.snapshotId = await this.driver.takeSnapshot();
+});
+
+When('the snapshot is restored', async function (this: LicensingWorld) {
+  if (!this.snapshotId) throw new Error('No snapshot was taken in this scenario');
+  await this.driver.restoreSnapshot(this.snapshotId);
+});
+
+When('the fake is reset', async function (this: LicensingWorld) {
+  await this.driver.resetWorld();
+});
+
+When('the fixture file {string} is loaded', async function (this: LicensingWorld, name: string) {
+  await this.driver.seedFixtureFile(name);
+});
+
+Then('the license server {string} no longer exists', async function (this: LicensingWorld, name: string) {
+  const outcome = await this.driver.databaseOf(name).then(
+    () => 'exists',
+    (error: unknown) => (error instanceof Refusal ? error.code : 'error'),
+  );
+  expect(outcome).to.equal('unknown-license-server');
+});
+
+Then(
+  'the RD Licensing database of {string} holds {int} RDS CAL packs with {int} issued CALs',
+  async function (this: LicensingWorld, name: string, packs: number, issued: number) {
+    const database = await this.driver.databaseOf(name);
+    expect(database.keyPacks).to.have.lengthOf(packs);
+    expect(database.issuedCals).to.have.lengthOf(issued);
+  },
+);
+
+Then('no Manage RDS CALs Wizard is open on the license server', async function (this: LicensingWorld) {
+  const open = await this.driver.currentWizardPage(this.serverName).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof Refusal && error.code === 'wizard-not-open') return false;
+      throw error;
+    },
+  );
+  expect(open).to.equal(false);
+});
+
+Then('the event for the pack of {string} is dated {string}', async function (this: LicensingWorld, reference: string, instant: string) {
+  const granted = this.granted.find((candidate) => candidate.reference === reference);
+  if (!granted) throw new Error(`No key pack ID was obtained for "${reference}"`);
+  const events = await this.driver.eventLog(this.serverName);
+  const event = events.find((candidate) => candidate.licenseKeyPackId === granted.licenseKeyPackId.replace(/-/g, ''));
+  expect(event?.recordedAt).to.equal(new Date(instant).toISOString());
+});
+
+Then(/^the pack of "([^"]+)" (has|has not) expired$/, async function (this: LicensingWorld, reference: string, has: string) {
+  const granted = this.granted.find((candidate) => candidate.reference === reference);
+  const pack = (await this.driver.databaseOf(this.serverName)).keyPacks.find(
+    (candidate) => candidate.purchaseNumber === granted?.purchaseNumber,
+  );
+  expect(pack, `no pack installed for "${reference}"`).to.not.equal(undefined);
+  expect(pack?.expired).to.equal(has === 'has');
+  if (has === 'has') expect(pack?.availableLicenses).to.equal(0);
+});
