@@ -78,11 +78,11 @@ export class KeyPackIdCodec {
   /** Reads what a person typed, checking form, typing errors and the binding to this server. */
   read(typed: string, licenseServerId: string): KeyPackIdReading {
     const id = normalizeId(typed);
+    if (!isInAlphabet(id)) return { ok: false, problem: { kind: 'wrong-characters' } };
     if (id.length > LICENSE_KEY_PACK_ID_LENGTH && id.length % LICENSE_KEY_PACK_ID_LENGTH === 0) {
       return { ok: false, problem: { kind: 'several-ids', count: id.length / LICENSE_KEY_PACK_ID_LENGTH } };
     }
     if (id.length !== LICENSE_KEY_PACK_ID_LENGTH) return { ok: false, problem: { kind: 'wrong-length', length: id.length } };
-    if (!isInAlphabet(id)) return { ok: false, problem: { kind: 'wrong-characters' } };
     if (!hasValidCheckCharacter(id)) return { ok: false, problem: { kind: 'typing-error' } };
     const contents = parseBody(id.slice(0, 18));
     if (!contents) return { ok: false, problem: { kind: 'unknown-layout' } };

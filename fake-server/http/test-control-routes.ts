@@ -56,7 +56,10 @@ export function testControlRoutes(
   });
 
   router.post('/_test/fixtures/:name', (req, res) => {
-    const name = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a fixture name: lower-case letters, digits and hyphens').parse(req.params.name);
+    const name = z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/, 'a fixture name: lower-case letters, digits and hyphens')
+      .parse(req.params.name);
     let text: string;
     try {
       text = readFileSync(`${FIXTURES_FOLDER}/${name}.json`, 'utf8');

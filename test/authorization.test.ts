@@ -1,0 +1,122 @@
+/**
+ * Every route that changes a license server must refuse callers without credentials
+ * (401) and callers outside the local Administrators group (403), and change nothing.
+ * The routes are read from the app itself, so a new route cannot slip past this test.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createApp } from '../fake-server/http/app';
+import { EnvironmentRegistry } from '../fake-server/environment-registry';
+import { ADMIN, AS_ADMIN, Exchange, FIXTURE, STANDARD_USER, TO_OBTAIN_PAGE, TestFake, basic, drive } from './helpers/http-fake';
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: RouteLayer[] };
+}
+
+/** Method and path of every route the app serves. */
+function routesOf(stack: RouteLayer[]): string[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) return Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path}`);
+    return layer.handle?.stack ? routesOf(layer.handle.stack) : [];
+  });
+}
+
+/**
+ * The state-changing routes of the license server, each with a request that an
+ * administrator may make. The Clearinghouse is a telephone line, not an account of the
+ * license server, and /_test routes exist only for tests; both are outside this rule.
+ */
+const CHANGING_ROUTES: Record<string, Exchange[]> = {
+  'PUT /license-servers/:server/connection-method': [
+    { method: 'PUT', path: '/license-servers/LS-CONTOSO/connection-method', body: JSON.stringify({ connectionMethod: 'webBrowser' }) },
+  ],
+  'POST /license-servers/:server/manage-cals-wizard': [{ method: 'POST', path: '/license-servers/LS-CONTOSO/manage-cals-wizard' }],
+  'POST /license-servers/:server/manage-cals-wizard/actions': [
+    { type: 'next' },
+    { type: 'back' },
+    { type: 'cancel' },
+    { type: 'finish' },
+    { type: 'selectAction', action: 'rebuild' },
+    { type: 'selectReason', reason: 'Other' },
+    { type: 'setDeletionConfirmed', confirmed: true },
+    { type: 'enterKeyPackId', keyPackId: 'ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE' },
+    { type: 'chooseAdditionalPacks', choice: 'finish' },
+  ].map((move) => ({ method: 'POST', path: '/license-servers/LS-CONTOSO/manage-cals-wizard/actions', body: JSON.stringify(move) })),
+};
+
+const CALLERS: [string, Record<string, string>, number][] = [
+  ['no credentials', {}, 401],
+  ['a wrong password', { authorization: basic({ userName: ADMIN.userName, password: 'wrong' }) }, 401],
+  ['an unknown user', { authorization: basic({ userName: 'mallory', password: 'x' }) }, 401],
+  ['a standard user', { authorization: basic(STANDARD_USER) }, 403],
+];
+
+describe('authorization', () => {
+  let fake: TestFake;
+
+  before(async () => {
+    fake = await TestFake.start();
+  });
+
+  after(() => fake.stop());
+
+  it('knows every state-changing route the app serves', () => {
+    const app = createApp({ registry: new EnvironmentRegistry(), testControl: true }) as unknown as { router: { stack: RouteLayer[] } };
+    const changing = routesOf(app.router.stack).filter(
+      (route) => !route.startsWith('GET ') && !route.includes(' /_test/') && !route.includes(' /clearinghouse/'),
+    );
+    assert.deepEqual(changing.sort(), Object.keys(CHANGING_ROUTES).sort());
+  });
+
+  for (const [route, requests] of Object.entries(CHANGING_ROUTES)) {
+    it(`${route} refuses callers who are not administrators and changes nothing`, async (t) => {
+      // Two states: no wizard open, and a wizard open on the Obtain Client License Key Pack page.
+      for (const wizardOpen of [false, true]) {
+        const environmentId = await fake.environment(FIXTURE);
+        if (wizardOpen) {
+          await fake.send(environmentId, { method: 'POST', path: '/license-servers/LS-CONTOSO/manage-cals-wizard', headers: AS_ADMIN });
+          await drive(fake, environmentId, TO_OBTAIN_PAGE);
+        }
+        for (const request of requests) {
+          for (const [who, headers, status] of CALLERS) {
+            const before = fake.digest(environmentId);
+            const answer = await fake.send(environmentId, { ...request, headers });
+            assert.equal(answer.status, status, `${who}: ${request.method} ${request.path} ${request.body ?? ''} -> ${answer.text}`);
+            assert.equal(fake.digest(environmentId), before, `${who} changed something with ${request.body ?? request.path}`);
+          }
+        }
+        t.diagnostic(`${route}: ${requests.length * CALLERS.length} refused requests with the wizard ${wizardOpen ? 'open' : 'closed'}`);
+      }
+    });
+  }
+
+  it('lets an administrator make the same requests (the refusals above are not an accident)', async () => {
+    const environmentId = await fake.environment(FIXTURE);
+    const method = await fake.send(environmentId, {
+      ...(CHANGING_ROUTES['PUT /license-servers/:server/connection-method']?.[0] as Exchange),
+      headers: AS_ADMIN,
+    });
+    assert.equal(method.status, 200);
+    await fake.json(environmentId, 'PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'telephone' });
+    const opened = await fake.send(environmentId, {
+      method: 'POST',
+      path: '/license-servers/LS-CONTOSO/manage-cals-wizard',
+      headers: AS_ADMIN,
+    });
+    assert.equal(opened.status, 201);
+    assert.equal((await drive(fake, environmentId, [{ type: 'next' }])).status, 200);
+  });
+
+  it('never stores or logs a seeded password in clear', async () => {
+    const environmentId = await fake.environment(FIXTURE);
+    const environment = fake.registry.get(environmentId);
+    const { licensing, clearinghouse } = environment.images();
+    const stored = Buffer.concat([Buffer.from(licensing), Buffer.from(clearinghouse)]);
+    const logged = JSON.stringify([environment.snapshot('LS-CONTOSO'), fake.registry.get(environmentId).issuances()]);
+    for (const password of [ADMIN.password, STANDARD_USER.password]) {
+      assert.equal(stored.includes(Buffer.from(password)), false, 'a password is stored in clear');
+      assert.equal(logged.includes(password), false, 'a password appears in what the fake reports');
+    }
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * An in-process fake on a loopback port for the reliability tests, with a raw HTTP client
+ * that can send anything (bad JSON, odd headers) and a digest of everything stored.
+ */
+import { request } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Server } from 'node:http';
+import { createApp } from '../../fake-server/http/app';
+import { EnvironmentRegistry } from '../../fake-server/environment-registry';
+import { EnvironmentFixture } from '../../fake-server/domain/seeding';
+
+export const ADMIN = { userName: 'admin', password: 'Adm1n-passw0rd' };
+export const STANDARD_USER = { userName: 'jdoe', password: 'Us3r-passw0rd' };
+
+export function basic(account: { userName: string; password: string }): string {
+  return `Basic ${Buffer.from(`${account.userName}:${account.password}`).toString('base64')}`;
+}
+
+export const AS_ADMIN = { authorization: basic(ADMIN) };
+
+/** One server on the telephone method with two installed packs, and two purchases not installed. */
+export const FIXTURE: EnvironmentFixture = {
+  licenseServers: [
+    {
+      name: 'LS-CONTOSO',
+      connectionMethod: 'telephone',
+      accounts: [
+        { ...ADMIN, groups: ['Administrators'] },
+        { ...STANDARD_USER, groups: ['Users'] },
+      ],
+    },
+    { name: 'LS-FABRIKAM', countryRegion: 'Germany', connectionMethod: 'telephone', accounts: [{ ...ADMIN, groups: ['Administrators'] }] },
+  ],
+  purchases: [
+    {
+      information: { program: 'enterpriseAgreement', agreementNumber: '4271956' },
+      productVersion: 'Windows Server 2022',
+      calType: 'perUser',
+      quantity: 250,
+      installedOn: 'LS-CONTOSO',
+      issuedCals: 12,
+    },
+    {
+      information: { program: 'openLicense', licenseNumber: '83920147', authorizationNumber: 'QX7R2M9KD4L8T1B' },
+      productVersion: 'Windows Server 2019',
+      calType: 'perDevice',
+      quantity: 50,
+      installedOn: 'LS-CONTOSO',
+      issuedCals: 7,
+    },
+    {
+      information: { program: 'select', agreementNumber: '5550123' },
+      productVersion: 'Windows Server 2016',
+      calType: 'perUser',
+      quantity: 40,
+    },
+    {
+      information: { program: 'campus', agreementNumber: '6120456' },
+      productVersion: 'Windows Server 2022',
+      calType: 'perUser',
+      quantity: 300,
+    },
+  ],
+};
+
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: unknown;
+  text: string;
+}
+
+export interface Exchange {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** Sent as is: a string is not JSON-encoded, so malformed bodies can be sent. */
+  body?: string | Buffer;
+}
+
+export class TestFake {
+  private constructor(
+    readonly registry: EnvironmentRegistry,
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<TestFake> {
+    const registry = new EnvironmentRegistry();
+    const server = createApp({ registry, testControl: true }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    return new TestFake(registry, server, (server.address() as AddressInfo).port);
+  }
+
+  async stop(): Promise<void> {
+    this.registry.closeAll();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  /** A new environment seeded with the fixture; returns its id. */
+  environment(fixture: EnvironmentFixture = FIXTURE): Promise<string> {
+    return this.registry.create(fixture);
+  }
+
+  digest(environmentId: string): string {
+    return this.registry.get(environmentId).digest();
+  }
+
+  send(environmentId: string, exchange: Exchange): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string | number> = { 'x-fake-environment': environmentId, ...exchange.headers };
+      if (exchange.body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type'))
+        headers['content-type'] = 'application/json';
+      const outgoing = request(
+        { host: '127.0.0.1', port: this.port, method: exchange.method, path: exchange.path, headers },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const contentType = response.headers['content-type'] ?? '';
+            let body: unknown = text;
+            if (contentType.includes('json') && text) body = JSON.parse(text);
+            resolve({ status: response.statusCode ?? 0, contentType, body, text });
+          });
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(exchange.body);
+    });
+  }
+
+  /** Sends a JSON value as the body. */
+  json(environmentId: string, method: string, path: string, value: unknown, headers: Record<string, string> = AS_ADMIN): Promise<Answer> {
+    return this.send(environmentId, { method, path, headers, body: JSON.stringify(value) });
+  }
+}
+
+/** Moves the wizard on LS-CONTOSO as the administrator, failing loudly on any refusal. */
+export async function drive(fake: TestFake, environmentId: string, moves: object[]): Promise<Answer> {
+  let last: Answer | undefined;
+  for (const move of moves) {
+    last = await fake.json(environmentId, 'POST', '/license-servers/LS-CONTOSO/manage-cals-wizard/actions', move);
+    if (last.status !== 200) throw new Error(`move ${JSON.stringify(move)} refused: ${last.text}`);
+  }
+  if (!last) throw new Error('no move given');
+  return last;
+}
+
+/** The moves from the Welcome page to the Obtain Client License Key Pack page. */
+export const TO_OBTAIN_PAGE = [
+  { type: 'next' },
+  { type: 'selectAction', action: 'rebuild' },
+  { type: 'selectReason', reason: 'Other' },
+  { type: 'next' },
+  { type: 'setDeletionConfirmed', confirmed: true },
+  { type: 'next' },
+  { type: 'next' },
+];
