@@ -83,15 +83,16 @@ export class SqlWizardSessions implements WizardSessionRepository {
   constructor(private readonly sql: SqlDatabase) {}
 
   find(serverName: string): WizardSession | undefined {
-    const row = this.sql.get<SessionRow>('SELECT * FROM wizard_sessions WHERE server_name = ?', [serverName]);
-    return (
-      row && {
+    return this.sql.remember(`wizard:${serverName}`, () => {
+      const row = this.sql.get<SessionRow>('SELECT * FROM wizard_sessions WHERE server_name = ?', [serverName]);
+      if (!row) return undefined;
+      return {
         serverName: row.server_name,
         state: JSON.parse(row.state_json) as WizardState,
         openedBy: row.opened_by,
         openedAt: row.opened_at,
-      }
-    );
+      };
+    });
   }
 
   save(session: WizardSession): void {

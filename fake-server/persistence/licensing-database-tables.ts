@@ -67,6 +67,10 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   issuedCals(serverName: string): IssuedCal[] {
+    return this.sql.remember(`issued-cals:${serverName}`, () => this.readIssuedCals(serverName));
+  }
+
+  private readIssuedCals(serverName: string): IssuedCal[] {
     return this.sql.all<IssuedCalRow>(`SELECT * FROM ${this.issuedCalsTableOf(serverName)} ORDER BY license_id`).map((row) => ({
       licenseId: row.license_id,
       keyPackNumber: row.key_pack_number,
@@ -166,6 +170,10 @@ export class SqlEventLog implements EventLog {
   }
 
   list(serverName: string): LicensingEvent[] {
+    return this.sql.remember(`events:${serverName}`, () => this.read(serverName));
+  }
+
+  private read(serverName: string): LicensingEvent[] {
     return this.sql.all<EventRow>('SELECT * FROM events WHERE server_name = ? ORDER BY sequence', [serverName]).map((row) => ({
       sequence: row.sequence,
       eventId: row.event_id,

@@ -46,7 +46,9 @@ export class SqlPurchases implements PurchaseRepository {
   constructor(private readonly sql: SqlDatabase) {}
 
   all(): PurchaseRecord[] {
-    return this.sql.all<PurchaseRow>('SELECT * FROM purchases ORDER BY purchase_number').map(toPurchase);
+    return this.sql.remember('purchases', () =>
+      this.sql.all<PurchaseRow>('SELECT * FROM purchases ORDER BY purchase_number').map(toPurchase),
+    );
   }
 
   find(purchaseNumber: number): PurchaseRecord | undefined {
@@ -102,7 +104,9 @@ export class SqlPurchases implements PurchaseRepository {
   }
 
   allIssuances(): KeyPackIssuance[] {
-    return this.sql.all<IssuanceRow>('SELECT * FROM issuances ORDER BY issued_at, license_key_pack_id').map(toIssuance);
+    return this.sql.remember('issuances', () =>
+      this.sql.all<IssuanceRow>('SELECT * FROM issuances ORDER BY issued_at, license_key_pack_id').map(toIssuance),
+    );
   }
 
   recordIssuance(issuance: KeyPackIssuance): void {
