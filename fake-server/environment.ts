@@ -146,8 +146,12 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   if (options.fixture) seeder.seed(options.fixture);
   if (options.onCommit) {
     const onCommit = options.onCommit;
-    licensing.onCommit = () => onCommit(environment);
-    clearinghouseDb.onCommit = () => onCommit(environment);
+    // A change that spans both databases is reported once, when the outer transaction ends.
+    const committed = () => {
+      if (!licensing.isInTransaction() && !clearinghouseDb.isInTransaction()) onCommit(environment);
+    };
+    licensing.onCommit = committed;
+    clearinghouseDb.onCommit = committed;
   }
   return environment;
 }

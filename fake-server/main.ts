@@ -10,17 +10,22 @@
  * run time, and Windows itself. The README lists every choice made where Microsoft's
  * behaviour is not public.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readDatabaseFile, writeDatabaseFile } from './persistence/database-file';
 import { parseArgs } from 'node:util';
 import { createApp } from './http/app';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from './environment-registry';
 import { EnvironmentFixture } from './domain/seeding';
 import { environmentFixture } from './http/schemas';
 
+const DEMO_FIXTURE = `${__dirname}/fixtures/demo.json`;
+
 const HELP = `Usage: npm start -- [options]
   --port <n>         port to listen on (default 3990; 0 picks a free one)
   --host <address>   address to listen on (default 127.0.0.1)
   --fixture <file>   JSON fixture to seed instead of the demo
+  --db <file>        keep the database in this file: loaded if it exists (the fixture is
+                     then ignored), rewritten atomically after every committed change
   --test-control     mount the /_test routes (reset, seed, database inspection)
   --help             show this text`;
 
@@ -29,8 +34,9 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '3990' },
       host: { type: 'string', default: '127.0.0.1' },
-      fixture: { type: 'string', default: `${__dirname}/fixtures/demo.json` },
+      fixture: { type: 'string', default: DEMO_FIXTURE },
       'test-control': { type: 'boolean', default: false },
+      db: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -41,16 +47,31 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const fixture: EnvironmentFixture = environmentFixture.parse(JSON.parse(readFileSync(values.fixture, 'utf8')));
-  const registry = new EnvironmentRegistry();
-  await registry.create(fixture, DEFAULT_ENVIRONMENT);
+  const databaseFile = values.db;
+  const registry = new EnvironmentRegistry({
+    // Only the default environment is the one `npm start` serves; test environments stay in memory.
+    onCommit: databaseFile
+      ? (id, environment) => id === DEFAULT_ENVIRONMENT && writeDatabaseFile(databaseFile, environment.images())
+      : undefined,
+  });
+  if (databaseFile && existsSync(databaseFile)) {
+    await registry.create(undefined, DEFAULT_ENVIRONMENT, readDatabaseFile(databaseFile));
+    console.log(`Loaded the database from ${databaseFile}`);
+  } else {
+    await registry.create(fixture, DEFAULT_ENVIRONMENT);
+    if (databaseFile) writeDatabaseFile(databaseFile, registry.get(DEFAULT_ENVIRONMENT).images());
+  }
   const app = createApp({ registry, testControl: values['test-control'] });
   const server = app.listen(port, values.host, () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     console.log(`Fake RD License Server listening on http://${values.host}:${actualPort}`);
+    // The demo's passwords are public test data in the repository; other fixtures' are never printed.
+    const demo = values.fixture === DEMO_FIXTURE;
     for (const licenseServer of fixture.licenseServers ?? []) {
       for (const account of licenseServer.accounts ?? []) {
-        console.log(`  ${licenseServer.name}: ${account.userName} / ${account.password} (${account.groups.join(', ')})`);
+        const password = demo ? ` / ${account.password}` : '';
+        console.log(`  ${licenseServer.name}: ${account.userName}${password} (${account.groups.join(', ')})`);
       }
     }
     if (values['test-control']) console.log('  test-control routes mounted under /_test');

@@ -33,26 +33,63 @@ const event: fc.Arbitrary<WizardEvent> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<WizardEvent>({ type: 'back' }) },
   { weight: 1, arbitrary: fc.constant<WizardEvent>({ type: 'cancel' }) },
   { weight: 1, arbitrary: fc.constant<WizardEvent>({ type: 'finish' }) },
-  { weight: 2, arbitrary: fc.constantFrom<WizardEvent>({ type: 'selectAction', action: 'rebuild' }, { type: 'selectAction', action: 'migrate' }) },
-  { weight: 2, arbitrary: fc.constantFrom<WizardEvent>({ type: 'selectReason', reason: 'Other' }, { type: 'selectReason', reason: 'Nope' }) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<WizardEvent>({ type: 'selectAction', action: 'rebuild' }, { type: 'selectAction', action: 'migrate' }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<WizardEvent>({ type: 'selectReason', reason: 'Other' }, { type: 'selectReason', reason: 'Nope' }),
+  },
   { weight: 2, arbitrary: fc.boolean().map<WizardEvent>((confirmed) => ({ type: 'setDeletionConfirmed', confirmed })) },
-  { weight: 2, arbitrary: fc.constantFrom<WizardEvent>({ type: 'chooseAdditionalPacks', choice: 'continue' }, { type: 'chooseAdditionalPacks', choice: 'finish' }) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<WizardEvent>(
+      { type: 'chooseAdditionalPacks', choice: 'continue' },
+      { type: 'chooseAdditionalPacks', choice: 'finish' },
+    ),
+  },
 );
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: caller.map<Action>((who) => ({ kind: 'open', caller: who })) },
   { weight: 8, arbitrary: fc.record({ caller, event }).map<Action>((move) => ({ kind: 'move', ...move })) },
-  { weight: 3, arbitrary: fc.record({ purchase: fc.nat(PURCHASES.length - 1), mistypedServerId: fc.boolean() }).map<Action>((call) => ({ kind: 'call', ...call })) },
-  { weight: 3, arbitrary: fc.constantFrom('latest', 'latest', 'first', 'typo', 'foreign', 'two').map<Action>((which) => ({ kind: 'enter', which }) as Action) },
-  { weight: 1, arbitrary: fc.record({ caller, method: fc.constantFrom<'telephone' | 'webBrowser'>('telephone', 'webBrowser') }).map<Action>((m) => ({ kind: 'method', ...m })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({ purchase: fc.nat(PURCHASES.length - 1), mistypedServerId: fc.boolean() })
+      .map<Action>((call) => ({ kind: 'call', ...call })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom('latest', 'latest', 'first', 'typo', 'foreign', 'two')
+      .map<Action>((which) => ({ kind: 'enter', which }) as Action),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ caller, method: fc.constantFrom<'telephone' | 'webBrowser'>('telephone', 'webBrowser') })
+      .map<Action>((m) => ({ kind: 'method', ...m })),
+  },
 );
 /** Half the sequences start with a correct walk to the Obtain Client License Key Pack page, so deep pages are reached often. */
 const WALK: Action[] = [
   { kind: 'open', caller: 'admin' },
   ...(
-    [{ type: 'next' }, { type: 'selectAction', action: 'rebuild' }, { type: 'selectReason', reason: 'Other' }, { type: 'next' }, { type: 'setDeletionConfirmed', confirmed: true }, { type: 'next' }, { type: 'next' }] as WizardEvent[]
+    [
+      { type: 'next' },
+      { type: 'selectAction', action: 'rebuild' },
+      { type: 'selectReason', reason: 'Other' },
+      { type: 'next' },
+      { type: 'setDeletionConfirmed', confirmed: true },
+      { type: 'next' },
+      { type: 'next' },
+    ] as WizardEvent[]
   ).map<Action>((move) => ({ kind: 'move', caller: 'admin', event: move })),
 ];
-const sequence = fc.tuple(fc.boolean(), fc.array(action, { maxLength: 12 })).map(([walk, actions]) => (walk ? [...WALK, ...actions] : actions));
+const sequence = fc
+  .tuple(fc.boolean(), fc.array(action, { maxLength: 12 }))
+  .map(([walk, actions]) => (walk ? [...WALK, ...actions] : actions));
 
 interface Model {
   /** purchase number -> total CALs expected in the database */
@@ -113,7 +150,9 @@ async function check(images: EnvironmentImages, hasher: PasswordHasher, foreignI
           }
           case 'enter': {
             const latest = granted.at(-1) ?? '';
-            const typed = { latest, first: granted[0] ?? '', typo: mistype(latest), foreign: foreignId, two: `${latest} ${latest}` }[step.which];
+            const typed = { latest, first: granted[0] ?? '', typo: mistype(latest), foreign: foreignId, two: `${latest} ${latest}` }[
+              step.which
+            ];
             manager.actOnWizard(admin, { type: 'enterKeyPackId', keyPackId: typed });
             const after = manager.actOnWizard(admin, { type: 'next' });
             // Typing is a change of its own; only the Next that follows is judged here.
@@ -125,7 +164,10 @@ async function check(images: EnvironmentImages, hasher: PasswordHasher, foreignI
             break;
           }
           case 'move': {
-            const after = manager.actOnWizard(manager.signIn(SERVER, CALLERS[step.caller].userName, CALLERS[step.caller].password), step.event);
+            const after = manager.actOnWizard(
+              manager.signIn(SERVER, CALLERS[step.caller].userName, CALLERS[step.caller].password),
+              step.event,
+            );
             if (pageBefore?.page === 'confirmDeletion' && after.page === 'reinstallingCals') {
               const groups = new Set(environment.inspect(SERVER).keyPacks.length === 0 ? [] : [...model.packs.keys()]);
               model.events.push(...deletionEvents(before, groups.size));
@@ -161,7 +203,8 @@ function assertInvariants(environment: FakeEnvironment, model: Model, step: Acti
   const { keyPacks, issuedCals } = environment.inspect(SERVER);
   const context = JSON.stringify(step);
   for (const pack of keyPacks) assert.ok(pack.issuedLicenses <= pack.totalLicenses, `available < 0 after ${context}`);
-  if (model.awaitingFirstReinstall) assert.equal(keyPacks.length + issuedCals.length, 0, `CALs appeared before the first reinstall after ${context}`);
+  if (model.awaitingFirstReinstall)
+    assert.equal(keyPacks.length + issuedCals.length, 0, `CALs appeared before the first reinstall after ${context}`);
   const ids = keyPacks.map((pack) => pack.licenseKeyPackId);
   assert.equal(new Set(ids).size, ids.length, `a key pack ID is installed twice after ${context}`);
   const events = environment.snapshot(SERVER).events;
@@ -172,7 +215,11 @@ function assertInvariants(environment: FakeEnvironment, model: Model, step: Acti
     model.events,
     `event log differs from what happened after ${context}`,
   );
-  assert.deepEqual(new Map(keyPacks.map((pack) => [pack.purchaseNumber, pack.totalLicenses])), model.packs, `packs differ from the model after ${context}`);
+  assert.deepEqual(
+    new Map(keyPacks.map((pack) => [pack.purchaseNumber, pack.totalLicenses])),
+    model.packs,
+    `packs differ from the model after ${context}`,
+  );
   assert.equal(issuedCals.length, model.issued, `issued CALs differ from the model after ${context}`);
 }
 

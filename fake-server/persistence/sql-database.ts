@@ -112,6 +112,11 @@ export class SqlDatabase implements Transactor {
     this.db.exec(sql);
   }
 
+  /** True while a transaction is open on this database. */
+  isInTransaction(): boolean {
+    return this.depth > 0;
+  }
+
   /** The whole database as SQLite file bytes. sql.js reopens the database to export it. */
   export(): Uint8Array {
     if (this.depth > 0) throw new Error('cannot export a database in the middle of a transaction');
