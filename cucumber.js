@@ -1,16 +1,21 @@
 // Cucumber profiles. TypeScript is loaded transpile-only through swc (tsconfig "ts-node"):
 // type-checking is its own step (npm run typecheck), so workers never pay for it again.
-// Scenarios run in random order on two workers: each has its own environment in the fake,
-// and running this way on every build is what proves that they cannot see each other.
+//  - default: for people at a terminal, one process, random order, a progress bar.
+//  - ci: what npm test runs: two workers in random order (which is also what proves that
+//    scenarios cannot see each other), JUnit XML, cucumber's HTML report, the message
+//    stream the traceability report is built from, and a rerun file, all under reports/.
+//  - rerun: only the scenarios that failed in the last ci run.
 const common = {
   requireModule: ['ts-node/register/transpile-only'],
   require: ['support/**/*.ts', 'steps/**/*.ts'],
-  paths: ['features/**/*.feature'],
   strict: true,
   order: 'random',
-  parallel: 2,
 };
 
+const reports = ['junit:reports/junit.xml', 'html:reports/cucumber.html', 'message:reports/messages.ndjson', 'rerun:reports/rerun.txt'];
+
 module.exports = {
-  default: { ...common, format: ['progress-bar', 'summary'] },
+  default: { ...common, paths: ['features/**/*.feature'], format: ['progress-bar'] },
+  ci: { ...common, paths: ['features/**/*.feature'], parallel: 2, format: ['summary', ...reports] },
+  rerun: { ...common, paths: ['@reports/rerun.txt'], format: ['progress-bar', ...reports] },
 };

@@ -23,6 +23,13 @@ Before(async function (this: LicensingWorld) {
 
 After(async function (this: LicensingWorld) {
   const unexpected = await this.driver.unexpectedServerErrors();
+  this.attach(JSON.stringify(this.driver.exchanges, null, 2), { mediaType: 'application/json', fileName: 'requests to the fake.json' });
+  for (const evidence of this.driver.databases) {
+    this.attach(JSON.stringify(evidence.database, null, 2), {
+      mediaType: 'application/json',
+      fileName: `${evidence.serverName} database ${evidence.label}.json`,
+    });
+  }
   for (const cleanup of this.cleanups.reverse()) await cleanup();
   expect(unexpected, 'the fake license server failed unexpectedly during this scenario').to.deep.equal([]);
 });

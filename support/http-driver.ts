@@ -35,6 +35,10 @@ interface Problem {
 
 export class HttpDriver implements LicensingDriver {
   private environmentId: string | undefined;
+  /** Every request of the scenario, for the reports' evidence (secrets masked). */
+  readonly exchanges: RecordedExchange[] = [];
+  /** Off while the driver reads state for evidence, so those reads are not evidence themselves. */
+  protected recording = true;
   private account: Account = null;
 
   /** @param baseUrl the fake's address, or a function giving it once it is known. */
@@ -159,6 +163,7 @@ export class HttpDriver implements LicensingDriver {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const base = typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
     const response = await send(`${base}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
+    if (this.recording) this.exchanges.push(exchangeRecord(method, path, body, response.status, response.text));
     if (response.status >= 200 && response.status < 300) return (response.text ? JSON.parse(response.text) : undefined) as T;
     // 503 is a deliberate, retryable refusal (an injected fault); any other 5xx is a bug in the fake.
     if ((response.status >= 500 && response.status !== 503) || !response.contentType.startsWith('application/problem+json')) {
@@ -192,6 +197,38 @@ function send(
     outgoing.on('error', reject);
     outgoing.end(body);
   });
+}
+
+export interface RecordedExchange {
+  method: string;
+  route: string;
+  status: number;
+  requestBody?: unknown;
+  responseBody?: unknown;
+}
+
+const RESPONSE_EXCERPT = 1500;
+
+/** Masks anything that looks like a secret, at any depth. */
+export function masked(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(masked);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, /password|secret|authorization/i.test(key) ? '***' : masked(inner)]),
+    );
+  }
+  return value;
+}
+
+function exchangeRecord(method: string, route: string, body: unknown, status: number, text: string): RecordedExchange {
+  const record: RecordedExchange = { method, route, status };
+  if (body !== undefined) record.requestBody = masked(body);
+  if (text) {
+    // Test-control reads can be large; the evidence keeps an excerpt of each answer.
+    record.responseBody =
+      text.length > RESPONSE_EXCERPT ? `${text.slice(0, RESPONSE_EXCERPT)}… (${text.length} characters)` : masked(JSON.parse(text));
+  }
+  return record;
 }
 
 function serverPath(name: string): string {

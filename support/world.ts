@@ -4,8 +4,8 @@
  */
 import { IWorldOptions, World, setWorldConstructor } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { Account, CalType, GrantedKeyPack, LicenseServerInfo, LicensingDriver, ProgramInformation, Refusal, WizardPage } from './driver';
-import { HttpDriver } from './http-driver';
+import { Account, CalType, GrantedKeyPack, LicenseServerInfo, ProgramInformation, Refusal, WizardPage } from './driver';
+import { EvidenceRecordingDriver } from './evidence';
 import { runningFake } from './process-fake';
 
 /** The people of the scenarios, as local accounts of every seeded license server. */
@@ -25,7 +25,7 @@ export interface KnownPurchase {
 }
 
 export class LicensingWorld extends World {
-  readonly driver: LicensingDriver;
+  readonly driver: EvidenceRecordingDriver;
   /** The license server the scenario is about ("it" in the steps). */
   serverName = '';
   /** What RD Licensing Manager listed when it was last opened. */
@@ -49,7 +49,7 @@ export class LicensingWorld extends World {
   constructor(options: IWorldOptions) {
     super(options);
     // Resolved on first use: a dry run builds worlds without starting the fake.
-    this.driver = new HttpDriver(() => runningFake().baseUrl);
+    this.driver = new EvidenceRecordingDriver(() => runningFake().baseUrl);
     this.actAs('administrator');
   }
 

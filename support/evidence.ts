@@ -1,0 +1,50 @@
+/**
+ * Evidence for the reports: the HTTP driver, plus copies of the license server's
+ * database taken around the moments a reviewer cares about: just before and just after
+ * the wizard's deletion, and after Finish.
+ */
+import { DatabaseContents, WizardMove, WizardPage } from './driver';
+import { HttpDriver } from './http-driver';
+
+export interface DatabaseEvidence {
+  label: string;
+  serverName: string;
+  database: DatabaseContents;
+}
+
+export class EvidenceRecordingDriver extends HttpDriver {
+  readonly databases: DatabaseEvidence[] = [];
+  private readonly lastPage = new Map<string, WizardPage['page']>();
+
+  override async openManageCalsWizard(name: string): Promise<WizardPage> {
+    return this.remember(name, await super.openManageCalsWizard(name));
+  }
+
+  override async moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
+    const deleting = move.type === 'next' && this.lastPage.get(name) === 'confirmDeletion';
+    const before = deleting ? await this.quietly(() => this.databaseOf(name)) : undefined;
+    const page = this.remember(name, await super.moveWizard(name, move));
+    if (before && page.page === 'reinstallingCals') {
+      this.databases.push({ label: 'before the deletion', serverName: name, database: before });
+      this.databases.push({ label: 'after the deletion', serverName: name, database: await this.quietly(() => this.databaseOf(name)) });
+    }
+    if (move.type === 'finish' && page.page === 'closed') {
+      this.databases.push({ label: 'after Finish', serverName: name, database: await this.quietly(() => this.databaseOf(name)) });
+    }
+    return page;
+  }
+
+  private remember(name: string, page: WizardPage): WizardPage {
+    this.lastPage.set(name, page.page);
+    return page;
+  }
+
+  private async quietly<T>(read: () => Promise<T>): Promise<T> {
+    this.recording = false;
+    try {
+      return await read();
+    } finally {
+      this.recording = true;
+    }
+  }
+}
