@@ -1,6 +1,6 @@
 /**
  * A thin wrapper over one sql.js database: bound parameters only, statements prepared once
- * and reset after every use (freed when the database closes), and all-or-nothing
+ * and reset after every use (freed when evicted or when the database closes), and all-or-nothing
  * transactions that nest through savepoints.
  */
 import initSqlJs, { BindParams, Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
@@ -15,6 +15,13 @@ export function loadSqlEngine(): Promise<SqlJsStatic> {
 }
 
 export type Row = Record<string, SqlValue>;
+
+/**
+ * Prepared statements kept per database. Each license server has its own issued-CALs
+ * table, hence its own statement texts; a bound keeps 1,000 servers from holding
+ * thousands of statements in WebAssembly memory.
+ */
+const MAX_CACHED_STATEMENTS = 200;
 
 /** Pairs column names with values; cheaper than getAsObject, which asks for each name again. */
 function toRow<T extends Row>(columns: string[], values: SqlValue[]): T {
@@ -133,10 +140,17 @@ export class SqlDatabase implements Transactor {
 
   private withStatement<T>(sql: string, params: BindParams, use: (statement: Statement) => T): T {
     let statement = this.statements.get(sql);
-    if (!statement) {
+    if (statement) {
+      this.statements.delete(sql); // re-inserted below: the map's order is least recently used first
+    } else {
       statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) {
+        const [oldest, unused] = this.statements.entries().next().value as [string, Statement];
+        unused.free();
+        this.statements.delete(oldest);
+      }
     }
+    this.statements.set(sql, statement);
     try {
       statement.bind(params);
       return use(statement);
