@@ -21,12 +21,9 @@ import {
   WizardPage,
   WorldFixture,
 } from './driver';
-import { Agent, request } from 'node:http';
+import { RecordedExchange, exchangeRecord, send } from './http-transport';
 
 const ENVIRONMENT_HEADER = 'x-fake-environment';
-
-/** Keep-alive connections to the fake: the suite makes thousands of small requests. */
-const AGENT = new Agent({ keepAlive: true, maxSockets: 8 });
 
 interface Problem {
   code?: string;
@@ -172,63 +169,6 @@ export class HttpDriver implements LicensingDriver {
     const problem = JSON.parse(response.text) as Problem;
     throw new Refusal(refusalKind(response.status), problem.code ?? 'unknown', problem.detail ?? response.text);
   }
-}
-
-/** One HTTP exchange over node:http, which costs less per request than fetch. */
-function send(
-  url: string,
-  method: string,
-  headers: Record<string, string>,
-  body: string | undefined,
-): Promise<{ status: number; contentType: string; text: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method, headers, agent: AGENT }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          contentType: response.headers['content-type'] ?? '',
-          text: Buffer.concat(chunks).toString('utf8'),
-        }),
-      );
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
-
-export interface RecordedExchange {
-  method: string;
-  route: string;
-  status: number;
-  requestBody?: unknown;
-  responseBody?: unknown;
-}
-
-const RESPONSE_EXCERPT = 1500;
-
-/** Masks anything that looks like a secret, at any depth. */
-export function masked(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(masked);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, /password|secret|authorization/i.test(key) ? '***' : masked(inner)]),
-    );
-  }
-  return value;
-}
-
-function exchangeRecord(method: string, route: string, body: unknown, status: number, text: string): RecordedExchange {
-  const record: RecordedExchange = { method, route, status };
-  if (body !== undefined) record.requestBody = masked(body);
-  if (text) {
-    // Test-control reads can be large; the evidence keeps an excerpt of each answer.
-    record.responseBody =
-      text.length > RESPONSE_EXCERPT ? `${text.slice(0, RESPONSE_EXCERPT)}… (${text.length} characters)` : masked(JSON.parse(text));
-  }
-  return record;
 }
 
 function serverPath(name: string): string {

@@ -11,6 +11,9 @@
  * Completing the wizard -> Finish.
  */
 import { ConnectionMethod, CONNECTION_METHOD_LABELS } from './catalogue';
+import { EVENT_LABELS, PAGE_TITLES, allowedEvents, capitalise } from './wizard-pages';
+
+export { PAGE_TITLES, allowedEvents } from './wizard-pages';
 
 export const WIZARD_ACTIONS = ['rebuild', 'migrate'] as const;
 export type WizardAction = (typeof WIZARD_ACTIONS)[number];
@@ -58,51 +61,6 @@ export interface WizardContext {
 /** `invalid-choice`: the value itself is wrong. `not-now`: the move does not fit the page or the server. */
 export type WizardRefusal = { ok: false; kind: 'invalid-choice' | 'not-now'; code: string; message: string };
 export type WizardTransition = { ok: true; state: WizardState; effects: WizardEffect[] } | WizardRefusal;
-
-export const PAGE_TITLES: Record<WizardPage, string> = {
-  welcome: 'Welcome to the Manage RDS CALs Wizard',
-  actionSelection: 'Action Selection',
-  confirmDeletion: 'Confirm Deletion of RDS CALs',
-  reinstallingCals: 'Reinstalling RDS CALs',
-  obtainKeyPack: 'Obtain Client License Key Pack',
-  reinstallingAdditional: 'Reinstalling Additional RDS CALs',
-  completing: 'Completing the Manage RDS CALs Wizard',
-  closed: 'Closed',
-};
-
-const EVENT_LABELS: Record<WizardEventType, string> = {
-  next: 'Next',
-  back: 'Back',
-  cancel: 'Cancel',
-  finish: 'Finish',
-  selectAction: 'choosing an action',
-  selectReason: 'choosing a reason',
-  setDeletionConfirmed: 'the deletion check box',
-  enterKeyPackId: 'entering a license key pack ID',
-  chooseAdditionalPacks: 'choosing whether to reinstall more RDS CALs',
-};
-
-/** The moves each page offers; anything else is refused without a change. */
-export function allowedEvents(state: WizardState): WizardEventType[] {
-  switch (state.page) {
-    case 'welcome':
-      return ['next', 'cancel'];
-    case 'actionSelection':
-      return ['selectAction', 'selectReason', 'next', 'back', 'cancel'];
-    case 'confirmDeletion':
-      return ['setDeletionConfirmed', 'next', 'back', 'cancel'];
-    case 'reinstallingCals':
-      return ['next', 'cancel'];
-    case 'obtainKeyPack':
-      return ['enterKeyPackId', 'next', 'cancel'];
-    case 'reinstallingAdditional':
-      return ['chooseAdditionalPacks', 'next', 'cancel'];
-    case 'completing':
-      return ['finish', 'back', 'cancel'];
-    case 'closed':
-      return [];
-  }
-}
 
 /** The pure transition function of the wizard. */
 export function transition(state: WizardState, event: WizardEvent, context: WizardContext): WizardTransition {
@@ -267,8 +225,4 @@ function moved(state: WizardState, effects: WizardEffect[] = []): WizardTransiti
 
 function refused(kind: WizardRefusal['kind'], code: string, message: string): WizardRefusal {
   return { ok: false, kind, code, message };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

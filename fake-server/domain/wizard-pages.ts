@@ -1,0 +1,54 @@
+/**
+ * What each page of the Manage RDS CALs Wizard is called and which moves it offers, as the
+ * console shows them. The transition function (wizard.ts) refuses any other move.
+ */
+import type { WizardEventType, WizardPage, WizardState } from './wizard';
+
+export const PAGE_TITLES: Record<WizardPage, string> = {
+  welcome: 'Welcome to the Manage RDS CALs Wizard',
+  actionSelection: 'Action Selection',
+  confirmDeletion: 'Confirm Deletion of RDS CALs',
+  reinstallingCals: 'Reinstalling RDS CALs',
+  obtainKeyPack: 'Obtain Client License Key Pack',
+  reinstallingAdditional: 'Reinstalling Additional RDS CALs',
+  completing: 'Completing the Manage RDS CALs Wizard',
+  closed: 'Closed',
+};
+
+export const EVENT_LABELS: Record<WizardEventType, string> = {
+  next: 'Next',
+  back: 'Back',
+  cancel: 'Cancel',
+  finish: 'Finish',
+  selectAction: 'choosing an action',
+  selectReason: 'choosing a reason',
+  setDeletionConfirmed: 'the deletion check box',
+  enterKeyPackId: 'entering a license key pack ID',
+  chooseAdditionalPacks: 'choosing whether to reinstall more RDS CALs',
+};
+
+/** The moves each page offers; anything else is refused without a change. */
+export function allowedEvents(state: WizardState): WizardEventType[] {
+  switch (state.page) {
+    case 'welcome':
+      return ['next', 'cancel'];
+    case 'actionSelection':
+      return ['selectAction', 'selectReason', 'next', 'back', 'cancel'];
+    case 'confirmDeletion':
+      return ['setDeletionConfirmed', 'next', 'back', 'cancel'];
+    case 'reinstallingCals':
+      return ['next', 'cancel'];
+    case 'obtainKeyPack':
+      return ['enterKeyPackId', 'next', 'cancel'];
+    case 'reinstallingAdditional':
+      return ['chooseAdditionalPacks', 'next', 'cancel'];
+    case 'completing':
+      return ['finish', 'back', 'cancel'];
+    case 'closed':
+      return [];
+  }
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
