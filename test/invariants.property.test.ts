@@ -12,7 +12,7 @@ import { PasswordHasher } from '../fake-server/domain/accounts';
 import { WizardEvent } from '../fake-server/domain/wizard';
 import { FakeEnvironment, createEnvironment } from '../fake-server/environment';
 import { EnvironmentImages } from '../fake-server/persistence/open-databases';
-import { ADMIN, FIXTURE, STANDARD_USER } from './helpers/http-fake';
+import { ADMIN, FIXTURE, STANDARD_USER, TO_OBTAIN_PAGE } from './helpers/http-fake';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 const SERVER = 'LS-CONTOSO';
@@ -75,17 +75,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 /** Half the sequences start with a correct walk to the Obtain Client License Key Pack page, so deep pages are reached often. */
 const WALK: Action[] = [
   { kind: 'open', caller: 'admin' },
-  ...(
-    [
-      { type: 'next' },
-      { type: 'selectAction', action: 'rebuild' },
-      { type: 'selectReason', reason: 'Other' },
-      { type: 'next' },
-      { type: 'setDeletionConfirmed', confirmed: true },
-      { type: 'next' },
-      { type: 'next' },
-    ] as WizardEvent[]
-  ).map<Action>((move) => ({ kind: 'move', caller: 'admin', event: move })),
+  ...(TO_OBTAIN_PAGE as WizardEvent[]).map<Action>((move) => ({ kind: 'move', caller: 'admin', event: move })),
 ];
 const sequence = fc
   .tuple(fc.boolean(), fc.array(action, { maxLength: 12 }))

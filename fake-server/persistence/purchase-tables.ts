@@ -24,6 +24,18 @@ function toPurchase(row: PurchaseRow): PurchaseRecord {
   };
 }
 
+/** The stored columns of a purchase, in the order the INSERT and UPDATE name them. */
+function purchaseColumns(record: Omit<PurchaseRecord, 'purchaseNumber'>): (string | number | null)[] {
+  return [
+    JSON.stringify(record.information),
+    programInformationKey(record.information),
+    record.productVersionId,
+    record.calType,
+    record.quantity,
+    record.registeredTo,
+  ];
+}
+
 type IssuanceRow = {
   license_key_pack_id: string;
   purchase_number: number;
@@ -65,14 +77,7 @@ export class SqlPurchases implements PurchaseRepository {
   add(record: Omit<PurchaseRecord, 'purchaseNumber'>): PurchaseRecord {
     this.sql.run(
       'INSERT INTO purchases (information_json, information_key, product_version_id, cal_type, quantity, registered_to) VALUES (?, ?, ?, ?, ?, ?)',
-      [
-        JSON.stringify(record.information),
-        programInformationKey(record.information),
-        record.productVersionId,
-        record.calType,
-        record.quantity,
-        record.registeredTo,
-      ],
+      purchaseColumns(record),
     );
     return { ...record, purchaseNumber: this.sql.lastInsertRowId() };
   }
@@ -80,15 +85,7 @@ export class SqlPurchases implements PurchaseRepository {
   save(record: PurchaseRecord): void {
     this.sql.run(
       'UPDATE purchases SET information_json = ?, information_key = ?, product_version_id = ?, cal_type = ?, quantity = ?, registered_to = ? WHERE purchase_number = ?',
-      [
-        JSON.stringify(record.information),
-        programInformationKey(record.information),
-        record.productVersionId,
-        record.calType,
-        record.quantity,
-        record.registeredTo,
-        record.purchaseNumber,
-      ],
+      [...purchaseColumns(record), record.purchaseNumber],
     );
   }
 
