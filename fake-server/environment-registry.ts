@@ -81,10 +81,6 @@ export class EnvironmentRegistry {
     this.snapshots.delete(id);
   }
 
-  size(): number {
-    return this.environments.size;
-  }
-
   closeAll(): void {
     for (const id of [...this.environments.keys()]) this.remove(id);
   }

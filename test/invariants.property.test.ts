@@ -159,8 +159,7 @@ async function check(images: EnvironmentImages, hasher: PasswordHasher, foreignI
               step.event,
             );
             if (pageBefore?.page === 'confirmDeletion' && after.page === 'reinstallingCals') {
-              const groups = new Set(environment.inspect(SERVER).keyPacks.length === 0 ? [] : [...model.packs.keys()]);
-              model.events.push(...deletionEvents(before, groups.size));
+              model.events.push(...deletionEvents(before));
               model.packs.clear();
               model.issued = 0;
               model.awaitingFirstReinstall = true;
@@ -183,7 +182,7 @@ async function check(images: EnvironmentImages, hasher: PasswordHasher, foreignI
 }
 
 /** Event 26 once per (product, CAL type) group that the deletion removed, read from the state before it. */
-function deletionEvents(before: string, _packs: number): number[] {
+function deletionEvents(before: string): number[] {
   const [snapshot] = JSON.parse(before) as [{ database: { keyPacks: { productVersionId: number; calType: string }[] } }];
   const groups = new Set(snapshot.database.keyPacks.map((pack) => `${pack.productVersionId}|${pack.calType}`));
   return [...groups].map(() => 26);
