@@ -25,6 +25,8 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly' } },
+    // cucumber.js is CommonJS configuration, loaded by cucumber-js with require().
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['fake-server/domain/**/*.ts'],
