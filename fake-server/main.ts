@@ -54,7 +54,8 @@ async function main(): Promise<void> {
       ? (id, environment) => id === DEFAULT_ENVIRONMENT && writeDatabaseFile(databaseFile, environment.images())
       : undefined,
   });
-  if (databaseFile && existsSync(databaseFile)) {
+  const loadedFromFile = databaseFile !== undefined && existsSync(databaseFile);
+  if (loadedFromFile) {
     await registry.create(undefined, DEFAULT_ENVIRONMENT, readDatabaseFile(databaseFile));
     console.log(`Loaded the database from ${databaseFile}`);
   } else {
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
     console.log(`Fake RD License Server listening on http://${values.host}:${actualPort}`);
     // The demo's passwords are public test data in the repository; other fixtures' are never printed.
     const demo = values.fixture === DEMO_FIXTURE;
-    for (const licenseServer of fixture.licenseServers ?? []) {
+    // Accounts of a loaded --db file are whatever was stored there, not the fixture's.
+    for (const licenseServer of loadedFromFile ? [] : (fixture.licenseServers ?? [])) {
       for (const account of licenseServer.accounts ?? []) {
         const password = demo ? ` / ${account.password}` : '';
         console.log(`  ${licenseServer.name}: ${account.userName}${password} (${account.groups.join(', ')})`);
