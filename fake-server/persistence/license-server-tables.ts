@@ -26,7 +26,7 @@ export class SqlLicenseServers implements LicenseServerRepository {
   }
 
   find(name: string): LicenseServer | undefined {
-    return this.sql.remember(`server:${name}`, () => {
+    return this.sql.remember(`server:${name}`, ['license_servers'], () => {
       const row = this.sql.get<ServerRow>('SELECT * FROM license_servers WHERE name = ?', [name]);
       return row && toServer(row);
     });
@@ -58,7 +58,7 @@ export class SqlAccounts implements AccountRepository {
   constructor(private readonly sql: SqlDatabase) {}
 
   find(serverName: string, userName: string): LocalAccount | undefined {
-    return this.sql.remember(`account:${serverName}\0${userName.toLowerCase()}`, () => {
+    return this.sql.remember(`account:${serverName}\0${userName.toLowerCase()}`, ['accounts'], () => {
       const row = this.sql.get<AccountRow>('SELECT * FROM accounts WHERE server_name = ? AND user_name = ?', [serverName, userName]);
       return row && toAccount(row);
     });
@@ -83,7 +83,7 @@ export class SqlWizardSessions implements WizardSessionRepository {
   constructor(private readonly sql: SqlDatabase) {}
 
   find(serverName: string): WizardSession | undefined {
-    return this.sql.remember(`wizard:${serverName}`, () => {
+    return this.sql.remember(`wizard:${serverName}`, ['wizard_sessions'], () => {
       const row = this.sql.get<SessionRow>('SELECT * FROM wizard_sessions WHERE server_name = ?', [serverName]);
       if (!row) return undefined;
       return {

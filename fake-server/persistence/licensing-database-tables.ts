@@ -51,7 +51,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   keyPacks(serverName: string): InstalledKeyPack[] {
-    return this.sql.remember(`key-packs:${serverName}`, () =>
+    return this.sql.remember(`key-packs:${serverName}`, ['key_packs', issuedCalsTable(serverName)], () =>
       this.sql.all<KeyPackRow>(this.keyPacksQuery(serverName, ''), [serverName]).map(toKeyPack),
     );
   }
@@ -67,7 +67,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   issuedCals(serverName: string): IssuedCal[] {
-    return this.sql.remember(`issued-cals:${serverName}`, () => this.readIssuedCals(serverName));
+    return this.sql.remember(`issued-cals:${serverName}`, [issuedCalsTable(serverName)], () => this.readIssuedCals(serverName));
   }
 
   private readIssuedCals(serverName: string): IssuedCal[] {
@@ -170,7 +170,7 @@ export class SqlEventLog implements EventLog {
   }
 
   list(serverName: string): LicensingEvent[] {
-    return this.sql.remember(`events:${serverName}`, () => this.read(serverName));
+    return this.sql.remember(`events:${serverName}`, ['events'], () => this.read(serverName));
   }
 
   private read(serverName: string): LicensingEvent[] {

@@ -58,7 +58,7 @@ export class SqlPurchases implements PurchaseRepository {
   constructor(private readonly sql: SqlDatabase) {}
 
   all(): PurchaseRecord[] {
-    return this.sql.remember('purchases', () =>
+    return this.sql.remember('purchases', ['purchases'], () =>
       this.sql.all<PurchaseRow>('SELECT * FROM purchases ORDER BY purchase_number').map(toPurchase),
     );
   }
@@ -101,7 +101,7 @@ export class SqlPurchases implements PurchaseRepository {
   }
 
   allIssuances(): KeyPackIssuance[] {
-    return this.sql.remember('issuances', () =>
+    return this.sql.remember('issuances', ['issuances'], () =>
       this.sql.all<IssuanceRow>('SELECT * FROM issuances ORDER BY issued_at, license_key_pack_id').map(toIssuance),
     );
   }

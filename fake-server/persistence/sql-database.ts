@@ -5,6 +5,7 @@
  */
 import initSqlJs, { BindParams, Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import { Transactor } from '../domain/ports';
+import { ReadCache } from './read-cache';
 
 let engine: Promise<SqlJsStatic> | undefined;
 
@@ -23,6 +24,9 @@ export type Row = Record<string, SqlValue>;
  */
 const MAX_CACHED_STATEMENTS = 200;
 
+/** The table a data-changing statement writes; every write the fake makes has this form. */
+const WRITTEN_TABLE = /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([A-Za-z_][A-Za-z0-9_]*)/i;
+
 /** Pairs column names with values; cheaper than getAsObject, which asks for each name again. */
 function toRow<T extends Row>(columns: string[], values: SqlValue[]): T {
   const row: Row = {};
@@ -33,8 +37,7 @@ function toRow<T extends Row>(columns: string[], values: SqlValue[]): T {
 export class SqlDatabase implements Transactor {
   private readonly statements = new Map<string, Statement>();
   private depth = 0;
-  private changes = 0;
-  private readonly remembered = new Map<string, { changes: number; value: unknown }>();
+  private readonly cache = new ReadCache();
 
   /** Called after each outermost transaction commits (the --db file is written there). */
   onCommit: (() => void) | undefined;
@@ -49,7 +52,8 @@ export class SqlDatabase implements Transactor {
 
   /** Runs a statement that returns no rows. */
   run(sql: string, params: BindParams = []): void {
-    this.changes += 1;
+    const written = WRITTEN_TABLE.exec(sql)?.[1];
+    if (written) this.cache.written(written, this.depth > 0);
     this.withStatement(sql, params, (statement) => {
       statement.step();
     });
@@ -72,18 +76,9 @@ export class SqlDatabase implements Transactor {
     );
   }
 
-  /**
-   * A read remembered until the next statement that may change anything (including the
-   * ends of transactions), so repeated reads between writes skip SQLite. The value must
-   * be treated as read-only by every caller.
-   */
-  remember<T>(key: string, read: () => T): T {
-    const known = this.remembered.get(key);
-    if (known && known.changes === this.changes) return known.value as T;
-    const value = read();
-    if (this.remembered.size > 1000) this.remembered.clear();
-    this.remembered.set(key, { changes: this.changes, value });
-    return value;
+  /** A read remembered until one of the tables it reads is written (see ReadCache). */
+  remember<T>(key: string, tables: readonly string[], read: () => T): T {
+    return this.cache.remember(key, tables, read);
   }
 
   /** The rowid of the last insert on this connection. */
@@ -100,7 +95,10 @@ export class SqlDatabase implements Transactor {
       const result = work();
       this.depth -= 1;
       this.run(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
-      if (this.depth === 0) this.onCommit?.();
+      if (this.depth === 0) {
+        this.cache.transactionEnded();
+        this.onCommit?.();
+      }
       return result;
     } catch (error) {
       this.depth -= 1;
@@ -109,13 +107,15 @@ export class SqlDatabase implements Transactor {
         this.run(`ROLLBACK TO ${savepoint}`);
         this.run(`RELEASE ${savepoint}`);
       }
+      this.cache.rolledBack();
+      if (this.depth === 0) this.cache.transactionEnded();
       throw error;
     }
   }
 
   /** Runs a script of statements without parameters (schema set-up). */
   exec(sql: string): void {
-    this.changes += 1;
+    this.cache.forgetAll();
     this.db.exec(sql);
   }
 
