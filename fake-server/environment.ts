@@ -78,7 +78,7 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     clock,
     // A busy line is set per license server; the Clearinghouse only hears the server's ID.
     answerCall: (licenseServerId) => {
-      const server = servers.list().find((candidate) => candidate.licenseServerId === licenseServerId);
+      const server = servers.findByLicenseServerId(licenseServerId);
       if (server) faults.answerCall(server.name);
     },
   });

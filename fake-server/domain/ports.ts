@@ -19,6 +19,8 @@ import { WizardSession } from './wizard-session';
 export interface LicenseServerRepository {
   list(): LicenseServer[];
   find(name: string): LicenseServer | undefined;
+  /** The server with this License Server ID (no hyphens), if any. */
+  findByLicenseServerId(licenseServerId: string): LicenseServer | undefined;
   /** Inserts or replaces the server's properties. */
   save(server: LicenseServer): void;
 }

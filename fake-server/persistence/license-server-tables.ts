@@ -32,6 +32,11 @@ export class SqlLicenseServers implements LicenseServerRepository {
     });
   }
 
+  findByLicenseServerId(licenseServerId: string): LicenseServer | undefined {
+    const row = this.sql.get<ServerRow>('SELECT * FROM license_servers WHERE license_server_id = ?', [licenseServerId]);
+    return row && toServer(row);
+  }
+
   save(server: LicenseServer): void {
     const values = [server.licenseServerId, server.countryRegion, server.connectionMethod, server.name];
     if (this.sql.get('SELECT 1 AS found FROM license_servers WHERE name = ?', [server.name])) {

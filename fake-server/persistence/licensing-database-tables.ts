@@ -62,7 +62,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   private keyPacksQuery(serverName: string, condition: string): string {
-    return `SELECT k.*, (SELECT COUNT(*) FROM ${this.issuedCalsTableOf(serverName)} c WHERE c.key_pack_number = k.key_pack_number) AS issued_licenses
+    return `SELECT k.*, (SELECT COUNT(*) FROM ${issuedCalsTable(serverName)} c WHERE c.key_pack_number = k.key_pack_number) AS issued_licenses
       FROM key_packs k WHERE k.server_name = ? ${condition} ORDER BY k.key_pack_number`;
   }
 
@@ -71,7 +71,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   private readIssuedCals(serverName: string): IssuedCal[] {
-    return this.sql.all<IssuedCalRow>(`SELECT * FROM ${this.issuedCalsTableOf(serverName)} ORDER BY license_id`).map((row) => ({
+    return this.sql.all<IssuedCalRow>(`SELECT * FROM ${issuedCalsTable(serverName)} ORDER BY license_id`).map((row) => ({
       licenseId: row.license_id,
       keyPackNumber: row.key_pack_number,
       issuedTo: row.issued_to,
@@ -101,7 +101,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   issueCals(serverName: string, cals: NewIssuedCal[]): void {
-    const table = this.issuedCalsTableOf(serverName);
+    const table = issuedCalsTable(serverName);
     this.faults?.beforeWrite(serverName); // one batch counts as one write
     const ownPacks = new Set(
       this.sql.all<{ n: number }>('SELECT key_pack_number AS n FROM key_packs WHERE server_name = ?', [serverName]).map((row) => row.n),
@@ -121,7 +121,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
     const keyPacks = this.keyPacks(serverName);
     const issuedCals = keyPacks.reduce((sum, pack) => sum + pack.issuedLicenses, 0);
     // No WHERE clause: SQLite empties the whole table at once (its truncate optimisation).
-    this.write(serverName, `DELETE FROM ${this.issuedCalsTableOf(serverName)}`);
+    this.write(serverName, `DELETE FROM ${issuedCalsTable(serverName)}`);
     this.write(serverName, 'DELETE FROM key_packs WHERE server_name = ?', [serverName]);
     return { keyPacks, issuedCals };
   }
@@ -139,10 +139,6 @@ export class SqlLicensingDatabase implements LicensingDatabase {
       licenseKeyPackId,
       at,
     ]);
-  }
-
-  private issuedCalsTableOf(serverName: string): string {
-    return issuedCalsTable(serverName);
   }
 }
 
