@@ -31,9 +31,9 @@ Then('the RD Licensing database holds no RDS CAL packs and no issued CALs', asyn
 });
 
 Then(
-  /^the RD Licensing database still holds (\d+) RDS CAL packs?(?: with (\d+) issued CALs)?$/,
-  async function (this: LicensingWorld, packs: string, issued: string | null) {
-    const database = await this.driver.databaseOf(this.serverName);
+  /^the RD Licensing database(?: of "([^"]+)")? (?:still )?holds (\d+) RDS CAL packs?(?: with (\d+) issued CALs)?$/,
+  async function (this: LicensingWorld, name: string | null, packs: string, issued: string | null) {
+    const database = await this.driver.databaseOf(name ?? this.serverName);
     expect(database.keyPacks).to.have.lengthOf(Number(packs));
     if (issued !== null) expect(database.issuedCals).to.have.lengthOf(Number(issued));
   },

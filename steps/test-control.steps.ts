@@ -2,6 +2,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { Refusal } from '../support/driver';
+import { wizardIsOpen } from '../support/tasks';
 import { LicensingWorld } from '../support/world';
 
 const ORDINALS: Record<string, number> = { '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
@@ -54,24 +55,8 @@ Then('the license server {string} no longer exists', async function (this: Licen
   expect(outcome).to.equal('unknown-license-server');
 });
 
-Then(
-  'the RD Licensing database of {string} holds {int} RDS CAL packs with {int} issued CALs',
-  async function (this: LicensingWorld, name: string, packs: number, issued: number) {
-    const database = await this.driver.databaseOf(name);
-    expect(database.keyPacks).to.have.lengthOf(packs);
-    expect(database.issuedCals).to.have.lengthOf(issued);
-  },
-);
-
 Then('no Manage RDS CALs Wizard is open on the license server', async function (this: LicensingWorld) {
-  const open = await this.driver.currentWizardPage(this.serverName).then(
-    () => true,
-    (error: unknown) => {
-      if (error instanceof Refusal && error.code === 'wizard-not-open') return false;
-      throw error;
-    },
-  );
-  expect(open).to.equal(false);
+  expect(await wizardIsOpen(this)).to.equal(false);
 });
 
 Then('the event for the pack of {string} is dated {string}', async function (this: LicensingWorld, reference: string, instant: string) {

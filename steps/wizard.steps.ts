@@ -1,7 +1,7 @@
 /** Steps 3 to 8 and 11: moving through the Manage RDS CALs Wizard. */
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { Refusal, WizardMove } from '../support/driver';
+import { WizardMove } from '../support/driver';
 import {
   advanceToConfirmDeletion,
   chooseRebuild,
@@ -11,6 +11,7 @@ import {
   openWizard,
   reachObtainKeyPack,
   rebuildReinstallingEverything,
+  wizardIsOpen,
 } from '../support/tasks';
 import { LicensingWorld, Persona } from '../support/world';
 
@@ -160,12 +161,6 @@ Then('the wizard counts {int} pack(s) reinstalled', async function (this: Licens
 
 Then('the Manage RDS CALs Wizard is closed', async function (this: LicensingWorld) {
   expect(this.page?.page).to.equal('closed');
-  const stillOpen = await this.driver.currentWizardPage(this.serverName).then(
-    () => true,
-    (error: unknown) => {
-      if (error instanceof Refusal && error.code === 'wizard-not-open') return false;
-      throw error;
-    },
-  );
+  const stillOpen = await wizardIsOpen(this);
   expect(stillOpen, 'the fake still has a wizard open on the server').to.equal(false);
 });

@@ -1,6 +1,6 @@
 /**
- * Starts one fake license server per cucumber worker process, on a free loopback port,
- * with the test-control API mounted. Scenarios do not restart it: each gets its own
+ * Starts a fake license server in this process, on a free loopback port, with the
+ * test-control API mounted: one per cucumber worker, and one per reliability test file. Scenarios do not restart it: each gets its own
  * environment inside it instead.
  */
 import { Server } from 'node:http';
@@ -10,6 +10,9 @@ import { EnvironmentRegistry } from '../fake-server/environment-registry';
 
 export interface RunningFake {
   baseUrl: string;
+  port: number;
+  /** The fake's environments, for tests that read stored state in process. */
+  registry: EnvironmentRegistry;
   stop(): Promise<void>;
 }
 
@@ -22,6 +25,8 @@ export async function startFake(): Promise<RunningFake> {
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    registry,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         registry.closeAll();

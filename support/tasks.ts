@@ -3,7 +3,7 @@
  * (or one driver method); the tasks read what the wizard displays, as a person would.
  */
 import { expect } from 'chai';
-import { GrantedKeyPack, TelephoneCall, WizardMove, WizardPage } from './driver';
+import { GrantedKeyPack, Refusal, TelephoneCall, WizardMove, WizardPage } from './driver';
 import { LicensingWorld } from './world';
 
 export async function move(world: LicensingWorld, wizardMove: WizardMove): Promise<WizardPage> {
@@ -107,6 +107,17 @@ export async function rebuildReinstallingEverything(world: LicensingWorld, alrea
     else await continueWithPack(world, reference);
   }
   await finishRebuild(world);
+}
+
+/** Whether the fake has a Manage RDS CALs Wizard open on the scenario's server. */
+export function wizardIsOpen(world: LicensingWorld): Promise<boolean> {
+  return world.driver.currentWizardPage(world.serverName).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof Refusal && error.code === 'wizard-not-open') return false;
+      throw error;
+    },
+  );
 }
 
 /** Changes one character of an ID to the next one in the alphabet, as a slip of the finger. */

@@ -7,12 +7,10 @@ import { expect } from 'chai';
 import { Account, CalType, GrantedKeyPack, LicenseServerInfo, ProgramInformation, Refusal, WizardPage } from './driver';
 import { EvidenceRecordingDriver } from './evidence';
 import { runningFake } from './process-fake';
+import { PERSONAS } from './personas';
 
-/** The people of the scenarios, as local accounts of every seeded license server. */
-export const PERSONAS = {
-  administrator: { userName: 'admin', password: 'Adm1n-passw0rd', groups: ['Administrators'] },
-  'standard user': { userName: 'jdoe', password: 'Us3r-passw0rd', groups: ['Users'] },
-} as const;
+export { PERSONAS } from './personas';
+
 export type Persona = keyof typeof PERSONAS | 'someone without credentials' | 'someone with a wrong password';
 
 export interface KnownPurchase {

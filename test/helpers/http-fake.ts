@@ -3,14 +3,13 @@
  * that can send anything (bad JSON, odd headers) and a digest of everything stored.
  */
 import { request } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { Server } from 'node:http';
-import { createApp } from '../../fake-server/http/app';
+import { RunningFake, startFake } from '../../support/fake-under-test';
+import { PERSONAS } from '../../support/personas';
 import { EnvironmentRegistry } from '../../fake-server/environment-registry';
 import { EnvironmentFixture } from '../../fake-server/domain/seeding';
 
-export const ADMIN = { userName: 'admin', password: 'Adm1n-passw0rd' };
-export const STANDARD_USER = { userName: 'jdoe', password: 'Us3r-passw0rd' };
+export const ADMIN = { userName: PERSONAS.administrator.userName, password: PERSONAS.administrator.password };
+export const STANDARD_USER = { userName: PERSONAS['standard user'].userName, password: PERSONAS['standard user'].password };
 
 export function basic(account: { userName: string; password: string }): string {
   return `Basic ${Buffer.from(`${account.userName}:${account.password}`).toString('base64')}`;
@@ -79,23 +78,22 @@ export interface Exchange {
 }
 
 export class TestFake {
-  private constructor(
-    readonly registry: EnvironmentRegistry,
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
+  private constructor(private readonly running: RunningFake) {}
 
   static async start(): Promise<TestFake> {
-    const registry = new EnvironmentRegistry();
-    const server = createApp({ registry, testControl: true }).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    return new TestFake(registry, server, (server.address() as AddressInfo).port);
+    return new TestFake(await startFake());
   }
 
-  async stop(): Promise<void> {
-    this.registry.closeAll();
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
+  get registry(): EnvironmentRegistry {
+    return this.running.registry;
+  }
+
+  get port(): number {
+    return this.running.port;
+  }
+
+  stop(): Promise<void> {
+    return this.running.stop();
   }
 
   /** A new environment seeded with the fixture; returns its id. */
