@@ -6,12 +6,11 @@
 import { AccountDirectory, PasswordHasher } from './domain/accounts';
 import { Clearinghouse } from './domain/clearinghouse';
 import { KeyPackIdCodec } from './domain/key-pack-id';
-import { LicensingManager } from './domain/licensing-manager';
+import { LicensingManager, existingServer } from './domain/licensing-manager';
 import { LicenseServer, LicensingDatabaseContents, LicensingEvent } from './domain/model';
 import { WizardSession } from './domain/wizard-session';
 import { KeyPackIssuance, PurchaseRecord } from './domain/purchases';
 import { EnvironmentFixture, EnvironmentSeeder } from './domain/seeding';
-import { NotFoundError } from './domain/errors';
 import { FaultPlan } from './domain/faults';
 import { VirtualClock } from './domain/virtual-clock';
 import { createHash } from 'node:crypto';
@@ -107,11 +106,7 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     licensingTransactor: licensing,
     clearinghouseTransactor: clearinghouseDb,
   });
-  const serverNamed = (serverName: string): LicenseServer => {
-    const server = servers.find(serverName);
-    if (!server) throw new NotFoundError('unknown-license-server', `There is no license server named "${serverName}".`);
-    return server;
-  };
+  const serverNamed = (serverName: string): LicenseServer => existingServer(servers, serverName);
   const inspect = (serverName: string): LicensingDatabaseContents => {
     serverNamed(serverName);
     return { keyPacks: database.keyPacks(serverName), issuedCals: database.issuedCals(serverName) };

@@ -14,6 +14,13 @@ import { WizardEvent, WizardState, transition } from './wizard';
 import { WizardView, viewOf } from './wizard-view';
 import { WizardSession } from './wizard-session';
 
+/** The named license server, or NotFoundError: the one place that refuses an unknown name. */
+export function existingServer(servers: LicenseServerRepository, name: string): LicenseServer {
+  const server = servers.find(name);
+  if (!server) throw new NotFoundError('unknown-license-server', `There is no license server named "${name}".`);
+  return server;
+}
+
 export interface LicensingManagerDependencies {
   servers: LicenseServerRepository;
   database: LicensingDatabase;
@@ -133,9 +140,7 @@ export class LicensingManager {
   }
 
   private server(name: string): LicenseServer {
-    const server = this.deps.servers.find(name);
-    if (!server) throw new NotFoundError('unknown-license-server', `There is no license server named "${name}".`);
-    return server;
+    return existingServer(this.deps.servers, name);
   }
 
   private session(server: LicenseServer): WizardSession {
