@@ -160,13 +160,13 @@ export class HttpDriver implements LicensingDriver {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const base = typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
     const response = await send(`${base}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
-    if (this.recording) this.exchanges.push(exchangeRecord(method, path, body, response.status, response.text));
-    if (response.status >= 200 && response.status < 300) return (response.text ? JSON.parse(response.text) : undefined) as T;
+    if (this.recording) this.exchanges.push(exchangeRecord(method, path, body, response));
+    if (response.status >= 200 && response.status < 300) return response.json as T;
     // 503 is a deliberate, retryable refusal (an injected fault); any other 5xx is a bug in the fake.
     if ((response.status >= 500 && response.status !== 503) || !response.contentType.startsWith('application/problem+json')) {
       throw new Error(`The fake answered ${method} ${path} with ${response.status}: ${response.text}`);
     }
-    const problem = JSON.parse(response.text) as Problem;
+    const problem = (response.json ?? {}) as Problem;
     throw new Refusal(refusalKind(response.status), problem.code ?? 'unknown', problem.detail ?? response.text);
   }
 }

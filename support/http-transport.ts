@@ -8,28 +8,38 @@ import { Agent, request } from 'node:http';
 const AGENT = new Agent({ keepAlive: true, maxSockets: 8 });
 
 /** One HTTP exchange over node:http, which costs less per request than fetch. */
-export function send(
-  url: string,
-  method: string,
-  headers: Record<string, string>,
-  body: string | undefined,
-): Promise<{ status: number; contentType: string; text: string }> {
+/** An answer from the fake; `json` is the parsed body when it is JSON, read once. */
+export interface Answer {
+  status: number;
+  contentType: string;
+  text: string;
+  json: unknown;
+}
+
+export function send(url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const outgoing = request(url, { method, headers, agent: AGENT }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({
-          status: response.statusCode ?? 0,
-          contentType: response.headers['content-type'] ?? '',
-          text: Buffer.concat(chunks).toString('utf8'),
-        }),
-      );
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const contentType = response.headers['content-type'] ?? '';
+        resolve({ status: response.statusCode ?? 0, contentType, text, json: parseJson(contentType, text) });
+      });
       response.on('error', reject);
     });
     outgoing.on('error', reject);
     outgoing.end(body);
   });
+}
+
+function parseJson(contentType: string, text: string): unknown {
+  if (!text || !contentType.includes('json')) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RecordedExchange {
@@ -53,13 +63,17 @@ export function masked(value: unknown): unknown {
   return value;
 }
 
-export function exchangeRecord(method: string, route: string, body: unknown, status: number, text: string): RecordedExchange {
-  const record: RecordedExchange = { method, route, status };
+export function exchangeRecord(method: string, route: string, body: unknown, response: Answer): RecordedExchange {
+  const record: RecordedExchange = { method, route, status: response.status };
   if (body !== undefined) record.requestBody = masked(body);
-  if (text) {
+  if (response.text) {
     // Test-control reads can be large; the evidence keeps an excerpt of each answer.
-    record.responseBody =
-      text.length > RESPONSE_EXCERPT ? `${text.slice(0, RESPONSE_EXCERPT)}… (${text.length} characters)` : masked(JSON.parse(text));
+    const { text, json } = response;
+    record.responseBody = text.length > RESPONSE_EXCERPT || json === undefined ? excerpt(text) : masked(json);
   }
   return record;
+}
+
+function excerpt(text: string): string {
+  return text.length > RESPONSE_EXCERPT ? `${text.slice(0, RESPONSE_EXCERPT)}… (${text.length} characters)` : text;
 }
