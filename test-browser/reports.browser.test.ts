@@ -1,17 +1,18 @@
 /**
- * Opens the reports of the last ci run in a real browser (Debian's Chromium, driven by
- * playwright-core; nothing is downloaded) and checks that they show every part of the
- * procedure with its status. Needs `apt-get install chromium`, which .ci/run does.
+ * Opens the reports of the last ci run in a real browser (driven by playwright-core;
+ * nothing is downloaded: Debian's Chromium when installed, else the one shipped in an npm
+ * package, see support/chromium.ts) and checks that they show every part of the
+ * procedure with its status.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { chooseChromium, launchChromium } from '../support/chromium';
 import catalogue from '../reporting/procedure-catalogue.json';
 
 const ROOT = join(__dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPORTS = join(ROOT, 'reports');
 const IDS = catalogue.parts.map((part) => part.id);
 
@@ -20,24 +21,10 @@ describe('reports in a browser', () => {
   let page: Page;
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium), as .ci/run does, or set CHROMIUM_PATH.`,
-    );
     for (const file of ['traceability.html', 'cucumber.html']) {
       assert.ok(existsSync(join(REPORTS, file)), `reports/${file} is missing: run npm run test:acceptance and npm run report first`);
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   });
 
@@ -46,6 +33,7 @@ describe('reports in a browser', () => {
   });
 
   it('the traceability page shows every procedure id as verified', async (t) => {
+    t.diagnostic(`Chromium: ${(await chooseChromium()).source}`);
     await page.goto(`file://${join(REPORTS, 'traceability.html')}`);
     for (const id of IDS) {
       const row = page.locator(`tr[data-procedure-id="${id}"]`);
