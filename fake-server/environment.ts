@@ -35,6 +35,8 @@ export interface FakeEnvironment {
   issuances(): KeyPackIssuance[];
   /** Both databases as SQLite bytes, for snapshots and the --db file. */
   images(): EnvironmentImages;
+  /** Puts both databases back to saved images (snapshot restore, an undone --db write). */
+  replaceWith(images: EnvironmentImages): void;
   /** A SHA-256 over both databases: equal digests mean nothing stored has changed. */
   digest(): string;
   close(): void;
@@ -46,6 +48,8 @@ export interface EnvironmentSnapshot {
   events: LicensingEvent[];
   wizard: WizardSession | null;
   purchases: PurchaseRecord[];
+  /** The key pack IDs the Clearinghouse has issued: a refusal must not have issued one. */
+  issuances: KeyPackIssuance[];
 }
 
 export interface EnvironmentOptions {
@@ -105,11 +109,12 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     clock,
     licensingTransactor: licensing,
     clearinghouseTransactor: clearinghouseDb,
+    maxIssuedCalsPerServer: config.maxIssuedCalsPerServer,
   });
   const serverNamed = (serverName: string): LicenseServer => existingServer(servers, serverName);
   const inspect = (serverName: string): LicensingDatabaseContents => {
-    serverNamed(serverName);
-    return { keyPacks: database.keyPacks(serverName), issuedCals: database.issuedCals(serverName) };
+    const { name } = serverNamed(serverName);
+    return { keyPacks: database.keyPacks(name), issuedCals: database.issuedCals(name) };
   };
   const images = (): EnvironmentImages => ({ licensing: licensing.export(), clearinghouse: clearinghouseDb.export() });
   const environment: FakeEnvironment = {
@@ -119,16 +124,24 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     clock,
     faults,
     inspect,
-    snapshot: (serverName) => ({
-      server: serverNamed(serverName),
-      database: inspect(serverName),
-      events: events.list(serverName),
-      wizard: wizards.find(serverName) ?? null,
-      purchases: purchases.all(),
-    }),
+    snapshot: (serverName) => {
+      const server = serverNamed(serverName);
+      return {
+        server,
+        database: inspect(server.name),
+        events: events.list(server.name),
+        wizard: wizards.find(server.name) ?? null,
+        purchases: purchases.all(),
+        issuances: purchases.allIssuances(),
+      };
+    },
     purchaseRecords: () => purchases.all(),
     issuances: () => purchases.allIssuances(),
     images,
+    replaceWith(saved) {
+      licensing.replaceWith(saved.licensing);
+      clearinghouseDb.replaceWith(saved.clearinghouse);
+    },
     digest: () => {
       const { licensing: a, clearinghouse: b } = images();
       return createHash('sha256').update(a).update(b).digest('hex');

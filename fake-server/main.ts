@@ -11,9 +11,11 @@
  * behaviour is not public.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readDatabaseFile, writeDatabaseFile } from './persistence/database-file';
 import { parseArgs } from 'node:util';
+import { DatabaseFileKeeper, lockDatabaseFile, readDatabaseFile, writeDatabaseFile } from './persistence/database-file';
 import { createApp } from './http/app';
+import { isLoopback } from './http/request-guards';
+import { serve } from './http/serve';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from './environment-registry';
 import { EnvironmentFixture } from './domain/seeding';
 import { environmentFixture } from './http/schemas';
@@ -21,13 +23,16 @@ import { environmentFixture } from './http/schemas';
 const DEMO_FIXTURE = `${__dirname}/fixtures/demo.json`;
 
 const HELP = `Usage: npm start -- [options]
-  --port <n>         port to listen on (default 3990; 0 picks a free one)
-  --host <address>   address to listen on (default 127.0.0.1)
-  --fixture <file>   JSON fixture to seed instead of the demo
-  --db <file>        keep the database in this file: loaded if it exists (the fixture is
-                     then ignored), rewritten atomically after every committed change
-  --test-control     mount the /_test routes (reset, seed, database inspection)
-  --help             show this text`;
+  --port <n>                  port to listen on (default 3990; 0 picks a free one)
+  --host <address>            address to listen on (default 127.0.0.1)
+  --fixture <file>            JSON fixture to seed instead of the demo
+  --db <file>                 keep the database in this file: loaded if it exists (the fixture is
+                              then ignored), rewritten atomically after every committed change;
+                              one process per file (<file>.lock)
+  --test-control              mount the /_test routes (reset, seed, database inspection)
+  --test-control-token <t>    require this token (x-test-control-token header) on the /_test
+                              routes; needed with --test-control on a non-loopback --host
+  --help                      show this text`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -36,6 +41,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       fixture: { type: 'string', default: DEMO_FIXTURE },
       'test-control': { type: 'boolean', default: false },
+      'test-control-token': { type: 'string' },
       db: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -46,38 +52,53 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const token = values['test-control-token'];
+  if (values['test-control'] && !isLoopback(values.host) && token === undefined) {
+    throw new Error(
+      `--test-control on ${values.host} would let anyone who reaches that address reset or seed the fake; ` +
+        'listen on 127.0.0.1, or give --test-control-token <a secret> that the /_test routes then require.',
+    );
+  }
+  if (token !== undefined && token.length < 16) throw new Error('--test-control-token must be at least 16 characters.');
   const fixture: EnvironmentFixture = environmentFixture.parse(JSON.parse(readFileSync(values.fixture, 'utf8')));
   const databaseFile = values.db;
+  let keeper: DatabaseFileKeeper | undefined;
   const registry = new EnvironmentRegistry({
     // Only the default environment is the one `npm start` serves; test environments stay in memory.
-    onCommit: databaseFile
-      ? (id, environment) => id === DEFAULT_ENVIRONMENT && writeDatabaseFile(databaseFile, environment.images())
-      : undefined,
+    onCommit: (id, environment) => {
+      if (id === DEFAULT_ENVIRONMENT) keeper?.save(environment);
+    },
   });
   const loadedFromFile = databaseFile !== undefined && existsSync(databaseFile);
-  if (loadedFromFile) {
-    await registry.create(undefined, DEFAULT_ENVIRONMENT, readDatabaseFile(databaseFile));
+  if (databaseFile !== undefined) process.on('exit', lockDatabaseFile(databaseFile));
+  if (databaseFile !== undefined && loadedFromFile) {
+    const images = await readDatabaseFile(databaseFile);
+    await registry.create(undefined, DEFAULT_ENVIRONMENT, images);
+    keeper = new DatabaseFileKeeper(databaseFile, images);
     console.log(`Loaded the database from ${databaseFile}`);
   } else {
     await registry.create(fixture, DEFAULT_ENVIRONMENT);
-    if (databaseFile) writeDatabaseFile(databaseFile, registry.get(DEFAULT_ENVIRONMENT).images());
-  }
-  const app = createApp({ registry, testControl: values['test-control'] });
-  const server = app.listen(port, values.host, () => {
-    const address = server.address();
-    const actualPort = typeof address === 'object' && address ? address.port : port;
-    console.log(`Fake RD License Server listening on http://${values.host}:${actualPort}`);
-    // The demo's passwords are public test data in the repository; other fixtures' are never printed.
-    const demo = values.fixture === DEMO_FIXTURE;
-    // Accounts of a loaded --db file are whatever was stored there, not the fixture's.
-    for (const licenseServer of loadedFromFile ? [] : (fixture.licenseServers ?? [])) {
-      for (const account of licenseServer.accounts ?? []) {
-        const password = demo ? ` / ${account.password}` : '';
-        console.log(`  ${licenseServer.name}: ${account.userName}${password} (${account.groups.join(', ')})`);
-      }
+    if (databaseFile !== undefined) {
+      const images = registry.get(DEFAULT_ENVIRONMENT).images();
+      writeDatabaseFile(databaseFile, images);
+      keeper = new DatabaseFileKeeper(databaseFile, images);
     }
-    if (values['test-control']) console.log('  test-control routes mounted under /_test');
-  });
+  }
+  const app = createApp({ registry, testControl: values['test-control'], listenHost: values.host, testControlToken: token });
+  const server = await serve(app, port, values.host);
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  console.log(`Fake RD License Server listening on http://${values.host}:${actualPort}`);
+  // The demo's passwords are public test data in the repository; other fixtures' are never printed.
+  const demo = values.fixture === DEMO_FIXTURE;
+  // Accounts of a loaded --db file are whatever was stored there, not the fixture's.
+  for (const licenseServer of loadedFromFile ? [] : (fixture.licenseServers ?? [])) {
+    for (const account of licenseServer.accounts ?? []) {
+      const password = demo ? ` / ${account.password}` : '';
+      console.log(`  ${licenseServer.name}: ${account.userName}${password} (${account.groups.join(', ')})`);
+    }
+  }
+  if (values['test-control']) console.log(`  test-control routes mounted under /_test${token ? ' (token required)' : ''}`);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

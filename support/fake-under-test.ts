@@ -1,11 +1,11 @@
 /**
  * Starts a fake license server in this process, on a free loopback port, with the
- * test-control API mounted: one per cucumber worker, and one per reliability test file. Scenarios do not restart it: each gets its own
- * environment inside it instead.
+ * test-control API mounted: one per cucumber worker, and one per reliability test file.
+ * Scenarios do not restart it: each gets its own environment inside it instead.
  */
-import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createApp } from '../fake-server/http/app';
+import { serve } from '../fake-server/http/serve';
 import { EnvironmentRegistry } from '../fake-server/environment-registry';
 
 export interface RunningFake {
@@ -19,9 +19,7 @@ export interface RunningFake {
 export async function startFake(): Promise<RunningFake> {
   const registry = new EnvironmentRegistry();
   const app = createApp({ registry, testControl: true });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening)).once('error', reject);
-  });
+  const server = await serve(app, 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -132,8 +132,17 @@ export class HttpDriver implements LicensingDriver {
     return this.request('GET', `/clearinghouse/license-key-packs/${encodeURIComponent(licenseKeyPackId)}`);
   }
 
-  databaseOf(name: string): Promise<DatabaseContents> {
-    return this.request('GET', `/_test${serverPath(name)}/database`);
+  /** Reads every page of the database (issued CALs come at most 2,500 to an answer). */
+  async databaseOf(name: string): Promise<DatabaseContents> {
+    type Page = DatabaseContents & { nextIssuedCalsFrom: number | null };
+    const first = await this.request<Page>('GET', `/_test${serverPath(name)}/database`);
+    const issuedCals = [...first.issuedCals];
+    for (let from = first.nextIssuedCalsFrom; from !== null;) {
+      const page = await this.request<Page>('GET', `/_test${serverPath(name)}/database?issuedCalsFrom=${from}`);
+      issuedCals.push(...page.issuedCals);
+      from = page.nextIssuedCalsFrom;
+    }
+    return { keyPacks: first.keyPacks, issuedCals };
   }
 
   async purchaseRecords(): Promise<PurchaseRecord[]> {

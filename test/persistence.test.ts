@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,15 +16,15 @@ const DEMO_ADMIN = `Basic ${Buffer.from('administrator:demo-Admin-1').toString('
 const ACKNOWLEDGED_WRITES = 40;
 const IN_FLIGHT = 10;
 
-async function startFake(databaseFile: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'fake-server/main.ts', '--port', '0', '--db', databaseFile, '--test-control'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+function spawnFake(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'fake-server/main.ts', '--port', '0', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function startFake(databaseFile: string, extra: string[] = []): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const child = spawnFake(['--db', databaseFile, '--test-control', ...extra]);
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     lines.on('line', (line) => {
@@ -36,13 +36,22 @@ async function startFake(databaseFile: string): Promise<{ child: ChildProcess; b
   return { child, baseUrl };
 }
 
+/** Starts the fake expecting it to refuse: resolves with its exit code and what it printed on stderr. */
+function refusedStart(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawnFake(args);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+}
+
 async function json(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { authorization: DEMO_ADMIN, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: response.status, body: await response.json() };
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
 describe('--db file', () => {
@@ -97,5 +106,90 @@ describe('--db file', () => {
       `acknowledged writes: ${ACKNOWLEDGED_WRITES}, in flight at SIGKILL: ${IN_FLIGHT}, committed of those: ${fromCalls - ACKNOWLEDGED_WRITES}, acknowledged writes lost: 0`,
     );
     second.child.kill('SIGKILL');
+  });
+
+  it('undoes a change it cannot write to the file, answers 503, and works again once it can', async () => {
+    const file = join(folder, 'unwritable.db');
+    const running = await startFake(file);
+    children.push(running.child);
+    const before = readFileSync(file);
+    // A directory where the temporary file goes makes the next write fail, as a full disk would.
+    const temporary = `${file}.${running.child.pid}.tmp`;
+    mkdirSync(temporary);
+    const refused = await json(running.baseUrl, 'PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'webBrowser' });
+    assert.equal(refused.status, 503);
+    assert.equal((refused.body as { code: string }).code, 'database-file-write-failed');
+    assert.deepEqual(readFileSync(file), before, 'the file is as it was');
+    const inMemory = (await json(running.baseUrl, 'GET', '/license-servers/LS-CONTOSO')).body as { connectionMethod: string };
+    assert.equal(inMemory.connectionMethod, 'automatic', 'memory agrees with the file: the change was undone');
+    rmSync(temporary, { recursive: true });
+    const again = await json(running.baseUrl, 'PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'webBrowser' });
+    assert.equal(again.status, 200, 'the environment works again once the file can be written');
+    const reset = await json(running.baseUrl, 'POST', '/_test/reset');
+    assert.equal(reset.status, 204);
+    running.child.kill('SIGKILL');
+    const restarted = await startFake(file);
+    children.push(restarted.child);
+    const servers = await json(restarted.baseUrl, 'GET', '/license-servers/LS-CONTOSO');
+    assert.equal(servers.status, 401, 'the reset was written to the file too: the demo server is gone');
+    restarted.child.kill('SIGKILL');
+  });
+
+  it('refuses a second process on the same file, naming the first', async () => {
+    const file = join(folder, 'shared.db');
+    const first = await startFake(file);
+    children.push(first.child);
+    const second = await refusedStart(['--db', file]);
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, new RegExp(`in use by another fake license server \\(process ${first.child.pid}\\)`));
+    first.child.kill('SIGKILL');
+  });
+
+  it('refuses to start on a damaged file, naming the file and the fault, and leaves it untouched', async (t) => {
+    const valid = join(folder, 'valid.db');
+    const running = await startFake(valid);
+    running.child.kill('SIGKILL');
+    const good = readFileSync(valid);
+    const header = (licensing: number, clearinghouse: number) => {
+      const lengths = Buffer.alloc(8);
+      lengths.writeUInt32BE(licensing, 0);
+      lengths.writeUInt32BE(clearinghouse, 4);
+      return lengths;
+    };
+    const damaged: [string, Buffer, RegExp][] = [
+      ['empty', Buffer.alloc(0), /not a database file of the fake/],
+      ['magic only', Buffer.from('RDLFAKE1'), /ends before the licensing database/],
+      ['zero-length images', Buffer.concat([Buffer.from('RDLFAKE1'), header(0, 0)]), /licensing database is not SQLite/],
+      [
+        'not SQLite',
+        Buffer.concat([Buffer.from('RDLFAKE1'), Buffer.from([0, 0, 0, 4]), Buffer.from('junk'), Buffer.from([0, 0, 0, 0])]),
+        /not SQLite/,
+      ],
+      ['trailing junk', Buffer.concat([good, Buffer.from('junk')]), /4 unexpected bytes follow/],
+      ['truncated', good.subarray(0, good.length - 100), /truncated/],
+    ];
+    for (const [what, bytes, expected] of damaged) {
+      const file = join(folder, `damaged-${what.replace(/ /g, '-')}.db`);
+      writeFileSync(file, bytes);
+      const outcome = await refusedStart(['--db', file]);
+      assert.equal(outcome.code, 1, `${what}: ${outcome.stderr}`);
+      assert.ok(outcome.stderr.includes(file), `${what}: the message names the file: ${outcome.stderr}`);
+      assert.match(outcome.stderr, expected, what);
+      assert.deepEqual(readFileSync(file), bytes, `${what}: the file was left as it was`);
+    }
+    t.diagnostic(`damaged files refused: ${damaged.length}`);
+  });
+
+  it('refuses --test-control beyond loopback without a token, and requires the token when given', async () => {
+    const open = await refusedStart(['--host', '0.0.0.0', '--test-control']);
+    assert.equal(open.code, 1);
+    assert.match(open.stderr, /--test-control-token/);
+    const token = 'a-long-enough-secret-token';
+    const guarded = await startFake(join(folder, 'token.db'), ['--test-control-token', token]);
+    children.push(guarded.child);
+    assert.equal((await json(guarded.baseUrl, 'POST', '/_test/reset')).status, 403);
+    const allowed = await fetch(`${guarded.baseUrl}/_test/reset`, { method: 'POST', headers: { 'x-test-control-token': token } });
+    assert.equal(allowed.status, 204);
+    guarded.child.kill('SIGKILL');
   });
 });

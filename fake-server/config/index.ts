@@ -9,10 +9,17 @@ export interface FakeConfig {
   rebuildReasons: readonly string[];
   /** Shared by the Clearinghouse and the license servers to seal license key pack IDs. */
   sealingSecret: string;
+  /**
+   * The most issued CALs seeding may leave on one license server: every read of a
+   * server's database (and every before/after comparison of a refusal) is then bounded.
+   * The benchmarks raise it to build very large databases in process.
+   */
+  maxIssuedCalsPerServer: number;
 }
 
 export const DEFAULT_CONFIG: FakeConfig = {
   telephoneNumbers: telephoneTable.numbers,
   rebuildReasons: reasonList.reasons,
   sealingSecret: 'fake-clearinghouse-sealing-secret',
+  maxIssuedCalsPerServer: 10_000,
 };

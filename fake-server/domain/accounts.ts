@@ -6,6 +6,7 @@
 import { createHash, scryptSync, timingSafeEqual } from 'node:crypto';
 import { NotAuthenticatedError, PermissionDeniedError } from './errors';
 import { Caller, LocalAccount } from './model';
+import { sameName, foldName } from './names';
 import { AccountRepository } from './ports';
 
 export const ADMINISTRATORS_GROUP = 'Administrators';
@@ -25,7 +26,10 @@ export class PasswordHasher {
 
   /** `scrypt$<salt hex>$<hash hex>` for this account and password. */
   hash(serverName: string, userName: string, password: string): string {
-    const salt = createHash('sha256').update(`${serverName.toLowerCase()}\0${userName.toLowerCase()}`).digest().subarray(0, 16);
+    const salt = createHash('sha256')
+      .update(`${foldName(serverName)}\0${foldName(userName)}`)
+      .digest()
+      .subarray(0, 16);
     return `scrypt$${salt.toString('hex')}$${this.derive(password, salt).toString('hex')}`;
   }
 
@@ -41,7 +45,11 @@ export class PasswordHasher {
     const key = createHash('sha256').update(salt).update('\0').update(password).digest('hex');
     const known = this.remembered.get(key);
     if (known) return Buffer.from(known, 'hex');
-    const derived = scryptSync(password, salt, KEY_LENGTH, SCRYPT_OPTIONS);
+    // scrypt keys its HMAC with the password, and HMAC pads short keys with zero bytes, so
+    // "pw" and "pw\0" would derive the same hash. A fixed-length digest of the password has
+    // no such twins.
+    const fixedLength = createHash('sha256').update(password, 'utf8').digest();
+    const derived = scryptSync(fixedLength, salt, KEY_LENGTH, SCRYPT_OPTIONS);
     if (this.remembered.size >= REMEMBERED_HASHES) this.remembered.clear();
     this.remembered.set(key, derived.toString('hex'));
     return derived;
@@ -49,7 +57,7 @@ export class PasswordHasher {
 }
 
 export function isAdministrator(caller: Caller): boolean {
-  return caller.groups.includes(ADMINISTRATORS_GROUP);
+  return caller.groups.some((group) => sameName(group, ADMINISTRATORS_GROUP));
 }
 
 /** Refuses callers outside the local Administrators group, naming what they would need. */
@@ -80,10 +88,27 @@ export class AccountDirectory {
       throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
     }
     const account = this.accounts.find(serverName, userName);
+    // An unknown user costs the same hashing as a wrong password, so timing tells nothing.
+    if (!account) this.hasher.verify(password, this.hasher.hash(serverName, userName, ''));
     if (!account || !this.passwordMatches(account, password)) {
       throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
     }
     return { serverName, userName: account.userName, groups: account.groups };
+  }
+
+  /**
+   * For a server that does not exist: refuses exactly as authenticate() refuses for one
+   * that does (same message, same hashing), unless the credentials are valid on some server.
+   */
+  requireValidElsewhere(serverName: string, userName: string | undefined, password: string | undefined): void {
+    if (userName === undefined || password === undefined) {
+      throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
+    }
+    const elsewhere = this.accounts.listByUserName(userName).some((account) => this.passwordMatches(account, password));
+    if (!elsewhere) {
+      this.hasher.verify(password, this.hasher.hash(serverName, userName, ''));
+      throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
+    }
   }
 
   /** The servers on which these credentials are valid (RD Licensing Manager's server list). */

@@ -48,11 +48,16 @@ export interface ClearinghouseDependencies {
 }
 
 export class Clearinghouse {
-  constructor(private readonly deps: ClearinghouseDependencies) {}
+  /** A Map, not the table object: a country/region named "constructor" or "__proto__" must find nothing. */
+  private readonly numbers: ReadonlyMap<string, string>;
+
+  constructor(private readonly deps: ClearinghouseDependencies) {
+    this.numbers = new Map(Object.entries(deps.telephoneNumbers));
+  }
 
   /** The number the Manage RDS CALs Wizard shows for a country/region. */
   telephoneNumberFor(countryRegion: string): string | undefined {
-    return this.deps.telephoneNumbers[countryRegion];
+    return this.numbers.get(countryRegion);
   }
 
   telephoneNumbers(): Readonly<Record<string, string>> {
@@ -112,7 +117,7 @@ export class Clearinghouse {
   /** Checks the dialled number and the License Server ID read out; returns the normalised ID. */
   private answeredFor(call: TelephoneCall): string {
     const dialled = normaliseNumber(call.dialledNumber);
-    const line = Object.entries(this.deps.telephoneNumbers).find(([, number]) => normaliseNumber(number) === dialled);
+    const line = [...this.numbers].find(([, number]) => normaliseNumber(number) === dialled);
     if (!line) {
       throw new RefusedError(
         'not-a-clearinghouse-number',

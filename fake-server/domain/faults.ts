@@ -4,6 +4,7 @@
  * through the test-control API; nothing in the fake ever reacts to magic input values.
  */
 import { UnavailableError } from './errors';
+import { foldName } from './names';
 
 export interface ServerFaults {
   /** Let `after` writes of the RD Licensing database through, then fail the next `count`. */
@@ -14,9 +15,17 @@ export interface ServerFaults {
   latencyMs?: number | undefined;
 }
 
+/** Keys switches by the server's name as Windows compares it, whatever case a request used. */
+class ServerMap<T> {
+  private readonly entries = new Map<string, T>();
+  get = (name: string) => this.entries.get(foldName(name));
+  set = (name: string, value: T) => this.entries.set(foldName(name), value);
+  delete = (name: string) => this.entries.delete(foldName(name));
+}
+
 /** What has been injected, per server, and how much of it is left. */
 export class FaultPlan {
-  private readonly byServer = new Map<string, ServerFaults>();
+  private readonly byServer = new ServerMap<ServerFaults>();
   private injected = 0;
 
   set(serverName: string, faults: ServerFaults): void {

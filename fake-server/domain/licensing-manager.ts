@@ -38,14 +38,18 @@ export interface LicensingManagerDependencies {
 export class LicensingManager {
   constructor(private readonly deps: LicensingManagerDependencies) {}
 
-  /** Checks credentials against the local accounts of the named server. */
+  /**
+   * Checks credentials against the local accounts of the named server (any case of its
+   * name; the caller then carries the server's own spelling). A server that does not exist
+   * gives a caller without valid credentials the same answer as one that does, so that
+   * nobody learns which names exist before signing in; a caller whose credentials are
+   * valid on some server is told the name is unknown.
+   */
   signIn(serverName: string, userName: string | undefined, password: string | undefined): Caller {
-    try {
-      return this.deps.accounts.authenticate(serverName, userName, password);
-    } catch (error) {
-      this.server(serverName); // an unknown server is "not found", not "wrong password"
-      throw error;
-    }
+    const server = this.deps.servers.find(serverName);
+    if (server) return this.deps.accounts.authenticate(server.name, userName, password);
+    this.deps.accounts.requireValidElsewhere(serverName, userName, password);
+    throw new NotFoundError('unknown-license-server', `There is no license server named "${serverName}".`);
   }
 
   /** Step 1: the license servers these credentials can manage. */

@@ -61,6 +61,8 @@ export interface SeederDependencies {
   clock: Clock;
   licensingTransactor: Transactor;
   clearinghouseTransactor: Transactor;
+  /** Seeding refuses to leave more issued CALs than this on one server. */
+  maxIssuedCalsPerServer: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -96,6 +98,13 @@ export class EnvironmentSeeder {
       throw new InvalidInputError(
         'invalid-license-server-id',
         `License Server ID "${fixture.licenseServerId}" is not 35 letters and digits with a valid check character.`,
+      );
+    }
+    const holder = licenseServerId === null ? undefined : this.deps.servers.findByLicenseServerId(licenseServerId);
+    if (holder) {
+      throw new ConflictError(
+        'license-server-id-in-use',
+        `License Server ID ${fixture.licenseServerId ?? licenseServerId} is already the ID of the license server "${holder.name}"; each server has its own.`,
       );
     }
     const server: LicenseServer = {
@@ -143,6 +152,13 @@ export class EnvironmentSeeder {
     const pack = installKeyPackId(granted.licenseKeyPackId, server, now.toISOString(), this.deps);
     if ((fixture.issuedCals ?? 0) > fixture.quantity)
       throw new InvalidInputError('too-many-issued', `Only ${fixture.quantity} CALs can be issued from purchase ${record.purchaseNumber}.`);
+    const alreadyIssued = this.deps.database.keyPacks(server.name).reduce((sum, installed) => sum + installed.issuedLicenses, 0);
+    if (alreadyIssued + (fixture.issuedCals ?? 0) > this.deps.maxIssuedCalsPerServer) {
+      throw new InvalidInputError(
+        'too-many-issued-cals',
+        `${server.name} would hold ${alreadyIssued + (fixture.issuedCals ?? 0)} issued CALs; the fake keeps at most ${this.deps.maxIssuedCalsPerServer} per license server.`,
+      );
+    }
     const validDays = fixture.calType === 'perDevice' ? 89 : 60;
     const issuedAt = now.toISOString();
     const expiresAt = new Date(now.getTime() + validDays * DAY_MS).toISOString();

@@ -9,11 +9,12 @@ import { FakeEnvironment } from '../environment';
 import { clearinghouseRoutes } from './clearinghouse-routes';
 import { licenseServerRoutes } from './license-server-routes';
 import { UnexpectedErrors, errorHandler, notFoundHandler } from './problem';
+import { GuardOptions, requestGuards } from './request-guards';
 import { testControlRoutes } from './test-control-routes';
 
 export const ENVIRONMENT_HEADER = 'x-fake-environment';
 
-export interface AppOptions {
+export interface AppOptions extends GuardOptions {
   registry: EnvironmentRegistry;
   /** Mounts /_test routes; off unless the fake runs for tests. */
   testControl: boolean;
@@ -21,9 +22,10 @@ export interface AppOptions {
 
 export function createApp(options: AppOptions): Express & { unexpectedErrors: UnexpectedErrors } {
   const app = express();
-  const unexpected = new UnexpectedErrors();
+  const unexpected = new UnexpectedErrors((id) => options.registry.has(id));
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(requestGuards(options));
   app.use(express.json({ limit: '64kb', strict: true }));
 
   const environmentIdOf = (req: Request): string => req.get(ENVIRONMENT_HEADER) ?? DEFAULT_ENVIRONMENT;

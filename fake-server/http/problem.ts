@@ -42,18 +42,48 @@ export interface UnexpectedError {
   message: string;
 }
 
-/** Errors the fake did not expect, newest last, kept per environment for the test-control API. */
+/** How many unexpected errors are kept per environment. */
+const ERRORS_PER_ENVIRONMENT = 100;
+/** Where errors of requests that name no existing environment are kept. */
+export const UNKNOWN_ENVIRONMENT = '(no such environment)';
+
+/**
+ * Errors the fake did not expect, newest last, kept per environment for the test-control
+ * API. Per environment, so that errors in one (or a flood naming made-up ones, which share
+ * one bucket) never push out the entry a scenario's After hook is about to look for in its own.
+ */
 export class UnexpectedErrors {
-  private readonly errors: UnexpectedError[] = [];
+  private readonly byEnvironment = new Map<string, UnexpectedError[]>();
+
+  /** @param exists whether an environment id names one the fake hosts now */
+  constructor(private readonly exists: (environment: string) => boolean = () => true) {}
 
   record(environment: string, method: string, path: string, error: unknown): void {
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    this.errors.push({ at: new Date().toISOString(), environment, method, path, message });
-    if (this.errors.length > 1000) this.errors.shift();
+    const key = this.exists(environment) ? environment : UNKNOWN_ENVIRONMENT;
+    const message = error instanceof Error ? (error.stack ?? error.message) : describe(error);
+    const errors = this.byEnvironment.get(key) ?? [];
+    errors.push({ at: new Date().toISOString(), environment, method, path, message });
+    if (errors.length > ERRORS_PER_ENVIRONMENT) errors.shift();
+    this.byEnvironment.set(key, errors);
   }
 
   of(environment: string): UnexpectedError[] {
-    return this.errors.filter((error) => error.environment === environment);
+    return [...(this.byEnvironment.get(environment) ?? [])];
+  }
+
+  /** Drops an environment's errors when it is deleted, so the record stays as small as the registry. */
+  forget(environment: string): void {
+    this.byEnvironment.delete(environment);
+  }
+}
+
+/** A readable text for anything thrown, including non-Error objects (sql.js throws some). */
+function describe(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return String(error);
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return Object.prototype.toString.call(error);
   }
 }
 
@@ -72,10 +102,16 @@ export function problemFor(error: unknown): Problem | undefined {
     return problem(413, 'Body too large', 'body-too-large', 'The request body is larger than the fake accepts (64 KiB).');
   if (type === 'charset.unsupported' || type === 'encoding.unsupported')
     return problem(415, 'Unsupported encoding', 'unsupported-encoding', 'Send the body as UTF-8 JSON.');
+  if (error instanceof URIError)
+    return problem(400, 'Malformed path', 'malformed-path', 'A part of the path is not valid percent-encoded UTF-8.');
+  // Any other client error raised by Express or body-parser (a body that is not the gzip it claims to be…).
+  const status = (error as { status?: unknown; expose?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: unknown }).expose === true)
+    return problem(status, 'Unreadable request', 'unreadable-request', `The request could not be read: ${(error as Error).message}.`);
   return undefined;
 }
 
-function problem(status: number, title: string, code: string, detail: string): Problem {
+export function problem(status: number, title: string, code: string, detail: string): Problem {
   return { type: `urn:rd-licensing-fake:problem:${code}`, title, status, code, detail };
 }
 

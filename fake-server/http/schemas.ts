@@ -41,31 +41,51 @@ export const telephoneCallBody = z.strictObject({
 
 const accountFixture = z.strictObject({ userName: text(64), password: z.string().max(128), groups: z.array(text(64)).max(16) });
 
-export const environmentFixture = z.strictObject({
-  licenseServers: z
-    .array(
-      z.strictObject({
-        name: text(64).regex(/^[A-Za-z0-9-]+$/, 'a computer name: letters, digits and hyphens'),
-        licenseServerId: text(64).optional(),
-        activated: z.boolean().optional(),
-        countryRegion: text(64).optional(),
-        connectionMethod: z.enum(CONNECTION_METHODS).optional(),
-        accounts: z.array(accountFixture).max(32).optional(),
-      }),
-    )
-    .max(2000)
-    .optional(),
-  purchases: z
-    .array(
-      z.strictObject({
-        information: programInformation,
-        productVersion: text(64),
-        calType: z.enum(CAL_TYPES),
-        quantity: z.number().int().min(1).max(1_000_000),
-        installedOn: text(64).optional(),
-        issuedCals: z.number().int().min(0).max(1_000_000).optional(),
-      }),
-    )
-    .max(5000)
-    .optional(),
-});
+/**
+ * Limits of one seeding request, so that no request holds the event loop for long (each
+ * issued CAL is a row; each account costs a password hash of about 2 ms). Larger worlds
+ * are seeded in several requests.
+ */
+export const SEED_LIMITS = { issuedCals: 2_500, accounts: 10 } as const;
+
+export const environmentFixture = z
+  .strictObject({
+    licenseServers: z
+      .array(
+        z.strictObject({
+          name: text(64).regex(/^[A-Za-z0-9-]+$/, 'a computer name: letters, digits and hyphens'),
+          licenseServerId: text(64).optional(),
+          activated: z.boolean().optional(),
+          countryRegion: text(64).optional(),
+          connectionMethod: z.enum(CONNECTION_METHODS).optional(),
+          accounts: z.array(accountFixture).max(32).optional(),
+        }),
+      )
+      .max(2000)
+      .optional(),
+    purchases: z
+      .array(
+        z.strictObject({
+          information: programInformation,
+          productVersion: text(64),
+          calType: z.enum(CAL_TYPES),
+          quantity: z.number().int().min(1).max(1_000_000),
+          installedOn: text(64).optional(),
+          issuedCals: z.number().int().min(0).max(SEED_LIMITS.issuedCals).optional(),
+        }),
+      )
+      .max(5000)
+      .optional(),
+  })
+  .refine((fixture) => sum(fixture.purchases, (purchase) => purchase.issuedCals ?? 0) <= SEED_LIMITS.issuedCals, {
+    message: `at most ${SEED_LIMITS.issuedCals} issued CALs in one seeding request; seed more in further requests`,
+    path: ['purchases'],
+  })
+  .refine((fixture) => sum(fixture.licenseServers, (server) => server.accounts?.length ?? 0) <= SEED_LIMITS.accounts, {
+    message: `at most ${SEED_LIMITS.accounts} accounts in one seeding request; seed more in further requests`,
+    path: ['licenseServers'],
+  });
+
+function sum<T>(items: T[] | undefined, count: (item: T) => number): number {
+  return (items ?? []).reduce((total, item) => total + count(item), 0);
+}

@@ -4,6 +4,7 @@
  * per-server fault switches, and direct reads of stored state so scenarios assert on
  * what the fake holds rather than on what it answered.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Request, Router } from 'express';
 import { z } from 'zod';
@@ -16,6 +17,9 @@ import { keyPackJson } from './representations';
 import { environmentFixture } from './schemas';
 
 const FIXTURES_FOLDER = `${__dirname}/../fixtures`;
+/** Issued CALs per page of a database read: one answer stays small and quick whatever the server holds. */
+export const ISSUED_CALS_PER_PAGE = 2_500;
+const databasePage = z.strictObject({ issuedCalsFrom: z.coerce.number().int().min(0).max(100_000_000).default(0) });
 
 const clockSetting = z.strictObject({ now: z.iso.datetime({ offset: true }) });
 const clockAdvance = z
@@ -42,6 +46,7 @@ export function testControlRoutes(
 
   router.delete('/_test/environments/:id', (req, res) => {
     registry.remove(req.params.id);
+    unexpected.forget(req.params.id);
     res.status(204).end();
   });
 
@@ -74,8 +79,8 @@ export function testControlRoutes(
     res.status(201).json({ snapshotId: registry.snapshot(environmentIdOf(req)) });
   });
 
-  router.post('/_test/snapshots/:snapshotId/restore', async (req, res) => {
-    await registry.restore(environmentIdOf(req), req.params.snapshotId);
+  router.post('/_test/snapshots/:snapshotId/restore', (req, res) => {
+    registry.restore(environmentIdOf(req), req.params.snapshotId);
     res.status(204).end();
   });
 
@@ -109,14 +114,27 @@ export function testControlRoutes(
     res.status(204).end();
   });
 
+  // Paged: issued CALs from `issuedCalsFrom`, at most ISSUED_CALS_PER_PAGE of them, and where the next page starts.
   router.get('/_test/license-servers/:server/database', (req, res) => {
+    const { issuedCalsFrom } = databasePage.parse(req.query);
     const environment = environmentOf(req);
     const { keyPacks, issuedCals } = environment.inspect(req.params.server);
-    res.json({ keyPacks: keyPacks.map((pack) => keyPackJson(pack, environment.clock.now())), issuedCals });
+    const page = issuedCals.slice(issuedCalsFrom, issuedCalsFrom + ISSUED_CALS_PER_PAGE);
+    const next = issuedCalsFrom + page.length;
+    res.json({
+      keyPacks: keyPacks.map((pack) => keyPackJson(pack, environment.clock.now())),
+      issuedCals: page,
+      issuedCalsTotal: issuedCals.length,
+      nextIssuedCalsFrom: next < issuedCals.length ? next : null,
+    });
   });
 
+  // The issued CALs as a count and a digest: a before/after comparison needs no more, whatever the size.
   router.get('/_test/license-servers/:server/snapshot', (req, res) => {
-    res.json(environmentOf(req).snapshot(req.params.server));
+    const snapshot = environmentOf(req).snapshot(req.params.server);
+    const { issuedCals } = snapshot.database;
+    const digest = createHash('sha256').update(JSON.stringify(issuedCals)).digest('hex');
+    res.json({ ...snapshot, database: { ...snapshot.database, issuedCals: { count: issuedCals.length, digest } } });
   });
 
   router.get('/_test/clearinghouse/purchases', (req, res) => {

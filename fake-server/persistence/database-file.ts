@@ -4,12 +4,17 @@
  * crash at any moment leaves either the previous committed state or the new one.
  *
  * Layout: the 8 bytes "RDLFAKE1", then for each database (licensing, clearinghouse) a
- * 4-byte big-endian length followed by the SQLite file bytes.
+ * 4-byte big-endian length followed by the SQLite file bytes, and nothing after them.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { UnavailableError } from '../domain/errors';
 import { EnvironmentImages } from './open-databases';
+import { loadSqlEngine } from './sql-database';
 
 const MAGIC = Buffer.from('RDLFAKE1', 'ascii');
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'ascii');
+/** The tables a database of each side must have, to tell a database of the fake from any SQLite file. */
+const REQUIRED_TABLES = { licensing: 'license_servers', clearinghouse: 'purchases' } as const;
 
 export function writeDatabaseFile(path: string, images: EnvironmentImages): void {
   const parts: Buffer[] = [MAGIC];
@@ -29,19 +34,110 @@ export function writeDatabaseFile(path: string, images: EnvironmentImages): void
   renameSync(temporary, path);
 }
 
-export function readDatabaseFile(path: string): EnvironmentImages {
+/** Reads and checks a --db file; anything wrong is an Error that names the file and the fault. */
+export async function readDatabaseFile(path: string): Promise<EnvironmentImages> {
   const bytes = readFileSync(path);
-  if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error(`${path} is not a database file of the fake license server`);
+  const refuse = (what: string) => new Error(`${path} cannot be loaded: ${what}. The file was left as it is.`);
+  if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw refuse('it is not a database file of the fake license server');
   let offset = MAGIC.length;
-  const next = (): Uint8Array => {
+  const next = (side: keyof EnvironmentImages): Uint8Array => {
+    if (offset + 4 > bytes.length) throw refuse(`it ends before the ${side} database`);
     const length = bytes.readUInt32BE(offset);
     offset += 4;
+    if (offset + length > bytes.length) throw refuse(`the ${side} database is truncated`);
     const image = new Uint8Array(bytes.subarray(offset, offset + length));
-    if (image.length !== length) throw new Error(`${path} is truncated`);
     offset += length;
+    if (!Buffer.from(image.subarray(0, SQLITE_HEADER.length)).equals(SQLITE_HEADER)) throw refuse(`the ${side} database is not SQLite`);
     return image;
   };
-  const licensing = next();
-  const clearinghouse = next();
-  return { licensing, clearinghouse };
+  const images = { licensing: next('licensing'), clearinghouse: next('clearinghouse') };
+  if (offset !== bytes.length) throw refuse(`${bytes.length - offset} unexpected bytes follow the databases`);
+  await checkImages(images, refuse);
+  return images;
+}
+
+/** Opens each image, asks SQLite to check it, and looks for the fake's own tables. */
+async function checkImages(images: EnvironmentImages, refuse: (what: string) => Error): Promise<void> {
+  const SQL = await loadSqlEngine();
+  for (const side of ['licensing', 'clearinghouse'] as const) {
+    let db;
+    try {
+      db = new SQL.Database(images[side]);
+      const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
+      if (check !== 'ok') throw new Error(String(check));
+      const table = db.exec(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = '${REQUIRED_TABLES[side]}'`);
+      if (table.length === 0) throw new Error(`it has no ${REQUIRED_TABLES[side]} table`);
+    } catch (error) {
+      throw refuse(`the ${side} database is damaged (${error instanceof Error ? error.message : String(error)})`);
+    } finally {
+      db?.close();
+    }
+  }
+}
+
+/** Whether a process with this id is running (signal 0 only asks). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One process per --db file: `<file>.lock` holds the owner's process id. A lock left by a
+ * process that no longer runs (killed) is taken over; a live owner is refused by name.
+ */
+export function lockDatabaseFile(path: string): () => void {
+  const lock = `${path}.lock`;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const descriptor = openSync(lock, 'wx');
+      writeSync(descriptor, String(process.pid));
+      closeSync(descriptor);
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lock, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+        throw new Error(`${path} is in use by another fake license server (process ${owner}); stop it or choose another --db file.`);
+      }
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock ${lock}.`);
+}
+
+/** Something whose databases can be written out and put back. */
+export interface SavedEnvironment {
+  images(): EnvironmentImages;
+  replaceWith(images: EnvironmentImages): void;
+}
+
+/**
+ * Keeps one environment and its --db file in step. A write that fails (a full or read-only
+ * disk) puts the environment back to what the file holds and answers 503, so nothing is
+ * acknowledged that is not on disk, and the next change works once the disk does.
+ */
+export class DatabaseFileKeeper {
+  constructor(
+    private readonly path: string,
+    private saved: EnvironmentImages,
+  ) {}
+
+  save(environment: SavedEnvironment): void {
+    const images = environment.images();
+    try {
+      writeDatabaseFile(this.path, images);
+    } catch (error) {
+      environment.replaceWith(this.saved);
+      throw new UnavailableError(
+        'database-file-write-failed',
+        `The change could not be written to ${this.path} (${(error as Error).message}), so it was undone; ` +
+          'nothing was saved. Try again once the file can be written.',
+      );
+    }
+    this.saved = images;
+  }
 }

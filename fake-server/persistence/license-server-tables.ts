@@ -1,6 +1,7 @@
 /** License servers, their local accounts and their open wizards, stored in sql.js. */
 import { ConnectionMethod } from '../domain/catalogue';
 import { LicenseServer, LocalAccount } from '../domain/model';
+import { foldName } from '../domain/names';
 import { AccountRepository, LicenseServerRepository, WizardSessionRepository } from '../domain/ports';
 import { WizardSession } from '../domain/wizard-session';
 import { WizardState } from '../domain/wizard';
@@ -25,11 +26,13 @@ export class SqlLicenseServers implements LicenseServerRepository {
     return this.sql.all<ServerRow>('SELECT * FROM license_servers ORDER BY name').map(toServer);
   }
 
+  /** The server of that name, in any case; misses are not remembered (any name can be asked for). */
   find(name: string): LicenseServer | undefined {
-    return this.sql.remember(`server:${name}`, ['license_servers'], () => {
+    const read = () => {
       const row = this.sql.get<ServerRow>('SELECT * FROM license_servers WHERE name = ?', [name]);
       return row && toServer(row);
-    });
+    };
+    return this.sql.rememberFound(`server:${name}`, ['license_servers'], read);
   }
 
   findByLicenseServerId(licenseServerId: string): LicenseServer | undefined {
@@ -62,22 +65,25 @@ function toAccount(row: AccountRow): LocalAccount {
 export class SqlAccounts implements AccountRepository {
   constructor(private readonly sql: SqlDatabase) {}
 
+  /** The account of that name (folded as Windows does); misses are not remembered. */
   find(serverName: string, userName: string): LocalAccount | undefined {
-    return this.sql.remember(`account:${serverName}\0${userName.toLowerCase()}`, ['accounts'], () => {
-      const row = this.sql.get<AccountRow>('SELECT * FROM accounts WHERE server_name = ? AND user_name = ?', [serverName, userName]);
+    const key = foldName(userName);
+    const read = () => {
+      const row = this.sql.get<AccountRow>('SELECT * FROM accounts WHERE server_name = ? AND user_key = ?', [serverName, key]);
       return row && toAccount(row);
-    });
+    };
+    return this.sql.rememberFound(`account:${serverName}\0${key}`, ['accounts'], read);
   }
 
   listByUserName(userName: string): LocalAccount[] {
-    return this.sql.all<AccountRow>('SELECT * FROM accounts WHERE user_name = ? ORDER BY server_name', [userName]).map(toAccount);
+    return this.sql.all<AccountRow>('SELECT * FROM accounts WHERE user_key = ? ORDER BY server_name', [foldName(userName)]).map(toAccount);
   }
 
   save(account: LocalAccount): void {
     this.sql.run(
-      `INSERT INTO accounts (server_name, user_name, password_hash, groups_json) VALUES (?, ?, ?, ?)
-       ON CONFLICT (server_name, user_name) DO UPDATE SET password_hash = excluded.password_hash, groups_json = excluded.groups_json`,
-      [account.serverName, account.userName, account.passwordHash, JSON.stringify(account.groups)],
+      `INSERT INTO accounts (server_name, user_name, user_key, password_hash, groups_json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (server_name, user_key) DO UPDATE SET password_hash = excluded.password_hash, groups_json = excluded.groups_json`,
+      [account.serverName, account.userName, foldName(account.userName), account.passwordHash, JSON.stringify(account.groups)],
     );
   }
 }

@@ -36,11 +36,12 @@ export class ReadCache {
   }
 
   /** The value of `read`, remembered while none of `tables` is written. Callers must not mutate it. */
-  remember<T>(key: string, tables: readonly string[], read: () => T): T {
+  remember<T>(key: string, tables: readonly string[], read: () => T, worthKeeping: (value: T) => boolean = () => true): T {
     const stamp = `${this.generation}|${tables.map((table) => this.versions.get(table) ?? 0).join(',')}`;
     const known = this.entries.get(key);
     if (known && known.stamp === stamp) return known.value as T;
     const value = read();
+    if (!worthKeeping(value)) return value;
     if (this.entries.size > 1000) this.entries.clear();
     this.entries.set(key, { stamp, value });
     return value;

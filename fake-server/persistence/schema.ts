@@ -6,17 +6,20 @@
 /** License servers, their local accounts, RD Licensing databases, event logs and open wizards. */
 export const LICENSE_SERVER_SCHEMA = `
 CREATE TABLE license_servers (
-  name TEXT PRIMARY KEY,
+  -- Computer names are ASCII letters, digits and hyphens, so SQLite's ASCII NOCASE is Windows' rule.
+  name TEXT PRIMARY KEY COLLATE NOCASE,
   license_server_id TEXT UNIQUE,
   country_region TEXT,
   connection_method TEXT NOT NULL CHECK (connection_method IN ('automatic', 'webBrowser', 'telephone'))
 );
 CREATE TABLE accounts (
   server_name TEXT NOT NULL REFERENCES license_servers (name),
-  user_name TEXT NOT NULL COLLATE NOCASE,
+  user_name TEXT NOT NULL,
+  -- foldName(user_name): the one case-insensitive comparison, done in the domain's way.
+  user_key TEXT NOT NULL,
   password_hash TEXT NOT NULL,
   groups_json TEXT NOT NULL,
-  PRIMARY KEY (server_name, user_name)
+  PRIMARY KEY (server_name, user_key)
 );
 CREATE TABLE key_packs (
   key_pack_number INTEGER PRIMARY KEY AUTOINCREMENT,

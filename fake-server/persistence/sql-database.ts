@@ -8,10 +8,15 @@ import { Transactor } from '../domain/ports';
 import { ReadCache } from './read-cache';
 
 let engine: Promise<SqlJsStatic> | undefined;
+/** The loaded module, for the synchronous reopen in SqlDatabase.replaceWith. */
+let loadedEngine: SqlJsStatic | undefined;
 
 /** Loads the sql.js WebAssembly module once per process. */
 export function loadSqlEngine(): Promise<SqlJsStatic> {
-  engine ??= initSqlJs();
+  engine ??= initSqlJs().then((loaded) => {
+    loadedEngine = loaded;
+    return loaded;
+  });
   return engine;
 }
 
@@ -44,7 +49,7 @@ export class SqlDatabase implements Transactor {
 
   /** @param pragmas connection settings, applied now and again whenever sql.js reopens the database */
   constructor(
-    private readonly db: Database,
+    private db: Database,
     private readonly pragmas = '',
   ) {
     if (pragmas) db.exec(pragmas);
@@ -81,6 +86,11 @@ export class SqlDatabase implements Transactor {
     return this.cache.remember(key, tables, read);
   }
 
+  /** Like remember, but only a value that was found is remembered: a miss is read again next time. */
+  rememberFound<T>(key: string, tables: readonly string[], read: () => T | undefined): T | undefined {
+    return this.cache.remember(key, tables, read, (value) => value !== undefined);
+  }
+
   /** The rowid of the last insert on this connection. */
   lastInsertRowId(): number {
     return Number(this.get<{ id: number }>('SELECT last_insert_rowid() AS id')?.id);
@@ -91,15 +101,9 @@ export class SqlDatabase implements Transactor {
     // Prepared once and reused like any other statement: exec() would parse them every time.
     this.run(this.depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
     this.depth += 1;
+    let result: T;
     try {
-      const result = work();
-      this.depth -= 1;
-      this.run(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
-      if (this.depth === 0) {
-        this.cache.transactionEnded();
-        this.onCommit?.();
-      }
-      return result;
+      result = work();
     } catch (error) {
       this.depth -= 1;
       if (this.depth === 0) this.run('ROLLBACK');
@@ -111,6 +115,15 @@ export class SqlDatabase implements Transactor {
       if (this.depth === 0) this.cache.transactionEnded();
       throw error;
     }
+    this.depth -= 1;
+    this.run(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+    if (this.depth === 0) {
+      this.cache.transactionEnded();
+      // Outside the try above: the transaction is over, so a failing listener (the --db file)
+      // must not run the rollback path a second time.
+      this.onCommit?.();
+    }
+    return result;
   }
 
   /** Runs a script of statements without parameters (schema set-up). */
@@ -131,6 +144,19 @@ export class SqlDatabase implements Transactor {
     const bytes = this.db.export();
     if (this.pragmas) this.db.exec(this.pragmas);
     return bytes;
+  }
+
+  /**
+   * Puts the database back to an earlier image (a --db write that failed is undone this
+   * way, so memory and file agree). Not inside a transaction.
+   */
+  replaceWith(image: Uint8Array): void {
+    if (this.depth > 0) throw new Error('cannot replace a database in the middle of a transaction');
+    if (!loadedEngine) throw new Error('the sql.js engine is not loaded');
+    this.close();
+    this.db = new loadedEngine.Database(image);
+    if (this.pragmas) this.db.exec(this.pragmas);
+    this.cache.forgetAll();
   }
 
   close(): void {

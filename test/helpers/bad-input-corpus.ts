@@ -214,7 +214,9 @@ export function corpus(licenseServerId: string, foreignKeyPackId: string, validK
     encodeURIComponent("'; DROP TABLE license_servers; --"),
     'A'.repeat(500),
     encodeURIComponent('LS-CONTOSO\u0000'),
-    'ls-contoso',
+    // Unicode look-alikes: a Cyrillic Es and a zero-width space are other names, not LS-CONTOSO in disguise.
+    encodeURIComponent('LS-\u0421ONTOSO'),
+    encodeURIComponent('LS-CONTOSO\u200b'),
   ]) {
     add({
       name: `server name ${name.slice(0, 30)}`,
@@ -232,6 +234,103 @@ export function corpus(licenseServerId: string, foreignKeyPackId: string, validK
       code: 'unknown-license-server',
     });
   }
+  // Malformed percent-encoding in every kind of path parameter, signed in or not.
+  for (const path of [
+    '/license-servers/%ZZ',
+    '/license-servers/%ff/connection-method',
+    '/license-servers/%E0%A4%A/manage-cals-wizard',
+    '/clearinghouse/license-key-packs/%ff',
+    '/clearinghouse/license-key-packs/%',
+    '/_test/fixtures/%ZZ',
+    '/_test/license-servers/%C0%AF/faults',
+    '/_test/snapshots/%ZZ/restore',
+    '/_test/environments/%ZZ',
+  ]) {
+    for (const method of path.includes('/_test/') || path.endsWith('wizard') ? ['POST', 'DELETE'] : ['GET', 'PUT']) {
+      add({ name: `${method} ${path} unauthenticated`, method, path, code: 'malformed-path' });
+      add({ name: `${method} ${path} as admin`, method, path, headers: AS_ADMIN, code: 'malformed-path' });
+    }
+  }
+  // Bodies that claim an encoding they do not have.
+  for (const encoding of ['gzip', 'deflate', 'br']) {
+    add({
+      name: `content-encoding ${encoding} on plain JSON`,
+      ...(JSON_ROUTES[0] as Exchange),
+      headers: { ...AS_ADMIN, 'content-encoding': encoding },
+      body: JSON.stringify({ connectionMethod: 'webBrowser' }),
+      code: 'unreadable-request',
+    });
+  }
+  // A browser page elsewhere, and DNS rebinding: refused before any route.
+  for (const origin of ['http://evil.example', 'null', 'http://127.0.0.1.evil.example', 'file://']) {
+    add({
+      name: `Origin ${origin} resets`,
+      method: 'POST',
+      path: '/_test/reset',
+      headers: { origin, 'content-type': 'text/plain' },
+      body: 'x',
+      code: 'foreign-origin',
+    });
+  }
+  for (const host of ['evil.example', 'evil.example:3990', 'localhost.evil.example']) {
+    add({ name: `Host ${host} resets`, method: 'POST', path: '/_test/reset', headers: { host }, code: 'foreign-host' });
+  }
+  add({
+    name: 'OPTIONS preflight',
+    method: 'OPTIONS',
+    path: '/_test/reset',
+    headers: { origin: 'http://evil.example' },
+    code: 'foreign-origin',
+  });
+  add({ name: 'OPTIONS', method: 'OPTIONS', path: '/license-servers', code: 'method-not-allowed' });
+  // Object-prototype names as data.
+  for (const countryRegion of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty']) {
+    add({
+      name: `seed a server in ${countryRegion}`,
+      method: 'POST',
+      path: '/_test/seed',
+      body: JSON.stringify({ licenseServers: [{ name: 'LS-PROTO', countryRegion }] }),
+      code: 'unknown-country-region',
+    });
+  }
+  add({
+    name: 'seed a License Server ID already in use',
+    method: 'POST',
+    path: '/_test/seed',
+    body: JSON.stringify({ licenseServers: [{ name: 'LS-COPY', licenseServerId }] }),
+    code: 'license-server-id-in-use',
+  });
+  add({
+    name: 'seed over the issued-CAL limit',
+    method: 'POST',
+    path: '/_test/seed',
+    body: JSON.stringify({
+      purchases: [
+        {
+          information: { program: 'select', agreementNumber: '5550123' },
+          productVersion: 'Windows Server 2016',
+          calType: 'perUser',
+          quantity: 1_000_000,
+          installedOn: 'LS-CONTOSO',
+          issuedCals: 1_000_000,
+        },
+      ],
+    }),
+    code: 'invalid-request',
+  });
+  add({
+    name: 'seed over the account limit',
+    method: 'POST',
+    path: '/_test/seed',
+    body: JSON.stringify({
+      licenseServers: Array.from({ length: 2 }, (_, server) => ({
+        name: `LS-MANY-${server}`,
+        accounts: Array.from({ length: 21 }, (_, index) => ({ userName: `user${index}`, password: 'x', groups: [] })),
+      })),
+    }),
+    code: 'invalid-request',
+  });
+  add({ name: 'delete the default environment', method: 'DELETE', path: '/_test/environments/default', code: 'default-environment' });
   add({
     name: 'second wizard',
     method: 'POST',

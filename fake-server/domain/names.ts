@@ -1,0 +1,20 @@
+/**
+ * Windows compares account, group and computer names without regard to case, by mapping
+ * each character to its upper-case form through one table (no character becomes two, and
+ * nothing is normalised). The fake folds names the same way, in one place, so that the
+ * database, the caches and the permission rule can never disagree about who is who: a
+ * Kelvin sign (U+212A) stays a different character from K, as it does on Windows.
+ */
+export function foldName(name: string): string {
+  let folded = '';
+  for (const character of name) {
+    const upper = character.toUpperCase();
+    folded += [...upper].length === 1 ? upper : character;
+  }
+  return folded;
+}
+
+/** Whether two names are the same name to Windows. */
+export function sameName(a: string, b: string): boolean {
+  return foldName(a) === foldName(b);
+}

@@ -1,0 +1,95 @@
+/**
+ * What a request must look like before any route sees it. The fake runs on a developer's
+ * machine next to their browser, so a web page elsewhere must not be able to drive it:
+ *  - the Host must be loopback, an IP address, or the address the fake listens on, which
+ *    defeats DNS rebinding (a foreign name that resolves to 127.0.0.1);
+ *  - an Origin, when a browser sends one, must be the fake's own, which stops a page on
+ *    another site from posting a "simple" text/plain request without a preflight;
+ *  - OPTIONS is answered with a problem: the fake allows no cross-origin use at all;
+ *  - the test-control routes need a token when the fake listens beyond loopback.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
+import { RequestHandler } from 'express';
+import { problem, sendProblem } from './problem';
+
+export const TEST_CONTROL_TOKEN_HEADER = 'x-test-control-token';
+
+export interface GuardOptions {
+  /** The address the fake listens on (--host). */
+  listenHost?: string | undefined;
+  /** When set, every /_test route requires this token in the x-test-control-token header. */
+  testControlToken?: string | undefined;
+}
+
+/** Whether an address is on the loopback network only (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || (isIP(bare) === 4 && bare.startsWith('127.'));
+}
+
+/** The host name of a Host header value, without port or IPv6 brackets. */
+function hostNameOf(hostHeader: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hostHeader);
+  if (bracketed?.[1]) return bracketed[1];
+  return hostHeader.replace(/:\d+$/, '');
+}
+
+export function requestGuards(options: GuardOptions): RequestHandler {
+  const listenHost = options.listenHost?.toLowerCase();
+  const token = options.testControlToken === undefined ? undefined : Buffer.from(options.testControlToken);
+  const acceptableHost = (name: string): boolean =>
+    isLoopback(name) || isIP(name) !== 0 || (listenHost !== undefined && name.toLowerCase() === listenHost);
+
+  return (req, res, next) => {
+    const host = req.headers.host ?? '';
+    if (!acceptableHost(hostNameOf(host))) {
+      return sendProblem(
+        res,
+        problem(421, 'Foreign host', 'foreign-host', `The fake answers only requests addressed to itself, not to "${host.slice(0, 100)}".`),
+      );
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !sameOrigin(origin, host)) {
+      return sendProblem(
+        res,
+        problem(
+          403,
+          'Foreign origin',
+          'foreign-origin',
+          `Pages from ${origin.slice(0, 100)} may not use the fake; only its own pages may.`,
+        ),
+      );
+    }
+    if (req.method === 'OPTIONS') {
+      return sendProblem(
+        res,
+        problem(405, 'Method not allowed', 'method-not-allowed', 'The fake answers no OPTIONS requests: it allows no cross-origin use.'),
+      );
+    }
+    if (token && req.path.startsWith('/_test')) {
+      const given = Buffer.from(req.get(TEST_CONTROL_TOKEN_HEADER) ?? '');
+      if (given.length !== token.length || !timingSafeEqual(given, token)) {
+        return sendProblem(
+          res,
+          problem(
+            403,
+            'Test-control token required',
+            'test-control-token-required',
+            `The test-control routes need the token given with --test-control-token, in the ${TEST_CONTROL_TOKEN_HEADER} header.`,
+          ),
+        );
+      }
+    }
+    return next();
+  };
+}
+
+function sameOrigin(origin: string, host: string): boolean {
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host.toLowerCase();
+  } catch {
+    return false; // "null" and other opaque origins
+  }
+}
