@@ -65,26 +65,33 @@ async function main(): Promise<void> {
   let keeper: DatabaseFileKeeper | undefined;
   const registry = new EnvironmentRegistry({
     // Only the default environment is the one `npm start` serves; test environments stay in memory.
-    onCommit: (id, environment) => {
-      if (id === DEFAULT_ENVIRONMENT) keeper?.save(environment);
+    onCommit: (id) => {
+      if (id === DEFAULT_ENVIRONMENT) keeper?.changed();
     },
   });
   const loadedFromFile = databaseFile !== undefined && existsSync(databaseFile);
+  const defaultEnvironment = () => registry.get(DEFAULT_ENVIRONMENT);
   if (databaseFile !== undefined) process.on('exit', lockDatabaseFile(databaseFile));
   if (databaseFile !== undefined && loadedFromFile) {
     const images = await readDatabaseFile(databaseFile);
     await registry.create(undefined, DEFAULT_ENVIRONMENT, images);
-    keeper = new DatabaseFileKeeper(databaseFile, images);
+    keeper = new DatabaseFileKeeper(databaseFile, images, defaultEnvironment);
     console.log(`Loaded the database from ${databaseFile}`);
   } else {
     await registry.create(fixture, DEFAULT_ENVIRONMENT);
     if (databaseFile !== undefined) {
       const images = registry.get(DEFAULT_ENVIRONMENT).images();
       writeDatabaseFile(databaseFile, images);
-      keeper = new DatabaseFileKeeper(databaseFile, images);
+      keeper = new DatabaseFileKeeper(databaseFile, images, defaultEnvironment);
     }
   }
-  const app = createApp({ registry, testControl: values['test-control'], listenHost: values.host, testControlToken: token });
+  const app = createApp({
+    registry,
+    testControl: values['test-control'],
+    listenHost: values.host,
+    testControlToken: token,
+    durability: keeper,
+  });
   const server = await serve(app, port, values.host);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

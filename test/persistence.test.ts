@@ -9,7 +9,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
+import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../fake-server/environment-registry';
+import { createApp } from '../fake-server/http/app';
+import { serve } from '../fake-server/http/serve';
+import { DatabaseFileKeeper, readDatabaseFile, writeDatabaseFile } from '../fake-server/persistence/database-file';
+import { ADMIN, FIXTURE, basic } from './helpers/http-fake';
 
 const ROOT = join(__dirname, '..');
 const DEMO_ADMIN = `Basic ${Buffer.from('administrator:demo-Admin-1').toString('base64')}`;
@@ -133,6 +139,43 @@ describe('--db file', () => {
     const servers = await json(restarted.baseUrl, 'GET', '/license-servers/LS-CONTOSO');
     assert.equal(servers.status, 401, 'the reset was written to the file too: the demo server is gone');
     restarted.child.kill('SIGKILL');
+  });
+
+  it('groups commits: a burst of changes costs a few file writes, and the file then equals memory', async (t) => {
+    const file = join(folder, 'grouped.db');
+    const wiring: { keeper?: DatabaseFileKeeper } = {};
+    const registry = new EnvironmentRegistry({ onCommit: () => wiring.keeper?.changed() });
+    await registry.create(FIXTURE, DEFAULT_ENVIRONMENT);
+    const images = registry.get(DEFAULT_ENVIRONMENT).images();
+    writeDatabaseFile(file, images);
+    const keeper = new DatabaseFileKeeper(file, images, () => registry.get(DEFAULT_ENVIRONMENT));
+    wiring.keeper = keeper;
+    const server = await serve(createApp({ registry, testControl: false, durability: keeper }), 0, '127.0.0.1');
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const methods = ['telephone', 'webBrowser', 'automatic'];
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          fetch(`${baseUrl}/license-servers/LS-CONTOSO/connection-method`, {
+            method: 'PUT',
+            headers: { authorization: basic(ADMIN), 'content-type': 'application/json' },
+            body: JSON.stringify({ connectionMethod: methods[i % 3] }),
+          }).then((answer) => ({ status: answer.status })),
+        ),
+      );
+      assert.deepEqual(new Set(answers.map((answer) => answer.status)), new Set([200]));
+      assert.ok(keeper.writes < 30 / 2, `${keeper.writes} file writes for 30 changes`);
+      // The last change answered is in the file: the file's state equals memory's.
+      const reopened = new EnvironmentRegistry();
+      await reopened.create(undefined, 'copy', await readDatabaseFile(file));
+      assert.equal(reopened.get('copy').digest(), registry.get(DEFAULT_ENVIRONMENT).digest());
+      reopened.closeAll();
+      t.diagnostic(`30 concurrent changes, ${keeper.writes} file writes`);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      registry.closeAll();
+    }
   });
 
   it('refuses a second process on the same file, naming the first', async () => {

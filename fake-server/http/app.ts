@@ -8,6 +8,7 @@ import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../environment-registr
 import { FakeEnvironment } from '../environment';
 import { clearinghouseRoutes } from './clearinghouse-routes';
 import { licenseServerRoutes } from './license-server-routes';
+import { acknowledgeWhenDurable } from './durable-answers';
 import { UnexpectedErrors, errorHandler, notFoundHandler } from './problem';
 import { GuardOptions, requestGuards } from './request-guards';
 import { testControlRoutes } from './test-control-routes';
@@ -18,6 +19,8 @@ export interface AppOptions extends GuardOptions {
   registry: EnvironmentRegistry;
   /** Mounts /_test routes; off unless the fake runs for tests. */
   testControl: boolean;
+  /** With a --db file: answers wait until what they changed is on disk (group commit). */
+  durability?: { durable(): Promise<void> } | undefined;
 }
 
 export function createApp(options: AppOptions): Express & { unexpectedErrors: UnexpectedErrors } {
@@ -26,6 +29,7 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestGuards(options));
+  if (options.durability) app.use(acknowledgeWhenDurable(options.durability));
   app.use(express.json({ limit: '64kb', strict: true }));
 
   const environmentIdOf = (req: Request): string => req.get(ENVIRONMENT_HEADER) ?? DEFAULT_ENVIRONMENT;

@@ -1,12 +1,14 @@
 /**
  * The --db file: both databases of an environment in one file, replaced atomically
  * (written to a temporary file, flushed to disk, then renamed over the old one), so a
- * crash at any moment leaves either the previous committed state or the new one.
+ * crash at any moment leaves either an earlier committed state or a later one, and
+ * never loses a change that was acknowledged (see DatabaseFileKeeper).
  *
  * Layout: the 8 bytes "RDLFAKE1", then for each database (licensing, clearinghouse) a
  * 4-byte big-endian length followed by the SQLite file bytes, and nothing after them.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { UnavailableError } from '../domain/errors';
 import { EnvironmentImages } from './open-databases';
 import { loadSqlEngine } from './sql-database';
@@ -16,17 +18,22 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'ascii');
 /** The tables a database of each side must have, to tell a database of the fake from any SQLite file. */
 const REQUIRED_TABLES = { licensing: 'license_servers', clearinghouse: 'purchases' } as const;
 
-export function writeDatabaseFile(path: string, images: EnvironmentImages): void {
+function fileBytes(images: EnvironmentImages): Buffer {
   const parts: Buffer[] = [MAGIC];
   for (const image of [images.licensing, images.clearinghouse]) {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(image.length);
     parts.push(length, Buffer.from(image.buffer, image.byteOffset, image.byteLength));
   }
+  return Buffer.concat(parts);
+}
+
+/** Writes the file at once (start-up); later writes go through DatabaseFileKeeper. */
+export function writeDatabaseFile(path: string, images: EnvironmentImages): void {
   const temporary = `${path}.${process.pid}.tmp`;
   const descriptor = openSync(temporary, 'w');
   try {
-    writeSync(descriptor, Buffer.concat(parts));
+    writeSync(descriptor, fileBytes(images));
     fsyncSync(descriptor);
   } finally {
     closeSync(descriptor);
@@ -116,28 +123,93 @@ export interface SavedEnvironment {
 }
 
 /**
- * Keeps one environment and its --db file in step. A write that fails (a full or read-only
- * disk) puts the environment back to what the file holds and answers 503, so nothing is
- * acknowledged that is not on disk, and the next change works once the disk does.
+ * Keeps one environment and its --db file in step, with group commit: a committed change
+ * only marks the file out of date; one write (export, temporary file, fsync, rename, off
+ * the event loop) then covers every change committed before it started, and answers wait
+ * for `durable()` before they are sent. So nothing is acknowledged that is not on disk, and
+ * a burst of changes costs one or two writes instead of one each.
+ *
+ * A write that fails (a full or read-only disk) puts the environment back to what the file
+ * holds and fails every answer still waiting with 503, so memory and file agree; the next
+ * change works once the disk does.
  */
 export class DatabaseFileKeeper {
+  private commits = 0;
+  private written = 0;
+  private writing: Promise<void> | undefined;
+  private readonly waiting: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  /** Files written so far (the benchmark and the group-commit test read it). */
+  writes = 0;
+
   constructor(
     private readonly path: string,
     private saved: EnvironmentImages,
+    /** The environment now (a reset replaces it with a new one). */
+    private readonly environment: () => SavedEnvironment,
   ) {}
 
-  save(environment: SavedEnvironment): void {
-    const images = environment.images();
-    try {
-      writeDatabaseFile(this.path, images);
-    } catch (error) {
-      environment.replaceWith(this.saved);
-      throw new UnavailableError(
-        'database-file-write-failed',
-        `The change could not be written to ${this.path} (${(error as Error).message}), so it was undone; ` +
-          'nothing was saved. Try again once the file can be written.',
-      );
-    }
-    this.saved = images;
+  /** A change was committed (or the environment replaced): the file is out of date. */
+  changed(): void {
+    this.commits += 1;
+    this.writing ??= this.writeAll();
   }
+
+  /** Resolves once every change committed so far is on disk; rejects if that write failed. */
+  durable(): Promise<void> {
+    if (this.written >= this.commits) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiting.push({ upTo: this.commits, resolve, reject }));
+  }
+
+  private async writeAll(): Promise<void> {
+    // Let the rest of this turn of the event loop commit too, so that one write covers it.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.written < this.commits) {
+      const upTo = this.commits;
+      const images = this.environment().images();
+      try {
+        await writeDatabaseFileAsync(this.path, images);
+      } catch (error) {
+        this.environment().replaceWith(this.saved);
+        this.written = this.commits;
+        this.settle(Number.POSITIVE_INFINITY, unwritable(this.path, error));
+        break;
+      }
+      this.saved = images;
+      this.written = upTo;
+      this.writes += 1;
+      this.settle(upTo);
+    }
+    this.writing = undefined;
+  }
+
+  private settle(upTo: number, error?: Error): void {
+    for (let i = this.waiting.length - 1; i >= 0; i -= 1) {
+      const waiter = this.waiting[i];
+      if (!waiter || waiter.upTo > upTo) continue;
+      this.waiting.splice(i, 1);
+      if (error) waiter.reject(error);
+      else waiter.resolve();
+    }
+  }
+}
+
+function unwritable(path: string, error: unknown): UnavailableError {
+  return new UnavailableError(
+    'database-file-write-failed',
+    `The change could not be written to ${path} (${error instanceof Error ? error.message : String(error)}), so it was undone; ` +
+      'nothing was saved. Try again once the file can be written.',
+  );
+}
+
+/** writeDatabaseFile without holding the event loop while the disk works. */
+async function writeDatabaseFileAsync(path: string, images: EnvironmentImages): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const file = await open(temporary, 'w');
+  try {
+    await file.writeFile(fileBytes(images));
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, path);
 }
