@@ -31,7 +31,7 @@ const BUTTONS: Record<string, WizardMove> = {
 };
 
 function option(label: string): WizardMove {
-  const found = OPTIONS[label];
+  const found = Object.hasOwn(OPTIONS, label) ? OPTIONS[label] : undefined;
   if (!found) throw new Error(`The wizard has no option "${label}"; known: ${Object.keys(OPTIONS).join('; ')}`);
   return found;
 }
