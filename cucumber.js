@@ -21,13 +21,17 @@ const common = {
   order: 'random',
 };
 
-const reports = ['junit:reports/junit.xml', 'html:reports/cucumber.html', 'message:reports/messages.ndjson', 'rerun:reports/rerun.txt'];
+// Prints the three closest sentences for every step that matches none (and keeps them in a file).
+const didYouMean = './reporting/did-you-mean.cjs:reports/did-you-mean.txt';
+const reports = [didYouMean, 'junit:reports/junit.xml', 'html:reports/cucumber.html', 'message:reports/messages.ndjson', 'rerun:reports/rerun.txt'];
 
 module.exports = {
-  default: { ...common, paths: ['features/**/*.feature'], format: ['progress-bar'] },
-  ci: { ...common, paths: ['features/**/*.feature'], parallel: 2, format: ['summary', ...reports] },
+  // No `paths` in these profiles: cucumber-js then runs features/**/*.feature, and a path on the
+  // command line (a file, or file:line) replaces that instead of being added to it.
+  default: { ...common, format: ['progress-bar', didYouMean] },
+  ci: { ...common, parallel: 2, format: ['summary', ...reports] },
   // With nothing failed last time, a name no scenario has selects none (empty paths would mean all).
   rerun: failedLastTime().length
-    ? { ...common, paths: failedLastTime(), format: ['progress-bar', 'rerun:reports/rerun.txt'] }
-    : { ...common, paths: ['features/**/*.feature'], name: ['^$'], format: ['summary'] },
+    ? { ...common, paths: failedLastTime(), format: ['progress-bar', didYouMean, 'rerun:reports/rerun.txt'] }
+    : { ...common, name: ['^$'], format: ['summary'] },
 };

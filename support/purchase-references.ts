@@ -16,6 +16,25 @@ const PROGRAM_LABELS: [string, LicenseProgram][] = [
   ['Other agreement', 'otherAgreement'],
 ];
 
+/** How a feature writes a purchase of each program, with a valid example (for docs/steps.md). */
+export const PURCHASE_REFERENCE_FORMATS: { program: string; form: string; example: string }[] = [
+  {
+    program: 'License Pack (Retail Purchase)',
+    form: 'the 25-character license code, in groups of 5 (its last character is a check character)',
+    example: 'License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4',
+  },
+  {
+    program: 'Open License',
+    form: 'the 8-digit license number, then the 15-character authorization number',
+    example: 'Open License 83920147 QX7R2M9KD4L8T1B',
+  },
+  ...PROGRAM_LABELS.filter(([, program]) => program !== 'retail' && program !== 'openLicense').map(([label]) => ({
+    program: label,
+    form: 'the agreement (enrollment) number, 7 or 8 digits',
+    example: `${label} 4271956`,
+  })),
+];
+
 export function programInformationOf(reference: string): ProgramInformation {
   const entry = PROGRAM_LABELS.find(([label]) => reference.startsWith(`${label} `));
   if (!entry)

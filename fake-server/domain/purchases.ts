@@ -53,7 +53,8 @@ export function checkProgramInformation(information: ProgramInformation): Progra
       if (!hasValidCheckCharacter(licenseCode)) {
         throw new InvalidInputError(
           'invalid-license-code',
-          `The license code "${information.licenseCode}" contains a typing error; read it again from the license pack.`,
+          `The license code "${information.licenseCode}" contains a typing error (its last character is a check character); ` +
+            'read it again from the license pack, or make up a valid one for a test with: npm run ids -- retail',
         );
       }
       return { program: 'retail', licenseCode };

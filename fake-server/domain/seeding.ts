@@ -97,7 +97,8 @@ export class EnvironmentSeeder {
     if (licenseServerId !== null && (licenseServerId.length !== LICENSE_SERVER_ID_LENGTH || !hasValidCheckCharacter(licenseServerId))) {
       throw new InvalidInputError(
         'invalid-license-server-id',
-        `License Server ID "${fixture.licenseServerId}" is not 35 letters and digits with a valid check character.`,
+        `License Server ID "${fixture.licenseServerId}" is not 35 letters and digits with a valid check character; ` +
+          'make up a valid one for a test with: npm run ids -- license-server-id',
       );
     }
     const holder = licenseServerId === null ? undefined : this.deps.servers.findByLicenseServerId(licenseServerId);
