@@ -93,7 +93,34 @@ export class AccountDirectory {
     if (!account || !this.passwordMatches(account, password)) {
       throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
     }
-    return { serverName, userName: account.userName, groups: account.groups };
+    return { serverName, userName: account.userName, groups: this.effectiveGroups(serverName, account) };
+  }
+
+  /** Adds a member (an account or a group, such as a domain group) to a local group of a server. */
+  addGroupMember(serverName: string, group: string, member: string): void {
+    this.accounts.addGroupMember(serverName, group, member);
+  }
+
+  /**
+   * The account's own groups, and every local group that has the account, or one of its
+   * groups, as a member, however deeply nested ("or equivalent" in the permissions note:
+   * a domain group made a member of the local Administrators group).
+   */
+  private effectiveGroups(serverName: string, account: LocalAccount): string[] {
+    const memberships = this.accounts.groupMembers(serverName);
+    const groups = [...account.groups];
+    const known = new Set([foldName(account.userName), ...groups.map(foldName)]);
+    for (let added = true; added;) {
+      added = false;
+      for (const { group, member } of memberships) {
+        if (known.has(foldName(member)) && !known.has(foldName(group))) {
+          known.add(foldName(group));
+          groups.push(group);
+          added = true;
+        }
+      }
+    }
+    return groups;
   }
 
   /**

@@ -56,6 +56,10 @@ export interface AccountRepository {
   find(serverName: string, userName: string): LocalAccount | undefined;
   listByUserName(userName: string): LocalAccount[];
   save(account: LocalAccount): void;
+  /** Adds a member (an account or another group, e.g. a domain group) to a local group of the server. */
+  addGroupMember(serverName: string, group: string, member: string): void;
+  /** The server's local group memberships, as group and member names. */
+  groupMembers(serverName: string): { group: string; member: string }[];
 }
 
 /** Runs work all-or-nothing: if it throws, nothing it wrote stays. */

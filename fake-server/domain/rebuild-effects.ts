@@ -54,13 +54,18 @@ export function applyEffect(effect: WizardEffect, server: LicenseServer, deps: E
       return;
     }
     case 'recordRebuilt':
-      log(EVENT_DATABASE_REBUILT, 'Information', 'The RD Licensing database has been successfully rebuilt.');
+      // The reason is the fake's addition: Microsoft does not say where the wizard keeps it.
+      log(
+        EVENT_DATABASE_REBUILT,
+        'Information',
+        `The RD Licensing database has been successfully rebuilt. Reason given: ${effect.reason}.`,
+      );
       return;
     case 'recordAbandonedRebuild':
       log(
         EVENT_REBUILD_ABANDONED,
         'Warning',
-        `The Manage RDS CALs Wizard was cancelled after the RD Licensing database contents were deleted; ${effect.packsReinstalled} key pack(s) had been reinstalled. Reinstall the remaining RDS CALs.`,
+        `The Manage RDS CALs Wizard was cancelled after the RD Licensing database contents were deleted; ${effect.packsReinstalled} key pack(s) had been reinstalled. Reinstall the remaining RDS CALs. Reason given: ${effect.reason}.`,
       );
       return;
   }

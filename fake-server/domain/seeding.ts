@@ -32,6 +32,8 @@ export interface LicenseServerFixture {
   /** Defaults to Automatic connection, as a freshly activated server has. */
   connectionMethod?: ConnectionMethod | undefined;
   accounts?: AccountFixture[] | undefined;
+  /** Members of the server's local groups: accounts, or groups such as a domain group. */
+  localGroups?: { name: string; members: string[] }[] | undefined;
 }
 
 export interface PurchaseFixture {
@@ -118,6 +120,8 @@ export class EnvironmentSeeder {
     if (licenseServerId !== null) this.deps.clearinghouse.recordActivation(licenseServerId, countryRegion);
     for (const account of fixture.accounts ?? [])
       this.deps.accounts.addAccount(server.name, account.userName, account.password, account.groups);
+    for (const group of fixture.localGroups ?? [])
+      for (const member of group.members) this.deps.accounts.addGroupMember(server.name, group.name, member);
   }
 
   private addPurchase(fixture: PurchaseFixture): void {

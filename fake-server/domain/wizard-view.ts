@@ -14,6 +14,8 @@ export interface WizardView {
   allowed: WizardEventType[];
   /** Packs reinstalled since the database contents were deleted; null before the deletion. */
   packsReinstalled: number | null;
+  /** The reason chosen for the rebuild, from Action Selection on; null before one is chosen. */
+  reason: string | null;
   actionSelection?: { action: WizardAction | null; reason: string | null; reasons: readonly string[] };
   confirmDeletion?: { deletionConfirmed: boolean };
   obtainKeyPack?: {
@@ -35,6 +37,7 @@ export function viewOf(state: WizardState, server: LicenseServer, reasons: reado
     title: PAGE_TITLES[state.page],
     allowed: allowedEvents(state),
     packsReinstalled: 'packsReinstalled' in state ? state.packsReinstalled : null,
+    reason: 'reason' in state ? state.reason : null,
   };
   switch (state.page) {
     case 'actionSelection':

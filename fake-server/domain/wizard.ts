@@ -48,8 +48,8 @@ export type WizardEventType = WizardEvent['type'];
 export type WizardEffect =
   | { kind: 'deleteDatabaseContents' }
   | { kind: 'reinstallKeyPack'; keyPackId: string }
-  | { kind: 'recordRebuilt'; packsReinstalled: number }
-  | { kind: 'recordAbandonedRebuild'; packsReinstalled: number };
+  | { kind: 'recordRebuilt'; packsReinstalled: number; reason: string }
+  | { kind: 'recordAbandonedRebuild'; packsReinstalled: number; reason: string };
 
 /** What the wizard knows about the license server it was opened on. */
 export interface WizardContext {
@@ -82,7 +82,9 @@ export function transition(state: WizardState, event: WizardEvent, context: Wiza
     case 'completing':
       return event.type === 'back'
         ? moved({ page: 'reinstallingAdditional', reason: state.reason, packsReinstalled: state.packsReinstalled, choice: 'finish' })
-        : moved({ page: 'closed', outcome: 'finished' }, [{ kind: 'recordRebuilt', packsReinstalled: state.packsReinstalled }]);
+        : moved({ page: 'closed', outcome: 'finished' }, [
+            { kind: 'recordRebuilt', packsReinstalled: state.packsReinstalled, reason: state.reason },
+          ]);
     case 'closed':
       return notAvailable(state, event);
   }
@@ -200,7 +202,7 @@ function cancel(state: WizardState): WizardTransition {
   const afterDeletion = 'packsReinstalled' in state;
   return moved(
     { page: 'closed', outcome: 'cancelled' },
-    afterDeletion ? [{ kind: 'recordAbandonedRebuild', packsReinstalled: state.packsReinstalled }] : [],
+    afterDeletion ? [{ kind: 'recordAbandonedRebuild', packsReinstalled: state.packsReinstalled, reason: state.reason }] : [],
   );
 }
 

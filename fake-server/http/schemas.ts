@@ -59,6 +59,10 @@ export const environmentFixture = z
           countryRegion: text(64).optional(),
           connectionMethod: z.enum(CONNECTION_METHODS).optional(),
           accounts: z.array(accountFixture).max(32).optional(),
+          localGroups: z
+            .array(z.strictObject({ name: text(64), members: z.array(text(64)).max(32) }))
+            .max(16)
+            .optional(),
         }),
       )
       .max(2000)

@@ -79,6 +79,25 @@ export class SqlAccounts implements AccountRepository {
     return this.sql.all<AccountRow>('SELECT * FROM accounts WHERE user_key = ? ORDER BY server_name', [foldName(userName)]).map(toAccount);
   }
 
+  addGroupMember(serverName: string, group: string, member: string): void {
+    this.sql.run(
+      `INSERT INTO local_group_members (server_name, group_name, group_key, member_name, member_key) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+      [serverName, group, foldName(group), member, foldName(member)],
+    );
+  }
+
+  groupMembers(serverName: string): { group: string; member: string }[] {
+    return this.sql.remember(`group-members:${serverName}`, ['local_group_members'], () =>
+      this.sql
+        .all<{ group_name: string; member_name: string }>(
+          'SELECT group_name, member_name FROM local_group_members WHERE server_name = ? ORDER BY group_key, member_key',
+          [serverName],
+        )
+        .map((row) => ({ group: row.group_name, member: row.member_name })),
+    );
+  }
+
   save(account: LocalAccount): void {
     this.sql.run(
       `INSERT INTO accounts (server_name, user_name, user_key, password_hash, groups_json) VALUES (?, ?, ?, ?, ?)

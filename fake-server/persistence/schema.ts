@@ -21,6 +21,15 @@ CREATE TABLE accounts (
   groups_json TEXT NOT NULL,
   PRIMARY KEY (server_name, user_key)
 );
+-- Members of a server's local groups: accounts or other groups (a domain group in Administrators).
+CREATE TABLE local_group_members (
+  server_name TEXT NOT NULL REFERENCES license_servers (name),
+  group_name TEXT NOT NULL,
+  group_key TEXT NOT NULL,
+  member_name TEXT NOT NULL,
+  member_key TEXT NOT NULL,
+  PRIMARY KEY (server_name, group_key, member_key)
+);
 CREATE TABLE key_packs (
   key_pack_number INTEGER PRIMARY KEY AUTOINCREMENT,
   server_name TEXT NOT NULL REFERENCES license_servers (name),
