@@ -23,7 +23,13 @@ const common = {
 
 // Prints the three closest sentences for every step that matches none (and keeps them in a file).
 const didYouMean = './reporting/did-you-mean.cjs:reports/did-you-mean.txt';
-const reports = [didYouMean, 'junit:reports/junit.xml', 'html:reports/cucumber.html', 'message:reports/messages.ndjson', 'rerun:reports/rerun.txt'];
+const reports = [
+  didYouMean,
+  'junit:reports/junit.xml',
+  'html:reports/cucumber.html',
+  'message:reports/messages.ndjson',
+  'rerun:reports/rerun.txt',
+];
 
 module.exports = {
   // No `paths` in these profiles: cucumber-js then runs features/**/*.feature, and a path on the

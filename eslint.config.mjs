@@ -23,9 +23,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly' } },
-    // cucumber.js is CommonJS configuration, loaded by cucumber-js with require().
+    // cucumber.js (configuration) and the formatter shim are CommonJS, loaded by cucumber-js.
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -51,6 +51,7 @@ Feature: Faults never lose or half-install RDS CALs
     And the Clearinghouse line for "LS-CONTOSO" is busy the first time
     When the administrator tries to call the Clearinghouse about "Enterprise Agreement 4271956"
     Then it is refused as "clearinghouse line busy"
+    And no license key pack ID was issued
     And nothing has changed on the license server
     When the administrator calls the Clearinghouse about "Enterprise Agreement 4271956"
     Then the representative gives a 35-character license key pack ID for 250 CALs

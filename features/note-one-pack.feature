@@ -44,3 +44,24 @@ Feature: RDS CALs come back one pack at a time
     When the administrator reinstalls the pack of "Select License 5550123"
     Then the wizard asks whether to reinstall another pack
     And the wizard counts 1 pack reinstalled
+
+  Scenario: The ID of an earlier call is entered by naming its purchase
+    Given the administrator has called the Clearinghouse about "Enterprise Agreement 4271956"
+    And the administrator has called the Clearinghouse about "Select License 5550123"
+    When the administrator enters the license key pack ID for "Enterprise Agreement 4271956" and clicks Next
+    Then the RD Licensing database holds exactly these RDS CAL packs:
+      | purchase                     | product version     | CAL type | total | available |
+      | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 250   | 250       |
+    And the wizard asks whether to reinstall another pack
+
+  Scenario: The packs reinstalled may be listed in any order, with the set-up's column names
+    Given the administrator has reinstalled the pack of "Enterprise Agreement 4271956"
+    When the administrator continues with the pack of "Select License 5550123"
+    Then the RD Licensing database holds exactly these RDS CAL packs:
+      | purchase                     | product version     | CAL type | CALs | available |
+      | Select License 5550123       | Windows Server 2016 | Per User | 40   | 40        |
+      | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 250  | 250       |
+    And the RD Licensing database holds exactly these RDS CAL packs in this order:
+      | purchase                     | product version     | CAL type | total | available |
+      | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 250   | 250       |
+      | Select License 5550123       | Windows Server 2016 | Per User | 40    | 40        |

@@ -29,6 +29,16 @@ Feature: Only local administrators can rebuild the RD Licensing database
       Then it is refused because the caller is not an administrator
       And nothing has changed on the license server
 
+    Scenario: A member of Remote Desktop Users cannot open the Manage RDS CALs Wizard
+      When the Remote Desktop user tries to open the Manage RDS CALs Wizard
+      Then it is refused because the caller is not an administrator
+      And nothing has changed on the license server
+
+    Scenario: After a refused standard user, the administrator's steps act as the administrator
+      When the standard user tries to open the Manage RDS CALs Wizard
+      And the administrator opens the Manage RDS CALs Wizard
+      Then the wizard shows the "Welcome to the Manage RDS CALs Wizard" page
+
     Scenario: A standard user cannot confirm the deletion of the installed CALs
       Given the administrator has gone through the wizard to the Confirm Deletion of RDS CALs page
       And the administrator selects the deletion confirmation check box
@@ -53,4 +63,9 @@ Feature: Only local administrators can rebuild the RD Licensing database
     Scenario: The administrator rebuilds the database from start to finish
       When the administrator rebuilds the database by telephone, reinstalling every purchase
       Then the event log records event 88
+      And the installed CALs equal the purchase records
+
+    Scenario: An administrator through a domain group nested in Administrators is equivalent
+      When the delegated administrator rebuilds the database by telephone, reinstalling every purchase
+      Then event 88 was logged 1 time
       And the installed CALs equal the purchase records

@@ -23,6 +23,13 @@ Feature: Step 3 - start the Manage RDS CALs Wizard on the chosen server
     When the administrator opens the Manage RDS CALs Wizard on "LS-FABRIKAM"
     Then the wizard shows the "Welcome to the Manage RDS CALs Wizard" page
 
+  Scenario: The server the wizard was opened on is the one the next steps mean
+    Given the license server "LS-FABRIKAM" was activated for "Canada"
+    And its connection method is Telephone
+    And the administrator has opened the Manage RDS CALs Wizard on "LS-CONTOSO"
+    When the administrator clicks Next
+    Then the wizard shows the "Action Selection" page
+
   Scenario: A server that does not exist cannot be selected
     When the administrator tries to open the Manage RDS CALs Wizard on "LS-MISSING"
     Then it is refused as "unknown license server"

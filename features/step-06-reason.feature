@@ -14,6 +14,13 @@ Feature: Step 6 - give a reason for the rebuild
     When the administrator selects the reason "The license server computer was replaced"
     And the administrator clicks Next
     Then the wizard shows the "Confirm Deletion of RDS CALs" page
+    And the wizard has recorded the reason "The license server computer was replaced"
+
+  Scenario: Choosing the reason again on the same page does not move on
+    Given the administrator has chosen to rebuild because "The RD Licensing database is corrupt"
+    When the administrator selects the reason "Other"
+    Then the wizard shows the "Action Selection" page
+    And the wizard has recorded the reason "Other"
 
   Scenario: Next without a reason is refused
     When the administrator tries to click Next

@@ -39,6 +39,16 @@ Feature: Step 9 - call the Clearinghouse for a license key pack ID
       | SPLA                 | Services Provider License Agreement 7001234                  | 75   |
       | other agreement      | Other agreement 9876543                                      | 10   |
 
+  Scenario: A retail purchase is found from its license code alone
+    When the administrator calls the Clearinghouse about "License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4"
+    Then the representative gives a license key pack ID for 20 "Per Device" CALs of "Windows Server 2022"
+
+  Scenario: Documents the Clearinghouse has no record of get no license key pack ID
+    When the administrator tries to call the Clearinghouse about "Enterprise Agreement 4271957"
+    Then it is refused as "no matching purchase"
+    And no license key pack ID was issued
+    And nothing has changed on the license server
+
   Scenario: A License Server ID read out with a typing error is not accepted
     When the administrator tries to call the Clearinghouse about "Enterprise Agreement 4271956" giving a License Server ID with one character wrong
     Then it is refused as "invalid license server id"

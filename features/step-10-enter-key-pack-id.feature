@@ -25,6 +25,16 @@ Feature: Step 10 - enter the license key pack ID to reinstall the CALs
       When the administrator enters that license key pack ID in lower case without hyphens and clicks Next
       Then the RD Licensing database still holds 1 RDS CAL pack
 
+    Scenario Outline: The ID may be typed <form>
+      When the administrator enters that license key pack ID <form> and clicks Next
+      Then the RD Licensing database still holds 1 RDS CAL pack
+
+      Examples:
+        | form                           |
+        | in lower case                  |
+        | with spaces between the groups |
+        | without hyphens                |
+
   Rule: A wrong ID is refused and reinstalls nothing
 
     Scenario: An ID with one mistyped character is refused as a typing error

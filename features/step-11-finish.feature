@@ -29,6 +29,14 @@ Feature: Step 11 - reinstall more packs or finish the rebuild
     And the event log records event 88
     And the installed CALs equal the purchase records
 
+  Scenario: The finished rebuild is logged once, with the reason chosen
+    When the administrator clicks "Finish rebuilding the RD Licensing database"
+    And the administrator clicks Next
+    And the administrator clicks Finish
+    Then event 88 was logged 1 time
+    And event 26 was logged 2 times
+    And the wizard has recorded the reason "The RD Licensing database is corrupt"
+
   Scenario: Next without choosing to continue or finish is refused
     When the administrator tries to click Next
     Then it is refused as "no choice"

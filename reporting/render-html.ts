@@ -47,7 +47,7 @@ export function renderHtml(report: Traceability, generatedAt: Date): string {
 <h1>Traceability: ${escape(report.procedure)}</h1>
 <p class="meta">${totals.scenarios} scenarios — ${totals.passed} passed, ${totals.failed} failed, ${totals.retried} retried — ${report.rows.length - report.unverified.length} of ${report.rows.length} parts verified. Generated ${escape(generatedAt.toISOString())}.</p>
 ${unverified}
-<p>Each scenario's steps, requests to the fake and database copies are in <a href="cucumber.html">cucumber's report</a>; search it for <code>@id</code>.</p>
+<p>Each scenario's steps, requests to the fake and database copies are in <a href="cucumber.html">cucumber's report</a>; search it for <code>@id</code>. Every sentence a scenario can use, and what it can name, is in the <a href="../docs/steps.md">step catalogue</a>.</p>
 <table>
 <thead><tr><th>id</th><th>kind</th><th>what it asks</th><th>passed</th><th>verdict</th><th>scenarios</th></tr></thead>
 <tbody>

@@ -17,6 +17,8 @@ export function renderMarkdown(report: Traceability): string {
     `${totals.scenarios} scenarios, ${totals.passed} passed, ${totals.failed} failed, ${totals.retried} retried. ` +
       `${report.rows.length - report.unverified.length} of ${report.rows.length} parts of the procedure verified.`,
     '',
+    'The sentences scenarios are written in, and what they can name: [docs/steps.md](../docs/steps.md).',
+    '',
     '| id | kind | what it asks | scenarios | result |',
     '| --- | --- | --- | --- | --- |',
     ...report.rows.map(

@@ -1,7 +1,16 @@
 /** Steps 9 and 10, the one-pack note and the advice to keep key pack IDs. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { callClearinghouse, continueWithPack, enterKeyPackId, move, reinstallPack, withOneCharacterMistyped } from '../support/tasks';
+import { calTypeOf } from '../support/purchase-references';
+import {
+  callAbout,
+  callClearinghouse,
+  continueWithPack,
+  enterKeyPackId,
+  move,
+  reinstallPack,
+  withOneCharacterMistyped,
+} from '../support/tasks';
 import { programInformationOf } from '../support/purchase-references';
 import { LicensingWorld } from '../support/world';
 
@@ -13,14 +22,10 @@ When('the administrator calls the Clearinghouse about {string}', async function 
   await callClearinghouse(this, reference);
 });
 
-/** A purchase the scenario never described: same product details as a known one, other documents. */
+/** A purchase the scenario never described is read out as its reference says, and nothing more. */
 When('the administrator tries to call the Clearinghouse about {string}', async function (this: LicensingWorld, reference: string) {
-  if (!this.purchases.has(reference)) {
-    const known = this.purchases.values().next().value;
-    if (!known) throw new Error('The scenario describes no purchase to borrow the product details from');
-    this.purchases.set(reference, { ...known, information: programInformationOf(reference), installedOn: null });
-  }
-  await this.attempt(() => callClearinghouse(this, reference));
+  if (this.purchases.has(reference)) await this.attempt(() => callClearinghouse(this, reference));
+  else await this.attempt(() => callAbout(this, { information: programInformationOf(reference) }));
 });
 
 When('the administrator tries to call {string} about {string}', async function (this: LicensingWorld, number: string, reference: string) {
@@ -74,6 +79,31 @@ Then('the page shows the License Server ID of {string} in groups of five', async
 When('the administrator enters that license key pack ID and clicks Next', async function (this: LicensingWorld) {
   await enterKeyPackId(this, this.lastGranted().licenseKeyPackId);
 });
+
+When(
+  'the administrator enters that license key pack ID {keyPackIdForm} and clicks Next',
+  async function (this: LicensingWorld, form: (id: string) => string) {
+    await enterKeyPackId(this, form(this.lastGranted().licenseKeyPackId));
+  },
+);
+
+When(
+  'the administrator enters the license key pack ID for {string} and clicks Next',
+  async function (this: LicensingWorld, reference: string) {
+    await enterKeyPackId(this, this.grantedFor(reference).licenseKeyPackId);
+  },
+);
+
+When('the administrator tries to enter the license key pack ID for {string}', async function (this: LicensingWorld, reference: string) {
+  await typeThenTryNext(this, this.grantedFor(reference).licenseKeyPackId);
+});
+
+Then(
+  'the representative gives a license key pack ID for {int} {string} CALs of {string}',
+  function (this: LicensingWorld, quantity: number, calType: string, productVersion: string) {
+    expect(this.lastGranted()).to.include({ quantity, calType: calTypeOf(calType), productVersion });
+  },
+);
 
 Given('the administrator has reinstalled the pack of {string}', async function (this: LicensingWorld, reference: string) {
   await reinstallPack(this, reference);

@@ -39,24 +39,51 @@ Then(
   },
 );
 
-Then('the RD Licensing database holds exactly these RDS CAL packs:', async function (this: LicensingWorld, table: DataTable) {
+/** The installed packs as the table describes them, in the database's order. */
+async function packRows(world: LicensingWorld): Promise<PackRow[]> {
   const referenceOf = (pack: KeyPack) =>
-    this.granted.find((granted) => granted.purchaseNumber === pack.purchaseNumber)?.reference ?? `purchase ${pack.purchaseNumber}`;
-  const actual = (await this.driver.databaseOf(this.serverName)).keyPacks.map((pack) => ({
+    world.granted.find((granted) => granted.purchaseNumber === pack.purchaseNumber)?.reference ?? `purchase ${pack.purchaseNumber}`;
+  return (await world.driver.databaseOf(world.serverName)).keyPacks.map((pack) => ({
     purchase: referenceOf(pack),
     productVersion: pack.productVersion,
     calType: pack.calType,
     total: pack.totalLicenses,
     available: pack.availableLicenses,
   }));
-  const expected = table.hashes().map((row) => ({
-    purchase: row.purchase,
-    productVersion: row['product version'],
+}
+
+/** The table's rows; "CALs" (as in the set-up tables) is accepted for "total". */
+function expectedPackRows(table: DataTable): PackRow[] {
+  return table.hashes().map((row) => ({
+    purchase: row.purchase ?? '',
+    productVersion: row['product version'] ?? '',
     calType: calTypeOf(row['CAL type'] ?? ''),
-    total: Number(row.total),
+    total: Number(row.total ?? row.CALs),
     available: Number(row.available),
   }));
-  expect(actual).to.deep.equal(expected);
+}
+
+interface PackRow {
+  purchase: string;
+  productVersion: string;
+  calType: string;
+  total: number;
+  available: number;
+}
+
+const byContent = (a: PackRow, b: PackRow) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+
+/** Compares the rows whatever their order: the database keeps no order a person would rely on. */
+Then('the RD Licensing database holds exactly these RDS CAL packs:', async function (this: LicensingWorld, table: DataTable) {
+  const actual = await packRows(this);
+  expect([...actual].sort(byContent)).to.deep.equal(expectedPackRows(table).sort(byContent));
+});
+
+Then('the RD Licensing database holds exactly these RDS CAL packs in this order:', async function (this: LicensingWorld, table: DataTable) {
+  const actual = await packRows(this);
+  const expected = expectedPackRows(table);
+  const sameRows = JSON.stringify([...actual].sort(byContent)) === JSON.stringify([...expected].sort(byContent));
+  expect(actual, sameRows ? 'the same packs, but in another order' : 'other packs than the table says').to.deep.equal(expected);
 });
 
 Then('no CAL has been issued from the reinstalled packs', async function (this: LicensingWorld) {
@@ -77,6 +104,21 @@ Then('the installed CALs equal the purchase records', async function (this: Lice
 Then('the event log records event {int}', async function (this: LicensingWorld, eventId: number) {
   const events = await this.driver.eventLog(this.serverName);
   expect(events.map((event) => event.eventId)).to.include(eventId);
+});
+
+Then('event {int} was logged {int} time(s)', async function (this: LicensingWorld, eventId: number, times: number) {
+  const events = await this.driver.eventLog(this.serverName);
+  expect(
+    events.filter((event) => event.eventId === eventId),
+    `events logged: ${events.map((event) => event.eventId).join(', ')}`,
+  ).to.have.lengthOf(times);
+});
+
+/** Counts from the scenario's first When step: the set-up may have obtained IDs on purpose. */
+Then('no license key pack ID was issued', async function (this: LicensingWorld) {
+  const before = this.issuedBeforeActions;
+  if (before === undefined) throw new Error('This sentence needs a When step before it: it speaks of what the When steps did');
+  expect(await this.driver.issuedKeyPackIds()).to.deep.equal(before);
 });
 
 Then('the event log does not record event {int}', async function (this: LicensingWorld, eventId: number) {

@@ -2,17 +2,19 @@
 import { DataTable, Given } from '@cucumber/cucumber';
 import { ConnectionMethod } from '../support/driver';
 import { calTypeOf, programInformationOf } from '../support/purchase-references';
+import { LOCAL_GROUPS } from '../support/personas';
 import { LicensingWorld, PERSONAS } from '../support/world';
 
 const ACCOUNTS = Object.values(PERSONAS).map((persona) => ({ ...persona, groups: [...persona.groups] }));
+const PERSONA_SERVER = { accounts: ACCOUNTS, localGroups: LOCAL_GROUPS };
 
 Given('the license server {string} was activated for {string}', async function (this: LicensingWorld, name: string, countryRegion: string) {
-  await this.driver.seed({ licenseServers: [{ name, countryRegion, accounts: ACCOUNTS }] });
+  await this.driver.seed({ licenseServers: [{ name, countryRegion, ...PERSONA_SERVER }] });
   this.serverName = name;
 });
 
 Given('the license server {string} has not been activated', async function (this: LicensingWorld, name: string) {
-  await this.driver.seed({ licenseServers: [{ name, activated: false, accounts: ACCOUNTS }] });
+  await this.driver.seed({ licenseServers: [{ name, activated: false, ...PERSONA_SERVER }] });
   this.serverName = name;
 });
 

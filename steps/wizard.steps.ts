@@ -44,8 +44,10 @@ Given('the administrator has opened the Manage RDS CALs Wizard', async function 
   await openWizard(this);
 });
 
+// Naming the server makes it the one the next steps mean ("it"), in the Given as in the When.
 Given('the administrator has opened the Manage RDS CALs Wizard on {string}', async function (this: LicensingWorld, name: string) {
-  await openWizard(this, name);
+  this.serverName = name;
+  await openWizard(this);
 });
 
 When('the administrator opens the Manage RDS CALs Wizard on {string}', async function (this: LicensingWorld, name: string) {
@@ -58,8 +60,10 @@ When('{persona} tries to open the Manage RDS CALs Wizard', async function (this:
   await this.attempt(() => this.driver.openManageCalsWizard(this.serverName));
 });
 
+/** The server becomes "it" once the wizard opens on it; a refused attempt leaves "it" where it was. */
 When('the administrator tries to open the Manage RDS CALs Wizard on {string}', async function (this: LicensingWorld, name: string) {
   await this.attempt(() => this.driver.openManageCalsWizard(name));
+  if (!this.refusal) this.serverName = name;
 });
 
 When(/^the administrator clicks (Next|Back|Cancel|Finish)$/, async function (this: LicensingWorld, button: string) {
@@ -90,8 +94,9 @@ When('the administrator tries to select the reason {string}', async function (th
   await this.attempt(() => this.driver.moveWizard(this.serverName, { type: 'selectReason', reason }));
 });
 
+/** Leaves the Welcome page only if the wizard is still on it: the sentence is about the choice, not about Next. */
 Given('the administrator has chosen to rebuild because {string}', async function (this: LicensingWorld, reason: string) {
-  await move(this, { type: 'next' });
+  if ((await this.driver.currentWizardPage(this.serverName)).page === 'welcome') await move(this, { type: 'next' });
   await chooseRebuild(this, reason);
 });
 
@@ -130,6 +135,14 @@ When('the administrator rebuilds the database by telephone, reinstalling every p
   await rebuildReinstallingEverything(this);
 });
 
+When(
+  '{anotherPerson} rebuilds the database by telephone, reinstalling every purchase',
+  async function (this: LicensingWorld, person: Persona) {
+    this.actAs(person);
+    await rebuildReinstallingEverything(this);
+  },
+);
+
 When('the administrator reinstalls every purchase one pack at a time and finishes', async function (this: LicensingWorld) {
   await move(this, { type: 'next' });
   await rebuildReinstallingEverything(this, true);
@@ -157,6 +170,16 @@ Then('the wizard asks whether to reinstall another pack', async function (this: 
 
 Then('the wizard counts {int} pack(s) reinstalled', async function (this: LicensingWorld, count: number) {
   expect((await this.driver.currentWizardPage(this.serverName)).packsReinstalled).to.equal(count);
+});
+
+/** While the wizard is open its page shows the reason; once it has closed, its last event (88 or 9002) records it. */
+Then('the wizard has recorded the reason {string}', async function (this: LicensingWorld, reason: string) {
+  if (await wizardIsOpen(this)) {
+    expect((await this.driver.currentWizardPage(this.serverName)).reason).to.equal(reason);
+    return;
+  }
+  const closing = (await this.driver.eventLog(this.serverName)).filter((event) => event.eventId === 88 || event.eventId === 9002).at(-1);
+  expect(closing?.message, 'no event 88 or 9002 records how the wizard closed').to.include(`Reason given: ${reason}.`);
 });
 
 Then('the Manage RDS CALs Wizard is closed', async function (this: LicensingWorld) {

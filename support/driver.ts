@@ -68,6 +68,8 @@ export interface WizardPage {
   title: string;
   allowed: string[];
   packsReinstalled: number | null;
+  /** The reason chosen for the rebuild (from Action Selection on), or null. */
+  reason: string | null;
   actionSelection?: { action: string | null; reason: string | null; reasons: string[] };
   confirmDeletion?: { deletionConfirmed: boolean };
   obtainKeyPack?: { countryRegion: string | null; telephoneNumber: string | null; licenseServerId: string; keyPackId: string };
@@ -123,6 +125,8 @@ export interface WorldFixture {
     countryRegion?: string;
     connectionMethod?: ConnectionMethod;
     accounts?: { userName: string; password: string; groups: string[] }[];
+    /** Members of the server's local groups (accounts or groups, such as a domain group). */
+    localGroups?: { name: string; members: string[] }[];
   }[];
   purchases?: {
     information: ProgramInformation;
@@ -168,6 +172,8 @@ export interface LicensingDriver {
   /** Test-only inspection of the fake's stored state. */
   databaseOf(name: string): Promise<DatabaseContents>;
   purchaseRecords(): Promise<PurchaseRecord[]>;
+  /** Every license key pack ID the Clearinghouse has issued, in the order issued. */
+  issuedKeyPackIds(): Promise<string[]>;
   snapshot(name: string): Promise<StateSnapshot>;
   unexpectedServerErrors(): Promise<string[]>;
 }
@@ -186,7 +192,9 @@ export class Refusal extends Error {
     readonly code: string,
     readonly reason: string,
   ) {
-    super(`${kind} (${code}): ${reason}`);
+    super(`The fake refused: ${reason} (${kind}, code "${code}")`);
     this.name = 'Refusal';
+    // A refusal is the fake's answer, not a bug in the harness: no stack into the driver.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -149,6 +149,11 @@ export class HttpDriver implements LicensingDriver {
     return (await this.request<{ purchases: PurchaseRecord[] }>('GET', '/_test/clearinghouse/purchases')).purchases;
   }
 
+  async issuedKeyPackIds(): Promise<string[]> {
+    const { issuances } = await this.request<{ issuances: { licenseKeyPackId: string }[] }>('GET', '/_test/clearinghouse/issuances');
+    return issuances.map((issuance) => issuance.licenseKeyPackId);
+  }
+
   snapshot(name: string): Promise<StateSnapshot> {
     return this.request('GET', `/_test${serverPath(name)}/snapshot`);
   }

@@ -47,26 +47,29 @@ export async function reachObtainKeyPack(world: LicensingWorld): Promise<void> {
 
 /**
  * Step 9: call the number the wizard displays and give the License Server ID it displays
- * plus the purchase information. Overrides stand for a caller's mistakes.
+ * plus the purchase information. For a retail purchase the caller reads out the license
+ * code alone: the representative finds product version, CAL type and quantity from it.
+ * For other programs the caller also says the product version and CAL type, which
+ * settles a document that covers several purchases. Overrides stand for a caller's mistakes.
  */
 export async function callClearinghouse(
   world: LicensingWorld,
   reference: string,
   overrides: Partial<TelephoneCall> = {},
 ): Promise<GrantedKeyPack> {
-  const shown = world.page?.obtainKeyPack;
-  if (!shown?.telephoneNumber) throw new Error('The wizard is not showing a Clearinghouse number (Obtain Client License Key Pack page)');
   const purchase = world.purchase(reference);
-  const granted = await world.driver.callClearinghouse({
-    dialledNumber: shown.telephoneNumber,
-    licenseServerId: shown.licenseServerId,
-    information: purchase.information,
-    productVersion: purchase.productVersion,
-    calType: purchase.calType,
-    ...overrides,
-  });
+  const productDetails =
+    purchase.information.program === 'retail' ? {} : { productVersion: purchase.productVersion, calType: purchase.calType };
+  const granted = await callAbout(world, { information: purchase.information, ...productDetails, ...overrides });
   world.granted.push({ ...granted, reference });
   return granted;
+}
+
+/** Calls the number and gives the License Server ID the wizard displays, with what the caller says. */
+export function callAbout(world: LicensingWorld, said: Omit<TelephoneCall, 'dialledNumber' | 'licenseServerId'> & Partial<TelephoneCall>) {
+  const shown = world.page?.obtainKeyPack;
+  if (!shown?.telephoneNumber) throw new Error('The wizard is not showing a Clearinghouse number (Obtain Client License Key Pack page)');
+  return world.driver.callClearinghouse({ dialledNumber: shown.telephoneNumber, licenseServerId: shown.licenseServerId, ...said });
 }
 
 /** Step 10: type an ID into the boxes and click Next. */

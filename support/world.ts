@@ -2,7 +2,7 @@
  * Per-scenario state, kept thin: the driver, who is acting, the license server the
  * scenario is about, what the wizard last showed, and what the Clearinghouse handed out.
  */
-import { IWorldOptions, World, setWorldConstructor } from '@cucumber/cucumber';
+import { IWorldOptions, World } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { Account, CalType, GrantedKeyPack, LicenseServerInfo, ProgramInformation, Refusal, WizardPage } from './driver';
 import { EvidenceRecordingDriver } from './evidence';
@@ -42,6 +42,10 @@ export class LicensingWorld extends World {
   refusal: Refusal | undefined;
   /** Whether the state of the server was the same before and after the last refusal. */
   unchangedByRefusal: boolean | undefined;
+  /** What the last attempt that was not refused did, in words, for a failure message. */
+  carriedOut: string | undefined;
+  /** The license key pack IDs the Clearinghouse had issued when the first When step began. */
+  issuedBeforeActions: string[] | undefined;
   readonly cleanups: (() => Promise<void>)[] = [];
 
   constructor(options: IWorldOptions) {
@@ -66,6 +70,13 @@ export class LicensingWorld extends World {
     return known;
   }
 
+  /** The license key pack ID obtained for a purchase (the newest, if it was called about twice). */
+  grantedFor(reference: string): GrantedKeyPack & { reference: string } {
+    const granted = this.granted.filter((candidate) => candidate.reference === reference).at(-1);
+    if (!granted) throw new Error(`No license key pack ID has been obtained for "${reference}" in this scenario`);
+    return granted;
+  }
+
   lastGranted(): GrantedKeyPack & { reference: string } {
     const last = this.granted.at(-1);
     if (!last) throw new Error('No license key pack ID has been obtained from the Clearinghouse in this scenario');
@@ -81,9 +92,13 @@ export class LicensingWorld extends World {
     const before = this.serverName ? await this.driver.snapshot(this.serverName) : undefined;
     this.refusal = undefined;
     this.unchangedByRefusal = undefined;
+    this.carriedOut = undefined;
     try {
       const result = await action();
       if (isWizardPage(result)) this.page = result;
+      this.carriedOut = isWizardPage(result)
+        ? `the wizard went on to the "${result.title}" page`
+        : `the fake answered ${JSON.stringify(result)?.slice(0, 200) ?? 'nothing'}`;
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       this.refusal = error;
@@ -96,13 +111,13 @@ export class LicensingWorld extends World {
   }
 
   expectRefusal(): Refusal {
-    expect(this.refusal, 'expected the action to be refused, but it was carried out').to.be.instanceOf(Refusal);
-    return this.refusal as Refusal;
+    if (!(this.refusal instanceof Refusal)) {
+      throw new Error(`Expected the action to be refused, but it was carried out: ${this.carriedOut ?? 'no action was attempted'}.`);
+    }
+    return this.refusal;
   }
 }
 
 function isWizardPage(value: unknown): value is WizardPage {
   return typeof value === 'object' && value !== null && 'page' in value && 'allowed' in value;
 }
-
-setWorldConstructor(LicensingWorld);
