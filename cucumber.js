@@ -6,6 +6,9 @@
 //    stream the traceability report is built from, and a rerun file, all under reports/.
 //  - rerun: only the scenarios that failed in the last ci run; it updates the rerun file but
 //    leaves the other reports of the last full run alone.
+//  - browser: every feature through the fake's web pages in headless Chromium (the browser
+//    driver), reports under reports/browser/. Scenarios no person could perform on a page
+//    (raw malformed input) are tagged @api-only; the keyboard-only rebuild is @browser-only.
 const { existsSync, readFileSync } = require('node:fs');
 
 /** The scenarios the last ci run wrote to reports/rerun.txt as failed (file:line…). */
@@ -31,11 +34,27 @@ const reports = [
   'rerun:reports/rerun.txt',
 ];
 
+const browserReports = [
+  './reporting/did-you-mean.cjs:reports/browser/did-you-mean.txt',
+  'junit:reports/browser/junit.xml',
+  'html:reports/browser/cucumber.html',
+  'message:reports/browser/messages.ndjson',
+  'rerun:reports/browser/rerun.txt',
+];
+
 module.exports = {
   // No `paths` in these profiles: cucumber-js then runs features/**/*.feature, and a path on the
   // command line (a file, or file:line) replaces that instead of being added to it.
-  default: { ...common, format: ['progress-bar', didYouMean] },
-  ci: { ...common, parallel: 2, format: ['summary', ...reports] },
+  default: { ...common, format: ['progress-bar', didYouMean], tags: 'not @browser-only' },
+  ci: { ...common, parallel: 2, format: ['summary', ...reports], tags: 'not @browser-only' },
+  // The same features through the fake's web pages in headless Chromium (support/browser-driver.ts).
+  browser: {
+    ...common,
+    parallel: 2,
+    worldParameters: { driver: 'browser' },
+    tags: 'not @api-only',
+    format: ['summary', ...browserReports],
+  },
   // With nothing failed last time, a name no scenario has selects none (empty paths would mean all).
   rerun: failedLastTime().length
     ? { ...common, paths: failedLastTime(), format: ['progress-bar', didYouMean, 'rerun:reports/rerun.txt'] }

@@ -11,6 +11,7 @@ import { largeRebuild, CALS_PER_PACK, PACKS } from './big-rebuild';
 import { freshDatabaseMedians } from './fresh-database';
 import { load, startServers } from './http-load';
 import { DEMO_AUTHORIZATION, NODE, ROOT, Row, median, ms, printTable, ratio } from './lib';
+import { profileTimes, wizardPageMedianMs } from './browser-timing';
 import { rebuildsPerSecond } from './rebuilds';
 import { emptyRunFloor, loadedNoScenarioWall, parallelSpeedUp, suiteWall } from './suite-timing';
 
@@ -151,6 +152,31 @@ async function main(): Promise<void> {
     baseline: `${ms(serialMs)} (one process)`,
     ratio: `${(serialMs / parallelMs).toFixed(2)}x speed-up`,
     target: '>= 1.6x',
+  });
+
+  log('the browser profile beside the API profile (two workers each)');
+  const api = profileTimes('ci');
+  const browser = profileTimes('browser');
+  rows.push({
+    measure: `browser profile wall (${browser.scenarios} scenarios)`,
+    value: ms(browser.wallMs),
+    baseline: `${ms(api.wallMs)} (API profile, ${api.scenarios} scenarios)`,
+    ratio: ratio(browser.wallMs / api.wallMs),
+    target: '<= 60 s',
+  });
+  rows.push({
+    measure: '  median scenario, browser',
+    value: ms(browser.medianScenarioMs),
+    baseline: `${ms(api.medianScenarioMs)} (API)`,
+    ratio: ratio(browser.medianScenarioMs / api.medianScenarioMs),
+    target: '',
+  });
+  rows.push({
+    measure: '  one wizard page (click to next page shown, median)',
+    value: ms(await wizardPageMedianMs()),
+    baseline: '',
+    ratio: '',
+    target: '',
   });
 
   printTable(rows);

@@ -1,40 +1,74 @@
 /**
- * `npm run report`: builds the traceability report from the message stream of the last
- * run (reports/messages.ndjson) as Markdown and HTML, and fails, naming them, when any
- * part of the procedure has no passing scenario. In GitHub Actions the Markdown also goes
- * to the job summary.
+ * `npm run report`: builds the traceability report from the message streams of the last
+ * runs, one per driver (reports/messages.ndjson for the API, reports/browser/messages.ndjson
+ * for the browser), as Markdown and HTML; writes the browser's page pictures next to it;
+ * and fails, naming them, when any part of the procedure is not verified through every
+ * driver. In GitHub Actions the Markdown also goes to the job summary.
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readScenarioResults } from './messages';
-import { renderHtml } from './render-html';
+import { DRIVERS, DRIVER_LABELS, Driver, traceabilityByDriver } from './by-driver';
+import { ScenarioResult, readScenarioResults } from './messages';
+import { PictureIndex, renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
-import { traceability } from './traceability';
 
 const { values } = parseArgs({
   options: {
     messages: { type: 'string', default: 'reports/messages.ndjson' },
+    'browser-messages': { type: 'string', default: 'reports/browser/messages.ndjson' },
+    drivers: { type: 'string', default: DRIVERS.join(',') },
     out: { type: 'string', default: 'reports' },
   },
 });
 
-if (!existsSync(values.messages)) {
-  console.error(`No message stream at ${values.messages}: run the acceptance suite with the ci profile first (npm run test:acceptance).`);
-  process.exit(2);
+const streams: Record<Driver, string> = { api: values.messages, browser: values['browser-messages'] };
+const drivers = values.drivers.split(',').map((name) => name.trim()) as Driver[];
+const results: Partial<Record<Driver, ScenarioResult[]>> = {};
+for (const driver of drivers) {
+  if (!DRIVERS.includes(driver)) {
+    console.error(`--drivers takes ${DRIVERS.join(', ')}; "${driver}" is none of them.`);
+    process.exit(2);
+  }
+  if (!existsSync(streams[driver])) {
+    const how = driver === 'api' ? 'npm run test:acceptance' : 'npm run test:browser';
+    console.error(
+      `No message stream at ${streams[driver]}: run the ${DRIVER_LABELS[driver]} suite first (${how}), or leave it out with --drivers.`,
+    );
+    process.exit(2);
+  }
+  results[driver] = readScenarioResults(streams[driver]);
 }
-const report = traceability(readScenarioResults(values.messages));
-const markdown = renderMarkdown(report);
+
+const report = traceabilityByDriver(results);
 mkdirSync(values.out, { recursive: true });
+const pictures: PictureIndex = new Map();
+for (const result of results.browser ?? []) {
+  if (result.pictures.length === 0) continue;
+  const folder = join('browser', 'pages', `${result.uri.replace(/[^\w.-]+/g, '_')}-${result.line}`);
+  mkdirSync(join(values.out, folder), { recursive: true });
+  pictures.set(
+    `${result.uri}:${result.line}`,
+    result.pictures.map((picture) => {
+      const path = join(folder, picture.fileName.replace(/[^\w .-]+/g, '_'));
+      writeFileSync(join(values.out, path), Buffer.from(picture.base64, 'base64'));
+      return { label: `${result.name}: ${picture.fileName.replace(/\.png$/, '')}`, path };
+    }),
+  );
+}
+const markdown = renderMarkdown(report);
 writeFileSync(join(values.out, 'traceability.md'), markdown);
-writeFileSync(join(values.out, 'traceability.html'), renderHtml(report, new Date()));
+writeFileSync(join(values.out, 'traceability.html'), renderHtml(report, new Date(), pictures));
 if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
 
 const verified = report.rows.length - report.unverified.length;
 console.log(
-  `Traceability: ${verified} of ${report.rows.length} parts of the procedure verified by passing scenarios (${join(values.out, 'traceability.html')}).`,
+  `Traceability: ${verified} of ${report.rows.length} parts of the procedure verified through ${report.drivers.map((driver) => DRIVER_LABELS[driver]).join(' and ')} (${join(values.out, 'traceability.html')}).`,
 );
 if (report.unverified.length > 0) {
-  console.error(`No passing scenario for: ${report.unverified.map((part) => part.id).join(', ')}`);
+  const named = report.unverified.map(
+    (entry) => `${entry.part.id} (not through ${entry.drivers.map((driver) => DRIVER_LABELS[driver]).join(' or ')})`,
+  );
+  console.error(`No passing scenario for: ${named.join(', ')}`);
   process.exit(1);
 }

@@ -15,6 +15,8 @@ export interface ScenarioResult {
   attempts: Status[];
   /** The status of the last attempt. */
   status: Status;
+  /** PNG pictures attached to the scenario (the browser driver's pages), in order. */
+  pictures: { fileName: string; base64: string }[];
 }
 
 interface Envelope {
@@ -24,6 +26,7 @@ interface Envelope {
   testCaseStarted?: { id: string; testCaseId: string; attempt: number };
   testStepFinished?: { testCaseStartedId: string; testStepResult: { status: Status } };
   testCaseFinished?: { testCaseStartedId: string };
+  attachment?: { testCaseStartedId?: string; mediaType: string; body: string; fileName?: string };
 }
 
 interface GherkinChild {
@@ -60,7 +63,14 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
   const pickleOfTestCase = new Map<string, string>();
   const startedCase = new Map<string, { testCaseId: string; attempt: number }>();
   const stepStatuses = new Map<string, Status[]>();
+  const picturesOf = new Map<string, { fileName: string; base64: string }[]>();
   for (const envelope of envelopes) {
+    const attached = envelope.attachment;
+    if (attached?.testCaseStartedId && attached.mediaType === 'image/png') {
+      const list = picturesOf.get(attached.testCaseStartedId) ?? [];
+      list.push({ fileName: attached.fileName ?? `picture ${list.length + 1}.png`, base64: attached.body });
+      picturesOf.set(attached.testCaseStartedId, list);
+    }
     if (envelope.gherkinDocument?.feature) lines(envelope.gherkinDocument.feature.children, astLines);
     if (envelope.pickle) pickles.set(envelope.pickle.id, envelope.pickle);
     if (envelope.testCase) pickleOfTestCase.set(envelope.testCase.id, envelope.testCase.pickleId);
@@ -71,24 +81,31 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
       stepStatuses.set(envelope.testStepFinished.testCaseStartedId, statuses);
     }
   }
-  const attemptsByPickle = new Map<string, { attempt: number; status: Status }[]>();
+  const attemptsByPickle = new Map<string, { attempt: number; status: Status; startedId: string }[]>();
   for (const [startedId, started] of startedCase) {
     const pickleId = pickleOfTestCase.get(started.testCaseId);
     if (!pickleId) continue;
     const list = attemptsByPickle.get(pickleId) ?? [];
-    list.push({ attempt: started.attempt, status: worst(stepStatuses.get(startedId) ?? ['UNKNOWN']) });
+    list.push({ attempt: started.attempt, status: worst(stepStatuses.get(startedId) ?? ['UNKNOWN']), startedId });
     attemptsByPickle.set(pickleId, list);
   }
-  return [...pickles.values()].map((pickle) => {
-    const attempts = (attemptsByPickle.get(pickle.id) ?? []).sort((a, b) => a.attempt - b.attempt).map((attempt) => attempt.status);
-    const line = Math.max(...pickle.astNodeIds.map((id) => astLines.get(id) ?? 0));
-    return {
-      name: pickle.name,
-      uri: pickle.uri,
-      line,
-      tags: pickle.tags.map((tag) => tag.name.replace(/^@/, '')),
-      attempts,
-      status: attempts.at(-1) ?? 'UNKNOWN',
-    };
-  });
+  // A pickle without a test case was left out of the run (by --tags, for instance): it is not a result.
+  const run = new Set(pickleOfTestCase.values());
+  return [...pickles.values()]
+    .filter((pickle) => run.has(pickle.id))
+    .map((pickle) => {
+      const ordered = (attemptsByPickle.get(pickle.id) ?? []).sort((a, b) => a.attempt - b.attempt);
+      const attempts = ordered.map((attempt) => attempt.status);
+      const last = ordered.at(-1);
+      const line = Math.max(...pickle.astNodeIds.map((id) => astLines.get(id) ?? 0));
+      return {
+        name: pickle.name,
+        uri: pickle.uri,
+        line,
+        tags: pickle.tags.map((tag) => tag.name.replace(/^@/, '')),
+        attempts,
+        status: attempts.at(-1) ?? 'UNKNOWN',
+        pictures: last ? (picturesOf.get(last.startedId) ?? []) : [],
+      };
+    });
 }

@@ -2,60 +2,91 @@
  * The traceability matrix as one self-contained HTML page for reviewers: no scripts, no
  * external files. Rows carry data attributes so tools can read the verdicts back.
  */
+import { DRIVER_LABELS, DriverTraceability } from './by-driver';
 import { ScenarioResult } from './messages';
-import { Traceability, Verdict } from './traceability';
+import { TraceRow, Verdict } from './traceability';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 const CLASS: Record<Verdict, string> = { verified: 'ok', failing: 'bad', 'not verified': 'warn' };
 
-function scenarioItem(result: ScenarioResult): string {
+function scenarioItem(result: ScenarioResult, driver: string): string {
   const retries = result.attempts.length > 1 ? ` <span class="retry">after ${result.attempts.length} attempts</span>` : '';
-  return `<li class="${result.status === 'PASSED' ? 'ok' : 'bad'}" data-status="${result.status}">${escape(result.name)} <code>${escape(`${result.uri}:${result.line}`)}</code>${retries}</li>`;
+  return `<li class="${result.status === 'PASSED' ? 'ok' : 'bad'}" data-status="${result.status}">[${escape(driver)}] ${escape(result.name)} <code>${escape(`${result.uri}:${result.line}`)}</code>${retries}</li>`;
 }
 
-export function renderHtml(report: Traceability, generatedAt: Date): string {
-  const { totals } = report;
+/** Where each scenario's pictures were written, keyed by "uri:line", as paths relative to the report. */
+export type PictureIndex = Map<string, { label: string; path: string }[]>;
+
+function driverCell(row: TraceRow | undefined, pictures: PictureIndex): string {
+  if (!row) return '<td>—</td>';
+  const links = row.scenarios.flatMap((result) => pictures.get(`${result.uri}:${result.line}`) ?? []);
+  const gallery = links.length
+    ? `<details><summary>${links.length} page picture${links.length === 1 ? '' : 's'}</summary><ul>${links.map((link) => `<li><a href="${escape(link.path)}">${escape(link.label)}</a></li>`).join('')}</ul></details>`
+    : '';
+  return `<td class="${CLASS[row.verdict]}" data-driver-verdict="${row.verdict}">${row.verdict} <span class="num">(${row.passed}/${row.scenarios.length})</span>${gallery}</td>`;
+}
+
+export function renderHtml(report: DriverTraceability, generatedAt: Date, pictures: PictureIndex = new Map()): string {
   const rows = report.rows
-    .map(
-      (row) => `<tr data-procedure-id="${escape(row.part.id)}" data-verdict="${row.verdict}">
+    .map((row) => {
+      const scenarios = report.drivers.flatMap((driver) =>
+        (row.byDriver[driver]?.scenarios ?? []).map((result) => scenarioItem(result, DRIVER_LABELS[driver])),
+      );
+      return `<tr data-procedure-id="${escape(row.part.id)}" data-verdict="${row.verdict}">
   <td><code>${escape(row.part.id)}</code></td><td>${escape(row.part.kind)}</td><td>${escape(row.part.title)}</td>
-  <td class="num">${row.passed}/${row.scenarios.length}</td><td class="${CLASS[row.verdict]}">${row.verdict}</td>
-  <td><details><summary>${row.scenarios.length} scenario${row.scenarios.length === 1 ? '' : 's'}</summary><ul>${row.scenarios.map(scenarioItem).join('')}</ul></details></td>
-</tr>`,
-    )
+  ${report.drivers.map((driver) => driverCell(row.byDriver[driver], driver === 'browser' ? pictures : new Map()).replace('<td', `<td data-driver="${driver}"`)).join('')}
+  <td class="${CLASS[row.verdict]}">${row.verdict}</td>
+  <td><details><summary>${scenarios.length} scenario run${scenarios.length === 1 ? '' : 's'}</summary><ul>${scenarios.join('')}</ul></details></td>
+</tr>`;
+    })
     .join('\n');
   const unverified = report.unverified.length
-    ? `<section class="alert"><h2>Parts with no passing scenario</h2><ul>${report.unverified.map((part) => `<li data-unverified="${escape(part.id)}"><code>${escape(part.id)}</code> ${escape(part.title)}</li>`).join('')}</ul></section>`
+    ? `<section class="alert"><h2>Parts not verified through every driver</h2><ul>${report.unverified
+        .map(
+          (entry) =>
+            `<li data-unverified="${escape(entry.part.id)}"><code>${escape(entry.part.id)}</code> ${escape(entry.part.title)}: not through ${entry.drivers.map((driver) => DRIVER_LABELS[driver]).join(' or ')}</li>`,
+        )
+        .join('')}</ul></section>`
     : '';
+  const totals = report.drivers
+    .map((driver) => {
+      const t = report.reports[driver]?.totals;
+      return t ? `${DRIVER_LABELS[driver]}: ${t.scenarios} scenarios, ${t.passed} passed, ${t.failed} failed, ${t.retried} retried` : '';
+    })
+    .join('; ');
+  const verified = report.rows.length - report.unverified.length;
+  const untagged = report.drivers.flatMap((driver) =>
+    (report.reports[driver]?.untagged ?? []).map((result) => scenarioItem(result, DRIVER_LABELS[driver])),
+  );
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>Traceability: ${escape(report.procedure)}</title>
 <style>
-  body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1f2328; }
+  body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; color: #1f2328; }
   h1 { font-size: 1.5rem; margin-bottom: .25rem; } .meta { color: #59636e; margin-top: 0; }
   table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #d1d9e0; padding: .45rem .5rem; text-align: left; vertical-align: top; }
-  th { background: #f6f8fa; } .num { text-align: right; white-space: nowrap; }
+  th { background: #f6f8fa; } .num { white-space: nowrap; font-weight: normal; color: #59636e; }
   td.ok { color: #1a7f37; font-weight: 600; } td.bad { color: #d1242f; font-weight: 600; } td.warn { color: #9a6700; font-weight: 600; }
   li.ok::marker { content: "✔ "; color: #1a7f37; } li.bad::marker { content: "✘ "; color: #d1242f; }
   code { font-size: .85em; } .retry { color: #9a6700; } .alert { border: 2px solid #d1242f; padding: .5rem 1rem; margin: 1rem 0; border-radius: 6px; }
-  summary { cursor: pointer; color: #0969da; }
+  summary { cursor: pointer; color: #0969da; font-weight: normal; }
 </style>
 </head>
 <body>
 <h1>Traceability: ${escape(report.procedure)}</h1>
-<p class="meta">${totals.scenarios} scenarios — ${totals.passed} passed, ${totals.failed} failed, ${totals.retried} retried — ${report.rows.length - report.unverified.length} of ${report.rows.length} parts verified. Generated ${escape(generatedAt.toISOString())}.</p>
+<p class="meta">${escape(totals)}. ${verified} of ${report.rows.length} parts verified through ${report.drivers.map((driver) => DRIVER_LABELS[driver]).join(' and ')}. ${report.apiOnly} scenarios run through the API only (tagged @api-only: raw input no page can send), ${report.browserOnly} through the browser only (@browser-only). Generated ${escape(generatedAt.toISOString())}.</p>
 ${unverified}
-<p>Each scenario's steps, requests to the fake and database copies are in <a href="cucumber.html">cucumber's report</a>; search it for <code>@id</code>. Every sentence a scenario can use, and what it can name, is in the <a href="../docs/steps.md">step catalogue</a>.</p>
+<p>Each scenario's steps, requests to the fake and database copies are in cucumber's reports: <a href="cucumber.html">API</a>${report.drivers.includes('browser') ? ', <a href="browser/cucumber.html">browser</a> (with a picture of every wizard page reached)' : ''}; search them for <code>@id</code>. Every sentence a scenario can use, and what it can name, is in the <a href="../docs/steps.md">step catalogue</a>.</p>
 <table>
-<thead><tr><th>id</th><th>kind</th><th>what it asks</th><th>passed</th><th>verdict</th><th>scenarios</th></tr></thead>
+<thead><tr><th>id</th><th>kind</th><th>what it asks</th>${report.drivers.map((driver) => `<th>${DRIVER_LABELS[driver]}</th>`).join('')}<th>verdict</th><th>scenarios</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
 <h2>Scenarios tied to no part of the procedure</h2>
-<ul>${report.untagged.map(scenarioItem).join('') || '<li>none</li>'}</ul>
+<ul>${untagged.join('') || '<li>none</li>'}</ul>
 </body>
 </html>
 `;

@@ -1,38 +1,60 @@
 /** The traceability matrix as Markdown, for a pull-request comment or a CI job summary. */
+import { DRIVER_LABELS, DriverTraceability } from './by-driver';
 import { ScenarioResult } from './messages';
-import { Traceability, Verdict } from './traceability';
+import { Verdict } from './traceability';
 
 const MARK: Record<Verdict, string> = { verified: '✅ verified', failing: '❌ failing', 'not verified': '⚠️ not verified' };
 
-function scenarioLine(result: ScenarioResult): string {
+function scenarioLine(result: ScenarioResult, driver: string): string {
   const retries = result.attempts.length > 1 ? ` (after ${result.attempts.length} attempts: ${result.attempts.join(', ')})` : '';
-  return `  - ${result.status === 'PASSED' ? '✅' : '❌'} ${result.name} — \`${result.uri}:${result.line}\`${retries}`;
+  return `  - ${result.status === 'PASSED' ? '✅' : '❌'} [${driver}] ${result.name} — \`${result.uri}:${result.line}\`${retries}`;
 }
 
-export function renderMarkdown(report: Traceability): string {
-  const { totals } = report;
+export function renderMarkdown(report: DriverTraceability): string {
+  const labels = report.drivers.map((driver) => DRIVER_LABELS[driver]);
+  const totals = report.drivers.map((driver) => {
+    const t = report.reports[driver]?.totals;
+    return t ? `${DRIVER_LABELS[driver]}: ${t.scenarios} scenarios, ${t.passed} passed, ${t.failed} failed, ${t.retried} retried` : '';
+  });
   const out: string[] = [
     `# Traceability: ${report.procedure}`,
     '',
-    `${totals.scenarios} scenarios, ${totals.passed} passed, ${totals.failed} failed, ${totals.retried} retried. ` +
-      `${report.rows.length - report.unverified.length} of ${report.rows.length} parts of the procedure verified.`,
+    `${totals.join('; ')}. ${report.rows.length - report.unverified.length} of ${report.rows.length} parts of the procedure verified through ${labels.join(' and ')}; ` +
+      `${report.apiOnly} scenarios through the API only (@api-only), ${report.browserOnly} through the browser only (@browser-only).`,
     '',
     'The sentences scenarios are written in, and what they can name: [docs/steps.md](../docs/steps.md).',
     '',
-    '| id | kind | what it asks | scenarios | result |',
-    '| --- | --- | --- | --- | --- |',
-    ...report.rows.map(
-      (row) =>
-        `| \`${row.part.id}\` | ${row.part.kind} | ${row.part.title} | ${row.passed}/${row.scenarios.length} | ${MARK[row.verdict]} |`,
-    ),
+    `| id | kind | what it asks | ${labels.join(' | ')} | verdict |`,
+    `| --- | --- | --- | ${labels.map(() => '---').join(' | ')} | --- |`,
+    ...report.rows.map((row) => {
+      const cells = report.drivers.map((driver) => {
+        const byDriver = row.byDriver[driver];
+        return byDriver ? `${byDriver.passed}/${byDriver.scenarios.length} ${MARK[byDriver.verdict]}` : '—';
+      });
+      return `| \`${row.part.id}\` | ${row.part.kind} | ${row.part.title} | ${cells.join(' | ')} | ${MARK[row.verdict]} |`;
+    }),
     '',
   ];
   if (report.unverified.length > 0) {
-    out.push('## Parts with no passing scenario', '', ...report.unverified.map((part) => `- \`${part.id}\`: ${part.title}`), '');
+    out.push(
+      '## Parts not verified through every driver',
+      '',
+      ...report.unverified.map(
+        (entry) =>
+          `- \`${entry.part.id}\`: ${entry.part.title} (not through ${entry.drivers.map((driver) => DRIVER_LABELS[driver]).join(' or ')})`,
+      ),
+      '',
+    );
   }
   out.push('## Scenarios by part', '');
-  for (const row of report.rows) out.push(`- \`${row.part.id}\` ${row.part.title}`, ...row.scenarios.map(scenarioLine));
-  out.push('', '## Scenarios tied to no part of the procedure', '');
-  out.push(...(report.untagged.length ? report.untagged.map(scenarioLine) : ['  - none']), '');
+  for (const row of report.rows) {
+    out.push(`- \`${row.part.id}\` ${row.part.title}`);
+    for (const driver of report.drivers)
+      out.push(...(row.byDriver[driver]?.scenarios ?? []).map((result) => scenarioLine(result, DRIVER_LABELS[driver])));
+  }
+  const untagged = report.drivers.flatMap((driver) =>
+    (report.reports[driver]?.untagged ?? []).map((result) => scenarioLine(result, DRIVER_LABELS[driver])),
+  );
+  out.push('', '## Scenarios tied to no part of the procedure', '', ...(untagged.length ? untagged : ['  - none']), '');
   return out.join('\n');
 }

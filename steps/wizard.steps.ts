@@ -135,6 +135,12 @@ When('the administrator rebuilds the database by telephone, reinstalling every p
   await rebuildReinstallingEverything(this);
 });
 
+/** Only in a browser (@browser-only): every control reached with Tab, worked with Space, Enter and typing. */
+When('the administrator rebuilds the database by telephone using only the keyboard', async function (this: LicensingWorld) {
+  this.driver.useKeyboardOnly();
+  await rebuildReinstallingEverything(this);
+});
+
 When(
   '{anotherPerson} rebuilds the database by telephone, reinstalling every purchase',
   async function (this: LicensingWorld, person: Persona) {

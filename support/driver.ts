@@ -145,6 +145,8 @@ export interface LicensingDriver {
   seed(fixture: WorldFixture): Promise<void>;
   /** Later calls act as this local account. */
   actAs(account: Account): void;
+  /** Later moves use the keyboard only (Tab, Space, Enter, typing); only a browser has one. */
+  useKeyboardOnly(): void;
 
   listLicenseServers(): Promise<LicenseServerInfo[]>;
   licenseServer(name: string): Promise<LicenseServerInfo>;

@@ -1,5 +1,5 @@
 /**
- * Evidence for the reports: the HTTP driver, plus copies of the license server's
+ * Evidence for the reports: the HTTP driver (or, through it, the browser driver), plus copies of the license server's
  * database taken around the moments a reviewer cares about: just before and just after
  * the wizard's deletion, and after Finish.
  */
@@ -17,13 +17,13 @@ export class EvidenceRecordingDriver extends HttpDriver {
   private readonly lastPage = new Map<string, WizardPage['page']>();
 
   override async openManageCalsWizard(name: string): Promise<WizardPage> {
-    return this.remember(name, await super.openManageCalsWizard(name));
+    return this.remember(name, await this.performOpenWizard(name));
   }
 
   override async moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
     const deleting = move.type === 'next' && this.lastPage.get(name) === 'confirmDeletion';
     const before = deleting ? await this.quietly(() => this.databaseOf(name)) : undefined;
-    const page = this.remember(name, await super.moveWizard(name, move));
+    const page = this.remember(name, await this.performMove(name, move));
     if (before && page.page === 'reinstallingCals') {
       this.databases.push({ label: 'before the deletion', serverName: name, database: before });
       this.databases.push({ label: 'after the deletion', serverName: name, database: await this.quietly(() => this.databaseOf(name)) });
@@ -32,6 +32,15 @@ export class EvidenceRecordingDriver extends HttpDriver {
       this.databases.push({ label: 'after Finish', serverName: name, database: await this.quietly(() => this.databaseOf(name)) });
     }
     return page;
+  }
+
+  /** How the wizard is opened and moved: over HTTP here; the browser driver does it on pages. */
+  protected performOpenWizard(name: string): Promise<WizardPage> {
+    return super.openManageCalsWizard(name);
+  }
+
+  protected performMove(name: string, move: WizardMove): Promise<WizardPage> {
+    return super.moveWizard(name, move);
   }
 
   private remember(name: string, page: WizardPage): WizardPage {

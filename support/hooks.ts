@@ -3,20 +3,30 @@
  * and a guard that fails any scenario during which the fake hit an unexpected error,
  * even if no step looked at that response.
  */
-import { After, AfterAll, Before, BeforeAll, BeforeStep, setWorldConstructor } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, BeforeStep, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
 import { expect } from 'chai';
+import { BrowserDriver } from './browser-driver';
+import { closeWorkerBrowser, workerBrowser } from './browser-session';
 import { startProcessFake, stopProcessFake } from './process-fake';
 import { PERSONA_PHRASES } from './personas';
 import { LicensingWorld, Persona } from './world';
 
 // Here rather than in world.ts, so that the World can be built by plain unit tests too.
 setWorldConstructor(LicensingWorld);
+// A step through the browser makes several page loads, and two workers share two cores with
+// their browsers: cucumber's default of 5 s is too tight there. No step is slow through the
+// API, and a hang still fails the step.
+setDefaultTimeout(20_000);
 
-BeforeAll(async function () {
+BeforeAll({ timeout: 60_000 }, async function (this: { parameters?: { driver?: string } }) {
   await startProcessFake();
+  // The browser starts with the worker, not inside a scenario's first step (the bundled
+  // Chromium unpacks itself the first time, which takes seconds).
+  if (this.parameters?.driver === 'browser') await workerBrowser();
 });
 
 AfterAll(async function () {
+  await closeWorkerBrowser();
   await stopProcessFake();
 });
 
@@ -47,6 +57,11 @@ After(async function (this: LicensingWorld) {
       mediaType: 'application/json',
       fileName: `${evidence.serverName} database ${evidence.label}.json`,
     });
+  }
+  if (this.driver instanceof BrowserDriver) {
+    for (const [index, picture] of this.driver.pictures.entries()) {
+      this.attach(picture.png, { mediaType: 'image/png', fileName: `${String(index + 1).padStart(2, '0')} ${picture.label}.png` });
+    }
   }
   for (const cleanup of this.cleanups.reverse()) await cleanup();
   expect(unexpected, 'the fake license server failed unexpectedly during this scenario').to.deep.equal([]);

@@ -31,15 +31,15 @@ interface Problem {
 }
 
 export class HttpDriver implements LicensingDriver {
-  private environmentId: string | undefined;
+  protected environmentId: string | undefined;
   /** Every request of the scenario, for the reports' evidence (secrets masked). */
   readonly exchanges: RecordedExchange[] = [];
   /** Off while the driver reads state for evidence, so those reads are not evidence themselves. */
   protected recording = true;
-  private account: Account = null;
+  protected account: Account = null;
 
   /** @param baseUrl the fake's address, or a function giving it once it is known. */
-  constructor(private readonly baseUrl: string | (() => string)) {}
+  constructor(protected readonly baseUrl: string | (() => string)) {}
 
   async startScenario(): Promise<void> {
     const { environmentId } = await this.request<{ environmentId: string }>('POST', '/_test/environments', {});
@@ -86,6 +86,10 @@ export class HttpDriver implements LicensingDriver {
 
   actAs(account: Account): void {
     this.account = account;
+  }
+
+  useKeyboardOnly(): void {
+    throw new Error('The API has no keyboard: tag the scenario @browser-only, and it runs in the browser profile only');
   }
 
   async listLicenseServers(): Promise<LicenseServerInfo[]> {

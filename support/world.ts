@@ -5,6 +5,8 @@
 import { IWorldOptions, World } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { Account, CalType, GrantedKeyPack, LicenseServerInfo, ProgramInformation, Refusal, WizardPage } from './driver';
+import { BrowserDriver } from './browser-driver';
+import { allPages, checkAccessibility, pageFor, workerBrowser } from './browser-session';
 import { EvidenceRecordingDriver } from './evidence';
 import { runningFake } from './process-fake';
 import { PERSONAS } from './personas';
@@ -50,8 +52,13 @@ export class LicensingWorld extends World {
 
   constructor(options: IWorldOptions) {
     super(options);
-    // Resolved on first use: a dry run builds worlds without starting the fake.
-    this.driver = new EvidenceRecordingDriver(() => runningFake().baseUrl);
+    // Resolved on first use: a dry run builds worlds without starting the fake. The browser
+    // profile sets the world parameter driver: "browser"; everything else goes over HTTP.
+    const baseUrl = () => runningFake().baseUrl;
+    this.driver =
+      (options.parameters as { driver?: string }).driver === 'browser'
+        ? new BrowserDriver(baseUrl, { browser: workerBrowser, pageFor, allPages, onPage: checkAccessibility })
+        : new EvidenceRecordingDriver(baseUrl);
     this.actAs('administrator');
   }
 

@@ -45,6 +45,28 @@ const CHANGING_ROUTES: Record<string, Exchange[]> = {
   ].map((move) => ({ method: 'POST', path: '/license-servers/LS-CONTOSO/manage-cals-wizard/actions', body: JSON.stringify(move) })),
 };
 
+/**
+ * The same rule on the web pages, which sign in with a session cookie instead of HTTP
+ * Basic. Signing in and out change only the sessions of the browser, not a license server.
+ */
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const PAGE_ROUTES: Record<string, Exchange[]> = {
+  'POST /servers/:server/properties': [{ method: 'POST', path: '/servers/LS-CONTOSO/properties', body: 'connectionMethod=webBrowser' }],
+  'POST /servers/:server/wizard': [{ method: 'POST', path: '/servers/LS-CONTOSO/wizard', body: '' }],
+  'POST /servers/:server/wizard/moves': [
+    'move=next',
+    'move=back',
+    'move=cancel',
+    'move=finish',
+    'action=rebuild',
+    'reason=Other',
+    'deletionShown=1&deletionConfirmed=on',
+    Array.from({ length: 7 }, () => 'keyPackId=ABCDE').join('&'),
+    'additional=finish',
+  ].map((body) => ({ method: 'POST', path: '/servers/LS-CONTOSO/wizard/moves', body })),
+};
+const SESSION_ROUTES = ['POST /sign-in', 'POST /sign-out'];
+
 const CALLERS: [string, Record<string, string>, number][] = [
   ['no credentials', {}, 401],
   ['a wrong password', { authorization: basic({ userName: ADMIN.userName, password: 'wrong' }) }, 401],
@@ -66,8 +88,45 @@ describe('authorization', () => {
     const changing = routesOf(app.router.stack).filter(
       (route) => !route.startsWith('GET ') && !route.includes(' /_test/') && !route.includes(' /clearinghouse/'),
     );
-    assert.deepEqual(changing.sort(), Object.keys(CHANGING_ROUTES).sort());
+    assert.deepEqual(changing.sort(), [...Object.keys(CHANGING_ROUTES), ...Object.keys(PAGE_ROUTES), ...SESSION_ROUTES].sort());
   });
+
+  for (const [route, requests] of Object.entries(PAGE_ROUTES)) {
+    it(`the page route ${route} refuses visitors who are not signed-in administrators and changes nothing`, async (t) => {
+      for (const wizardOpen of [false, true]) {
+        const environmentId = await fake.environment(FIXTURE);
+        const signIn = await fake.send(environmentId, {
+          method: 'POST',
+          path: '/sign-in',
+          headers: FORM,
+          body: `userName=${STANDARD_USER.userName}&password=${encodeURIComponent(STANDARD_USER.password)}`,
+        });
+        const session = signIn.cookies[0]?.split(';')[0] ?? '';
+        assert.match(session, /^rdl-session=/, 'the standard user signs in');
+        if (wizardOpen) {
+          await fake.send(environmentId, { method: 'POST', path: '/license-servers/LS-CONTOSO/manage-cals-wizard', headers: AS_ADMIN });
+          await drive(fake, environmentId, TO_OBTAIN_PAGE);
+        }
+        const visitors: [string, Record<string, string>, number][] = [
+          ['no session', FORM, 401],
+          ['a forged session', { ...FORM, cookie: 'rdl-session=forged' }, 401],
+          ['a standard user', { ...FORM, cookie: session }, 403],
+        ];
+        for (const request of requests) {
+          for (const [who, headers, status] of visitors) {
+            const before = fake.digest(environmentId);
+            const answer = await fake.send(environmentId, { ...request, headers });
+            assert.equal(answer.status, status, `${who}: ${request.method} ${request.path} ${request.body ?? ''}`);
+            assert.match(answer.text, /role="alert"/, `${who}: the page says why`);
+            assert.equal(fake.digest(environmentId), before, `${who} changed something with ${request.body ?? request.path}`);
+          }
+        }
+        t.diagnostic(
+          `${route}: ${requests.length * visitors.length} refused page requests with the wizard ${wizardOpen ? 'open' : 'closed'}`,
+        );
+      }
+    });
+  }
 
   for (const [route, requests] of Object.entries(CHANGING_ROUTES)) {
     it(`${route} refuses callers who are not administrators and changes nothing`, async (t) => {

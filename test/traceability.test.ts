@@ -14,6 +14,7 @@ const passing = (name: string, tags: string[], attempts: ScenarioResult['attempt
   tags,
   attempts,
   status: attempts.at(-1) ?? 'UNKNOWN',
+  pictures: [],
 });
 
 /** A minimal message stream: one scenario per tag list, each with one passing step. */
@@ -70,7 +71,17 @@ describe('traceability', () => {
       writeFileSync(join(folder, 'messages.ndjson'), messageStream(scenarios));
       const run = spawnSync(
         process.execPath,
-        ['-r', 'ts-node/register/transpile-only', 'reporting/main.ts', '--messages', join(folder, 'messages.ndjson'), '--out', folder],
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          'reporting/main.ts',
+          '--drivers',
+          'api',
+          '--messages',
+          join(folder, 'messages.ndjson'),
+          '--out',
+          folder,
+        ],
         {
           cwd: join(__dirname, '..'),
           encoding: 'utf8',
@@ -80,6 +91,38 @@ describe('traceability', () => {
       assert.match(run.stderr, /No passing scenario for: step-7/);
       assert.match(readFileSync(join(folder, 'traceability.md'), 'utf8'), /`step-7`.*not verified/);
       assert.match(readFileSync(join(folder, 'traceability.html'), 'utf8'), /data-unverified="step-7"/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('names a part verified through the API but not through the browser, and counts API-only scenarios apart', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'trace-'));
+    try {
+      const all = PROCEDURE_PARTS.map((part) => ({ tags: [part.id], status: 'PASSED' }));
+      writeFileSync(join(folder, 'api.ndjson'), messageStream([...all, { tags: ['step-9', 'api-only'], status: 'PASSED' }]));
+      writeFileSync(join(folder, 'browser.ndjson'), messageStream(all.filter((scenario) => !scenario.tags.includes('step-10'))));
+      const run = spawnSync(
+        process.execPath,
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          'reporting/main.ts',
+          '--messages',
+          join(folder, 'api.ndjson'),
+          '--browser-messages',
+          join(folder, 'browser.ndjson'),
+          '--out',
+          folder,
+        ],
+        { cwd: join(__dirname, '..'), encoding: 'utf8' },
+      );
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stderr, /No passing scenario for: step-10 \(not through browser\)/);
+      const html = readFileSync(join(folder, 'traceability.html'), 'utf8');
+      assert.match(html, /data-procedure-id="step-10" data-verdict="not verified"/);
+      assert.match(html, /data-procedure-id="step-9" data-verdict="verified"/);
+      assert.match(html, /1 scenarios run through the API only/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -52,3 +52,12 @@ export function allowedEvents(state: WizardState): WizardEventType[] {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * Why a move is not available on a page: the refusal's message, and the hint a page shows
+ * on a disabled button. `afterDeletion` says whether the database contents are gone.
+ */
+export function notAvailableMessage(page: WizardPage, event: WizardEventType, afterDeletion: boolean, offered: WizardEventType[]): string {
+  const why = afterDeletion && event === 'back' ? ' The database contents have already been deleted, so there is no going back.' : '';
+  return `${capitalise(EVENT_LABELS[event])} is not available on the "${PAGE_TITLES[page]}" page.${why} Available here: ${offered.map((type) => EVENT_LABELS[type]).join(', ')}.`;
+}

@@ -11,7 +11,7 @@
  * Completing the wizard -> Finish.
  */
 import { ConnectionMethod, CONNECTION_METHOD_LABELS } from './catalogue';
-import { EVENT_LABELS, PAGE_TITLES, allowedEvents, capitalise } from './wizard-pages';
+import { allowedEvents, notAvailableMessage } from './wizard-pages';
 
 export { PAGE_TITLES, allowedEvents } from './wizard-pages';
 
@@ -209,15 +209,10 @@ function cancel(state: WizardState): WizardTransition {
 function notAvailable(state: WizardState, event: WizardEvent): WizardRefusal {
   if (state.page === 'closed')
     return refused('not-now', 'wizard-closed', 'The wizard has been closed; open it again from the Action menu.');
-  const offered = allowedEvents(state).map((type) => EVENT_LABELS[type]);
-  const why =
-    'packsReinstalled' in state && event.type === 'back'
-      ? ' The database contents have already been deleted, so there is no going back.'
-      : '';
   return refused(
     'not-now',
     'not-available-on-this-page',
-    `${capitalise(EVENT_LABELS[event.type])} is not available on the "${PAGE_TITLES[state.page]}" page.${why} Available here: ${offered.join(', ')}.`,
+    notAvailableMessage(state.page, event.type, 'packsReinstalled' in state, allowedEvents(state)),
   );
 }
 

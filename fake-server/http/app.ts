@@ -8,6 +8,7 @@ import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../environment-registr
 import { FakeEnvironment } from '../environment';
 import { clearinghouseRoutes } from './clearinghouse-routes';
 import { licenseServerRoutes } from './license-server-routes';
+import { pageRoutes } from './page-routes';
 import { acknowledgeWhenDurable } from './durable-answers';
 import { UnexpectedErrors, errorHandler, notFoundHandler } from './problem';
 import { GuardOptions, requestGuards } from './request-guards';
@@ -36,12 +37,13 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   const environmentOf = (req: Request): FakeEnvironment => options.registry.get(environmentIdOf(req));
 
   // The latency fault: answers about a license server wait as long as its switch says.
-  app.use('/license-servers/:server', async (req, _res, next) => {
+  app.use(['/license-servers/:server', '/servers/:server'], async (req, _res, next) => {
     const delay = environmentOf(req).faults.latencyFor(String(req.params.server));
     if (delay > 0) await sleep(delay);
     next();
   });
   app.use(licenseServerRoutes(environmentOf));
+  app.use(pageRoutes(environmentOf));
   app.use(clearinghouseRoutes(environmentOf));
   if (options.testControl) app.use(testControlRoutes(options.registry, environmentOf, environmentIdOf, unexpected));
   app.use(notFoundHandler);

@@ -64,6 +64,8 @@ export const FIXTURE: EnvironmentFixture = {
 
 export interface Answer {
   status: number;
+  /** The Set-Cookie headers, if any (the pages' sign-in). */
+  cookies: string[];
   contentType: string;
   body: unknown;
   text: string;
@@ -120,7 +122,7 @@ export class TestFake {
             const contentType = response.headers['content-type'] ?? '';
             let body: unknown = text;
             if (contentType.includes('json') && text) body = JSON.parse(text);
-            resolve({ status: response.statusCode ?? 0, contentType, body, text });
+            resolve({ status: response.statusCode ?? 0, cookies: response.headers['set-cookie'] ?? [], contentType, body, text });
           });
         },
       );

@@ -1,0 +1,230 @@
+/**
+ * The procedure's screens as server-rendered pages over the same domain and transactions
+ * as the JSON API, so both see one state. Forms post, then redirect; a refusal renders the
+ * page again with the problem's status and an alert that carries the API's stable code.
+ * Sign-in is the license servers' local accounts; the session (an HttpOnly, SameSite
+ * cookie) keeps the credentials in memory, and every page checks them as the API does.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { NextFunction, Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { productVersionIdOf, productVersionName } from '../domain/catalogue';
+import { NotAuthenticatedError } from '../domain/errors';
+import { inGroupsOfFive, normalizeId } from '../domain/ids';
+import { Caller } from '../domain/model';
+import { FakeEnvironment } from '../environment';
+import { Problem, problemFor } from './problem';
+import { keyPackJson } from './representations';
+import { telephoneCallBody } from './schemas';
+import { callOf, movesOf, text } from './pages/forms';
+import { clearinghouseBody, keyPackBody } from './pages/clearinghouse-pages';
+import { Html } from './pages/html';
+import { page } from './pages/layout';
+import { managerBody, propertiesBody, serverBody, signInBody } from './pages/manager-pages';
+import { wizardBody } from './pages/wizard-page';
+
+const SESSION_COOKIE = 'rdl-session';
+const MAX_SESSIONS = 1000;
+
+interface Session {
+  userName: string;
+  password: string;
+}
+
+type EnvironmentOf = (req: Request) => FakeEnvironment;
+
+/** Sessions of signed-in browsers, newest last; the oldest is forgotten past the limit. */
+class Sessions {
+  private readonly byId = new Map<string, Session>();
+
+  open(session: Session): string {
+    const id = randomUUID();
+    this.byId.set(id, session);
+    if (this.byId.size > MAX_SESSIONS) this.byId.delete(this.byId.keys().next().value as string);
+    return id;
+  }
+
+  of(req: Request): Session | undefined {
+    const cookie = (req.headers.cookie ?? '').split(/;\s*/).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+    return cookie ? this.byId.get(cookie.slice(SESSION_COOKIE.length + 1)) : undefined;
+  }
+
+  close(req: Request): void {
+    const cookie = (req.headers.cookie ?? '').split(/;\s*/).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+    if (cookie) this.byId.delete(cookie.slice(SESSION_COOKIE.length + 1));
+  }
+}
+
+function send(res: Response, status: number, title: string, body: Html, userName?: string, refusal?: Problem): void {
+  res.status(status).type('html').send(page({ title, body, userName, refusal }));
+}
+
+export function pageRoutes(environmentOf: EnvironmentOf): Router {
+  const router = Router();
+  const sessions = new Sessions();
+  router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 }));
+
+  /** The signed-in account, or a 401 sign-in page that returns here afterwards. */
+  const sessionOf = (req: Request): Session => {
+    const session = sessions.of(req);
+    if (!session) throw new NotAuthenticatedError('Sign in with a local account of the license server to continue.');
+    return session;
+  };
+  const callerOn = (req: Request<{ server: string }>): [FakeEnvironment, Caller, Session] => {
+    const session = sessionOf(req);
+    const environment = environmentOf(req);
+    return [environment, environment.manager.signIn(req.params.server, session.userName, session.password), session];
+  };
+  const serverPath = (name: string) => `/servers/${encodeURIComponent(name)}`;
+
+  router.get('/sign-in', (_req, res) => send(res, 200, 'Sign in', signInBody()));
+
+  router.post('/sign-in', (req, res) => {
+    const userName = text(req.body as Record<string, unknown>, 'userName');
+    const form = req.body as Record<string, unknown>;
+    const password = typeof form.password === 'string' ? form.password : '';
+    try {
+      environmentOf(req).manager.listServers(userName, password);
+    } catch (error) {
+      const problem = problemFor(error);
+      if (!problem) throw error;
+      return send(res, problem.status, 'Sign in', signInBody(userName), undefined, problem);
+    }
+    res.cookie(SESSION_COOKIE, sessions.open({ userName, password }), { httpOnly: true, sameSite: 'strict', path: '/' });
+    return res.redirect(303, '/');
+  });
+
+  router.post('/sign-out', (req, res) => {
+    sessions.close(req);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(303, '/sign-in');
+  });
+
+  router.get('/', (req, res) => {
+    const session = sessionOf(req);
+    send(
+      res,
+      200,
+      'RD Licensing Manager',
+      managerBody(environmentOf(req).manager.listServers(session.userName, session.password)),
+      session.userName,
+    );
+  });
+
+  router.get('/servers/:server', (req, res) => {
+    const [environment, caller, session] = callerOn(req);
+    const outcome = req.query.wizard === 'finished' || req.query.wizard === 'cancelled' ? req.query.wizard : undefined;
+    const server = environment.manager.properties(caller);
+    const keyPacks = environment.manager.installedKeyPacks(caller).map((pack) => keyPackJson(pack, environment.clock.now()));
+    const events = environment.manager.eventLog(caller);
+    send(res, 200, server.name, serverBody({ server, keyPacks, events, wizardOutcome: outcome }), session.userName);
+  });
+
+  router.get('/servers/:server/properties', (req, res) => {
+    const [environment, caller, session] = callerOn(req);
+    send(res, 200, `${req.params.server} Properties`, propertiesBody(environment.manager.properties(caller)), session.userName);
+  });
+
+  router.post('/servers/:server/properties', (req, res) => {
+    const [environment, caller] = callerOn(req);
+    const { connectionMethod } = z.strictObject({ connectionMethod: z.enum(['automatic', 'webBrowser', 'telephone']) }).parse(req.body);
+    const server = environment.manager.setConnectionMethod(caller, connectionMethod);
+    res.redirect(303, serverPath(server.name));
+  });
+
+  router.post('/servers/:server/wizard', (req, res) => {
+    const [environment, caller] = callerOn(req);
+    const view = environment.manager.openWizard(caller);
+    res.redirect(303, `${serverPath(view.serverName)}/wizard`);
+  });
+
+  router.get('/servers/:server/wizard', (req, res) => {
+    const [environment, caller, session] = callerOn(req);
+    const view = environment.manager.wizardView(caller);
+    send(res, 200, view.title, wizardBody(view), session.userName);
+  });
+
+  // The choices on the page, then the button pressed, each one move of the wizard, in order.
+  router.post('/servers/:server/wizard/moves', (req, res) => {
+    const [environment, caller, session] = callerOn(req);
+    let view = environment.manager.wizardView(caller);
+    try {
+      for (const move of movesOf(view, req.body as Record<string, unknown>)) view = environment.manager.actOnWizard(caller, move);
+    } catch (error) {
+      const problem = problemFor(error);
+      if (!problem) throw error;
+      const now = environment.manager.wizardView(caller);
+      return send(res, problem.status, now.title, wizardBody(now), session.userName, problem);
+    }
+    if (view.page === 'closed') return res.redirect(303, `${serverPath(view.serverName)}?wizard=${view.outcome ?? 'finished'}`);
+    return res.redirect(303, `${serverPath(view.serverName)}/wizard`);
+  });
+
+  router.get('/clearinghouse', (req, res) => {
+    send(
+      res,
+      200,
+      'Microsoft Clearinghouse',
+      clearinghouseBody(environmentOf(req).clearinghouse.telephoneNumbers()),
+      sessions.of(req)?.userName,
+    );
+  });
+
+  router.post('/clearinghouse/calls', (req, res) => {
+    const environment = environmentOf(req);
+    try {
+      const call = telephoneCallBody.parse(callOf(req.body as Record<string, unknown>));
+      const productVersionId = call.productVersion === undefined ? undefined : productVersionIdOf(call.productVersion);
+      const granted = environment.clearinghouse.call({ ...call, productVersionId });
+      return res.redirect(303, `/clearinghouse/key-packs/${granted.licenseKeyPackId}?issued=1`);
+    } catch (error) {
+      const problem = problemFor(error);
+      if (!problem) throw error;
+      return send(
+        res,
+        problem.status,
+        'Microsoft Clearinghouse',
+        clearinghouseBody(environment.clearinghouse.telephoneNumbers()),
+        undefined,
+        problem,
+      );
+    }
+  });
+
+  router.get('/clearinghouse/key-packs', (req, res) => {
+    const typed = typeof req.query.id === 'string' ? req.query.id : '';
+    res.redirect(303, `/clearinghouse/key-packs/${encodeURIComponent(normalizeId(typed) || '-')}`);
+  });
+
+  router.get('/clearinghouse/key-packs/:id', (req, res) => {
+    const { issuance, purchase } = environmentOf(req).clearinghouse.lookUpKeyPackId(req.params.id);
+    const answer = {
+      licenseKeyPackId: inGroupsOfFive(issuance.licenseKeyPackId),
+      licenseServerId: inGroupsOfFive(issuance.licenseServerId),
+      purchaseNumber: purchase.purchaseNumber,
+      productVersion: productVersionName(purchase.productVersionId),
+      calType: purchase.calType,
+      quantity: purchase.quantity,
+      issuedAt: issuance.issuedAt,
+    };
+    send(res, 200, 'License key pack', keyPackBody(answer, req.query.issued === '1'), sessions.of(req)?.userName);
+  });
+
+  // A refusal on any page: the page says why, with the API's code; a missing sign-in shows the sign-in form.
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    const problem = problemFor(error);
+    if (!problem || res.headersSent) return next(error);
+    const session = sessions.of(req);
+    if (problem.status === 401) return send(res, 401, 'Sign in', signInBody(), undefined, problem);
+    return send(
+      res,
+      problem.status,
+      problem.title,
+      new Html(`<h1>${problem.title}</h1><p><a href="/">RD Licensing Manager</a></p>`),
+      session?.userName,
+      problem,
+    );
+  });
+
+  return router;
+}

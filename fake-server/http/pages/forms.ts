@@ -1,0 +1,65 @@
+/**
+ * What a posted page means: the wizard moves a page's form stands for, and the telephone
+ * call the Clearinghouse form describes. Empty fields are left out, so the same checks as
+ * the API's (schemas.ts) decide what is missing.
+ */
+import { InvalidInputError } from '../../domain/errors';
+import { normalizeId } from '../../domain/ids';
+import { WizardView } from '../../domain/wizard-view';
+import { wizardActionBody } from '../schemas';
+import { boxesOf } from './wizard-page';
+
+/** A trimmed text field of a posted form, or ''. */
+export const text = (form: Record<string, unknown>, name: string): string => {
+  const value = form[name];
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+/** The wizard moves a posted page stands for: each choice that differs from the wizard's, then the button. */
+export function movesOf(view: WizardView, form: Record<string, unknown>) {
+  const moves: unknown[] = [];
+  const value = (name: string) => text(form, name);
+  if (view.page === 'actionSelection') {
+    if (value('action') && value('action') !== view.actionSelection?.action) moves.push({ type: 'selectAction', action: value('action') });
+    if (value('reason') && value('reason') !== view.actionSelection?.reason) moves.push({ type: 'selectReason', reason: value('reason') });
+  }
+  if (view.page === 'confirmDeletion' && value('deletionShown')) {
+    const confirmed = value('deletionConfirmed') === 'on';
+    if (confirmed !== view.confirmDeletion?.deletionConfirmed) moves.push({ type: 'setDeletionConfirmed', confirmed });
+  }
+  if (view.page === 'obtainKeyPack' && form.keyPackId !== undefined) {
+    const boxes = ([] as unknown[]).concat(form.keyPackId).map((box) => (typeof box === 'string' ? box.trim() : ''));
+    const typed = boxes.filter(Boolean).join('-');
+    const same = normalizeId(typed) === normalizeId(boxesOf(view.obtainKeyPack?.keyPackId ?? '').join(''));
+    if (!same) moves.push({ type: 'enterKeyPackId', keyPackId: typed });
+  }
+  if (view.page === 'reinstallingAdditional' && value('additional') && value('additional') !== view.reinstallingAdditional?.choice) {
+    moves.push({ type: 'chooseAdditionalPacks', choice: value('additional') });
+  }
+  if (value('move')) moves.push({ type: value('move') });
+  return moves.map((move) => {
+    const parsed = wizardActionBody.safeParse(move);
+    if (!parsed.success)
+      throw new InvalidInputError('invalid-request', `The page sent a choice the wizard does not know: ${JSON.stringify(move)}.`);
+    return parsed.data;
+  });
+}
+
+/** The call form's fields as a telephone call: only the fields of the chosen program, none left empty. */
+export function callOf(form: Record<string, unknown>) {
+  const value = (name: string) => text(form, name) || undefined;
+  const program = value('program');
+  const information =
+    program === 'retail'
+      ? { program, licenseCode: value('licenseCode') }
+      : program === 'openLicense'
+        ? { program, licenseNumber: value('licenseNumber'), authorizationNumber: value('authorizationNumber') }
+        : { program, agreementNumber: value('agreementNumber') };
+  return {
+    dialledNumber: value('dialledNumber'),
+    licenseServerId: value('licenseServerId'),
+    information,
+    productVersion: value('productVersion'),
+    calType: value('calType'),
+  };
+}

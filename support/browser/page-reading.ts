@@ -1,0 +1,64 @@
+/**
+ * Reading the fake's pages as a person does: tables by their caption, a refusal by its
+ * alert, a control by its role and accessible name. Each table is read in one round trip
+ * (the rows' text, cells separated by tabs), which keeps the browser driver quick.
+ */
+import { Page } from 'playwright-core';
+import { Refusal } from '../driver';
+
+/** The rows of a table named by its caption, each as its cells' text; the header row is first when there is one. */
+export async function tableRows(page: Page, caption: string): Promise<string[][]> {
+  const rows = await page.getByRole('table', { name: caption, exact: true }).getByRole('row').allInnerTexts();
+  return rows.map((row) => row.split('\t').map((cell) => cell.replace(/\s+/g, ' ').trim()));
+}
+
+/** A table with a header row, as one record per body row keyed by the column headers. */
+export async function tableRecords(page: Page, caption: string): Promise<Record<string, string>[]> {
+  const [header = [], ...rows] = await tableRows(page, caption);
+  return rows.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])));
+}
+
+/** A two-column table of facts (a row header and its value), as a map. */
+export async function tableFacts(page: Page, caption: string): Promise<Map<string, string>> {
+  return new Map((await tableRows(page, caption)).map(([name = '', value = '']) => [name, value]));
+}
+
+const KIND_BY_STATUS: Record<string, Refusal['kind']> = {
+  '401': 'not-signed-in',
+  '403': 'not-permitted',
+  '404': 'not-found',
+  '503': 'unavailable',
+};
+
+/** The refusal the page shows in its alert, if any: the fake's message and its stable code. */
+export async function refusalShown(page: Page): Promise<Refusal | undefined> {
+  const alert = page.getByRole('alert');
+  if ((await alert.count()) === 0) return undefined;
+  const [text, status] = await Promise.all([alert.innerText(), alert.getAttribute('data-problem-status')]);
+  const code = /Code:\s*([a-z0-9-]+)/.exec(text)?.[1] ?? 'unknown';
+  const reason = text
+    .replace(/\s*Code:\s*[a-z0-9-]+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return new Refusal(KIND_BY_STATUS[status ?? ''] ?? 'refused', code, reason);
+}
+
+/** Throws the refusal the page shows, so a step sees the same Refusal as through the API. */
+export async function throwIfRefused(page: Page): Promise<void> {
+  const refusal = await refusalShown(page);
+  if (refusal) throw refusal;
+}
+
+/** Does something that loads a new page (a link, the sign-in form), and waits for it. */
+export async function andWaitForPage(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), action()]);
+}
+
+/**
+ * Does something that posts a form in place (the page's script replaces <main>, marked
+ * aria-busy meanwhile), and waits until the answer is on the screen.
+ */
+export async function andWaitForAnswer(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await action();
+  await page.waitForFunction("document.querySelector('main')?.getAttribute('aria-busy') !== 'true'", undefined, { polling: 'raf' });
+}
