@@ -6,7 +6,9 @@
  *     unpacks itself once into the temporary folder and brings its own launch flags.
  * So `npm ci && npm test` needs no system package, and a machine that has one uses it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Browser, LaunchOptions, chromium } from 'playwright-core';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -45,14 +47,43 @@ async function decide(): Promise<ChromiumChoice> {
     return { executablePath: fromEnvironment, args: QUIET_FLAGS, source: 'CHROMIUM_PATH' };
   }
   if (existsSync(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, args: QUIET_FLAGS, source: 'system' };
-  // Loaded only here: importing the package has side effects on some hosts (library paths).
-  const bundled = (await import('@sparticuz/chromium')).default;
-  bundled.setGraphicsMode = false;
-  const executablePath = await bundled.executablePath();
+  const executablePath = await unpackedBundledChromium();
   // Its own list also switches web security off (made for serverless scraping): keep ours,
   // plus the two process flags the bundled build needs to start in a container.
   const args = [...QUIET_FLAGS, '--no-zygote', '--disable-dev-shm-usage'];
   return { executablePath, args, source: '@sparticuz/chromium' };
+}
+
+/**
+ * The bundled Chromium unpacks itself into the temporary folder, and two cucumber workers
+ * starting at once would unpack over each other (one launching a half-written binary).
+ * So each process unpacks into a folder of its own and renames it into place; whoever is
+ * second finds the first's copy and uses that. One copy per package version stays.
+ */
+async function unpackedBundledChromium(): Promise<string> {
+  // The package exports no package.json; its entry point is build/cjs/index.cjs.
+  const packageFile = join(dirname(require.resolve('@sparticuz/chromium')), '..', '..', 'package.json');
+  const { version } = JSON.parse(readFileSync(packageFile, 'utf8')) as { version: string };
+  const shared = join(tmpdir(), `rdl-chromium-${version}`);
+  if (existsSync(join(shared, 'chromium'))) return join(shared, 'chromium');
+  const own = mkdtempSync(join(tmpdir(), 'rdl-chromium-unpacking-'));
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = own; // the package unpacks into os.tmpdir()
+  try {
+    // Loaded only here: importing the package has side effects on some hosts (library paths).
+    const bundled = (await import('@sparticuz/chromium')).default;
+    bundled.setGraphicsMode = false;
+    await bundled.executablePath();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+  try {
+    renameSync(own, shared);
+  } catch {
+    rmSync(own, { recursive: true, force: true }); // another process was first
+  }
+  return join(shared, 'chromium');
 }
 
 /** Launches the chosen Chromium headless. */

@@ -13,7 +13,7 @@ import { NotAuthenticatedError } from '../domain/errors';
 import { inGroupsOfFive, normalizeId } from '../domain/ids';
 import { Caller } from '../domain/model';
 import { FakeEnvironment } from '../environment';
-import { Problem, problemFor } from './problem';
+import { Problem, problemFor, sendProblem } from './problem';
 import { keyPackJson } from './representations';
 import { telephoneCallBody } from './schemas';
 import { callOf, movesOf, text } from './pages/forms';
@@ -55,7 +55,9 @@ class Sessions {
   }
 }
 
-function send(res: Response, status: number, title: string, body: Html, userName?: string, refusal?: Problem): void {
+/** Sends a page; a refusal goes to a client that does not take HTML (a script, curl -H accept) as problem+json. */
+function send(req: Request, res: Response, status: number, title: string, body: Html, userName?: string, refusal?: Problem): void {
+  if (refusal && !req.accepts('html')) return sendProblem(res, refusal);
   res.status(status).type('html').send(page({ title, body, userName, refusal }));
 }
 
@@ -77,7 +79,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
   };
   const serverPath = (name: string) => `/servers/${encodeURIComponent(name)}`;
 
-  router.get('/sign-in', (_req, res) => send(res, 200, 'Sign in', signInBody()));
+  router.get('/sign-in', (req, res) => send(req, res, 200, 'Sign in', signInBody()));
 
   router.post('/sign-in', (req, res) => {
     const userName = text(req.body as Record<string, unknown>, 'userName');
@@ -88,7 +90,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
     } catch (error) {
       const problem = problemFor(error);
       if (!problem) throw error;
-      return send(res, problem.status, 'Sign in', signInBody(userName), undefined, problem);
+      return send(req, res, problem.status, 'Sign in', signInBody(userName), undefined, problem);
     }
     res.cookie(SESSION_COOKIE, sessions.open({ userName, password }), { httpOnly: true, sameSite: 'strict', path: '/' });
     return res.redirect(303, '/');
@@ -103,6 +105,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
   router.get('/', (req, res) => {
     const session = sessionOf(req);
     send(
+      req,
       res,
       200,
       'RD Licensing Manager',
@@ -117,12 +120,12 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
     const server = environment.manager.properties(caller);
     const keyPacks = environment.manager.installedKeyPacks(caller).map((pack) => keyPackJson(pack, environment.clock.now()));
     const events = environment.manager.eventLog(caller);
-    send(res, 200, server.name, serverBody({ server, keyPacks, events, wizardOutcome: outcome }), session.userName);
+    send(req, res, 200, server.name, serverBody({ server, keyPacks, events, wizardOutcome: outcome }), session.userName);
   });
 
   router.get('/servers/:server/properties', (req, res) => {
     const [environment, caller, session] = callerOn(req);
-    send(res, 200, `${req.params.server} Properties`, propertiesBody(environment.manager.properties(caller)), session.userName);
+    send(req, res, 200, `${req.params.server} Properties`, propertiesBody(environment.manager.properties(caller)), session.userName);
   });
 
   router.post('/servers/:server/properties', (req, res) => {
@@ -141,7 +144,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
   router.get('/servers/:server/wizard', (req, res) => {
     const [environment, caller, session] = callerOn(req);
     const view = environment.manager.wizardView(caller);
-    send(res, 200, view.title, wizardBody(view), session.userName);
+    send(req, res, 200, view.title, wizardBody(view), session.userName);
   });
 
   // The choices on the page, then the button pressed, each one move of the wizard, in order.
@@ -154,7 +157,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
       const problem = problemFor(error);
       if (!problem) throw error;
       const now = environment.manager.wizardView(caller);
-      return send(res, problem.status, now.title, wizardBody(now), session.userName, problem);
+      return send(req, res, problem.status, now.title, wizardBody(now), session.userName, problem);
     }
     if (view.page === 'closed') return res.redirect(303, `${serverPath(view.serverName)}?wizard=${view.outcome ?? 'finished'}`);
     return res.redirect(303, `${serverPath(view.serverName)}/wizard`);
@@ -162,6 +165,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
 
   router.get('/clearinghouse', (req, res) => {
     send(
+      req,
       res,
       200,
       'Microsoft Clearinghouse',
@@ -181,6 +185,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
       const problem = problemFor(error);
       if (!problem) throw error;
       return send(
+        req,
         res,
         problem.status,
         'Microsoft Clearinghouse',
@@ -207,7 +212,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
       quantity: purchase.quantity,
       issuedAt: issuance.issuedAt,
     };
-    send(res, 200, 'License key pack', keyPackBody(answer, req.query.issued === '1'), sessions.of(req)?.userName);
+    send(req, res, 200, 'License key pack', keyPackBody(answer, req.query.issued === '1'), sessions.of(req)?.userName);
   });
 
   // A refusal on any page: the page says why, with the API's code; a missing sign-in shows the sign-in form.
@@ -215,8 +220,9 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
     const problem = problemFor(error);
     if (!problem || res.headersSent) return next(error);
     const session = sessions.of(req);
-    if (problem.status === 401) return send(res, 401, 'Sign in', signInBody(), undefined, problem);
+    if (problem.status === 401) return send(req, res, 401, 'Sign in', signInBody(), undefined, problem);
     return send(
+      req,
       res,
       problem.status,
       problem.title,

@@ -330,6 +330,22 @@ export function corpus(licenseServerId: string, foreignKeyPackId: string, validK
     }),
     code: 'invalid-request',
   });
+  // The web pages answer a client that takes no HTML with the same problems as the API.
+  const asScript = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
+  for (const [path, body, code] of [
+    ['/servers/LS-CONTOSO/wizard/moves', 'move=jump', 'not-authenticated'],
+    ['/servers/LS-CONTOSO/properties', 'connectionMethod=Fax', 'not-authenticated'],
+    ['/sign-in', 'userName=admin&password=wrong', 'not-authenticated'],
+    ['/sign-in', `userName=${'\u212A'}ate&password=x`, 'not-authenticated'],
+    ['/clearinghouse/calls', 'program=constructor&agreementNumber=1', 'invalid-request'],
+    [
+      '/clearinghouse/calls',
+      'dialledNumber=%2B1%20555%200100&licenseServerId=X&program=select&agreementNumber=__proto__',
+      'invalid-license-server-id',
+    ],
+  ] as const) {
+    add({ name: `page ${path} ${body}`, method: 'POST', path, headers: asScript, body, code });
+  }
   add({ name: 'delete the default environment', method: 'DELETE', path: '/_test/environments/default', code: 'default-environment' });
   add({
     name: 'second wizard',
