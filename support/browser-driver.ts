@@ -11,6 +11,7 @@
  */
 import { Browser, Page } from 'playwright-core';
 import {
+  Account,
   ConnectionMethod,
   GrantedKeyPack,
   KeyPack,
@@ -39,6 +40,12 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   readonly pictures: PagePicture[] = [];
   /** Mouse by default; the keyboard-only scenario switches to the keyboard. */
   inputMode: InputMode = 'mouse';
+  /**
+   * The server whose wizard the acting account's page shows as the fake now has it, if any.
+   * The worker's pages outlive scenarios and other accounts or the test-control API may have
+   * changed the wizard since, so a move on any other page first loads the wizard afresh.
+   */
+  private wizardOnScreen: string | undefined;
 
   constructor(
     baseUrl: string | (() => string),
@@ -58,7 +65,23 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     this.inputMode = 'keyboard';
   }
 
+  override actAs(account: Account): void {
+    super.actAs(account);
+    this.wizardOnScreen = undefined;
+  }
+
+  override async resetWorld(): Promise<void> {
+    this.wizardOnScreen = undefined;
+    await super.resetWorld();
+  }
+
+  override async restoreSnapshot(snapshotId: string): Promise<void> {
+    this.wizardOnScreen = undefined;
+    await super.restoreSnapshot(snapshotId);
+  }
+
   override async startScenario(): Promise<void> {
+    this.wizardOnScreen = undefined;
     await super.startScenario();
     this.pictures.length = 0;
     this.inputMode = 'mouse';
@@ -139,12 +162,14 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   }
 
   override async currentWizardPage(name: string): Promise<WizardPage> {
-    return readWizardPage(await this.open(`${serverPath(name)}/wizard`), name);
+    const view = await readWizardPage(await this.open(`${serverPath(name)}/wizard`), name);
+    this.wizardOnScreen = name;
+    return view;
   }
 
   protected override async performMove(name: string, move: WizardMove): Promise<WizardPage> {
-    const page = await this.page();
-    if (!new URL(page.url()).pathname.endsWith(`${serverPath(name)}/wizard`)) await this.open(`${serverPath(name)}/wizard`);
+    const page = this.wizardOnScreen === name ? await this.page() : await this.open(`${serverPath(name)}/wizard`);
+    this.wizardOnScreen = undefined;
     try {
       await makeMove(page, move, this.inputMode);
     } catch (error) {
@@ -233,6 +258,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
       baseURL: this.base(),
     });
     const page = await context.newPage();
+    // A control that is not there fails within seconds, naming it, instead of running out the step's time.
+    page.setDefaultTimeout(8_000);
     if (this.account) {
       await page.goto('/sign-in');
       await page.getByLabel('User name').fill(this.account.userName);
@@ -250,6 +277,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   /** Goes to a page of the fake and throws the refusal it shows, if any. */
   private async open(path: string): Promise<Page> {
     const page = await this.page();
+    this.wizardOnScreen = undefined;
     await page.goto(path, { waitUntil: 'domcontentloaded' });
     await this.session.onPage(page);
     await throwIfRefused(page);
@@ -273,6 +301,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   /** Reads the wizard page, with a picture of it the first time the scenario reaches it in a row. */
   private async wizardPage(page: Page, name: string): Promise<WizardPage> {
     const view = await readWizardPage(page, name);
+    this.wizardOnScreen = name;
     if (this.pictures.at(-1)?.label !== view.title) await this.picture(page, view.title);
     return view;
   }
