@@ -7,7 +7,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from '../fake-server/http/app';
 import { EnvironmentRegistry } from '../fake-server/environment-registry';
-import { ADMIN, AS_ADMIN, Exchange, FIXTURE, STANDARD_USER, TO_OBTAIN_PAGE, TestFake, basic, drive } from './helpers/http-fake';
+import {
+  ADMIN,
+  AS_ADMIN,
+  Exchange,
+  FIXTURE,
+  STANDARD_USER,
+  TO_OBTAIN_PAGE,
+  TestFake,
+  basic,
+  drive,
+  signInToPages,
+} from './helpers/http-fake';
 
 interface RouteLayer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -95,14 +106,7 @@ describe('authorization', () => {
     it(`the page route ${route} refuses visitors who are not signed-in administrators and changes nothing`, async (t) => {
       for (const wizardOpen of [false, true]) {
         const environmentId = await fake.environment(FIXTURE);
-        const signIn = await fake.send(environmentId, {
-          method: 'POST',
-          path: '/sign-in',
-          headers: FORM,
-          body: `userName=${STANDARD_USER.userName}&password=${encodeURIComponent(STANDARD_USER.password)}`,
-        });
-        const session = signIn.cookies[0]?.split(';')[0] ?? '';
-        assert.match(session, /^rdl-session=/, 'the standard user signs in');
+        const session = await signInToPages(fake, environmentId, STANDARD_USER);
         if (wizardOpen) {
           await fake.send(environmentId, { method: 'POST', path: '/license-servers/LS-CONTOSO/manage-cals-wizard', headers: AS_ADMIN });
           await drive(fake, environmentId, TO_OBTAIN_PAGE);

@@ -4,10 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, AS_ADMIN, FIXTURE, TO_OBTAIN_PAGE, TestFake, drive } from './helpers/http-fake';
+import { ADMIN, AS_ADMIN, FIXTURE, TO_OBTAIN_PAGE, TestFake, drive, signInToPages } from './helpers/http-fake';
 
 const LIMIT = 50 * 1024;
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe('page weight', () => {
   let fake: TestFake;
@@ -21,13 +20,7 @@ describe('page weight', () => {
   it('keeps every page of a rebuild under 50 KB, with nothing else to load', async (t) => {
     const environmentId = await fake.environment(FIXTURE);
     await fake.json(environmentId, 'PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'telephone' });
-    const signIn = await fake.send(environmentId, {
-      method: 'POST',
-      path: '/sign-in',
-      headers: FORM,
-      body: `userName=${ADMIN.userName}&password=${encodeURIComponent(ADMIN.password)}`,
-    });
-    const cookie = signIn.cookies[0]?.split(';')[0] ?? '';
+    const cookie = await signInToPages(fake, environmentId, ADMIN);
     const weights: [string, number][] = [];
     const weigh = async (path: string) => {
       const answer = await fake.send(environmentId, { method: 'GET', path, headers: { cookie } });

@@ -158,3 +158,20 @@ export const TO_OBTAIN_PAGE = [
   { type: 'next' },
   { type: 'next' },
 ];
+
+/** Signs in to the web pages as an account; returns the session cookie to send back. */
+export async function signInToPages(
+  fake: TestFake,
+  environmentId: string,
+  account: { userName: string; password: string },
+): Promise<string> {
+  const answer = await fake.send(environmentId, {
+    method: 'POST',
+    path: '/sign-in',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `userName=${encodeURIComponent(account.userName)}&password=${encodeURIComponent(account.password)}`,
+  });
+  const session = answer.cookies[0]?.split(';')[0] ?? '';
+  if (!session.startsWith('rdl-session=')) throw new Error(`signing in as ${account.userName} failed: ${answer.status}`);
+  return session;
+}

@@ -4,7 +4,7 @@
  * license key pack ID, and help with a license key pack ID kept from before.
  */
 import { CAL_TYPES, CAL_TYPE_LABELS, LICENSE_PROGRAMS, LICENSE_PROGRAM_LABELS, PRODUCT_VERSIONS } from '../../domain/catalogue';
-import { Html, html } from './html';
+import { Html, factTable, html } from './html';
 
 function field(id: string, label: string, hint = ''): Html {
   return html`<label for="${id}">${label}${hint ? html` <small>(${hint})</small>` : ''}</label
@@ -87,40 +87,14 @@ export function keyPackBody(answer: KeyPackAnswer, justIssued: boolean): Html {
     <h1>
       ${justIssued ? 'The representative reads out your license key pack ID' : 'What the Clearinghouse knows about this license key pack ID'}
     </h1>
-    <table>
-      <caption>
-        License key pack
-      </caption>
-      <tbody>
-        <tr>
-          <th scope="row">License key pack ID</th>
-          <td><strong>${answer.licenseKeyPackId}</strong></td>
-        </tr>
-        <tr>
-          <th scope="row">License Server ID</th>
-          <td>${answer.licenseServerId}</td>
-        </tr>
-        <tr>
-          <th scope="row">Purchase</th>
-          <td>${answer.purchaseNumber}</td>
-        </tr>
-        <tr>
-          <th scope="row">Product version</th>
-          <td>${answer.productVersion}</td>
-        </tr>
-        <tr>
-          <th scope="row">CAL type</th>
-          <td>${CAL_TYPE_LABELS[answer.calType]}</td>
-        </tr>
-        <tr>
-          <th scope="row">Number of CALs</th>
-          <td>${answer.quantity}</td>
-        </tr>
-        <tr>
-          <th scope="row">Issued</th>
-          <td><time datetime="${answer.issuedAt}">${answer.issuedAt}</time></td>
-        </tr>
-      </tbody>
-    </table>
+    ${factTable('License key pack', [
+      ['License key pack ID', html`<strong>${answer.licenseKeyPackId}</strong>`],
+      ['License Server ID', answer.licenseServerId],
+      ['Purchase', answer.purchaseNumber],
+      ['Product version', answer.productVersion],
+      ['CAL type', CAL_TYPE_LABELS[answer.calType]],
+      ['Number of CALs', answer.quantity],
+      ['Issued', html`<time datetime="${answer.issuedAt}">${answer.issuedAt}</time>`],
+    ])}
     ${justIssued ? html`<p class="note">Keep a copy of this license key pack ID: with it the Clearinghouse can help you recover these RDS CALs later.</p>` : ''}`;
 }

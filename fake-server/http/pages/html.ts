@@ -32,3 +32,13 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
 export function flag(name: string, on: boolean): Html {
   return new Html(on ? ` ${name}` : '');
 }
+
+/** A table of facts: a caption, then one row per fact with its name as the row header. */
+export function factTable(caption: string, facts: [string, Html | string | number][]): Html {
+  return html`<table>
+<caption>${caption}</caption>
+<tbody>
+${facts.map(([name, value]) => html`<tr><th scope="row">${name}</th><td>${value}</td></tr>`)}
+</tbody>
+</table>`;
+}

@@ -7,7 +7,7 @@ import { CONNECTION_METHODS, CONNECTION_METHOD_LABELS } from '../../domain/catal
 import { inGroupsOfFive } from '../../domain/ids';
 import { LicenseServer, LicensingEvent } from '../../domain/model';
 import { keyPackJson } from '../representations';
-import { Html, flag, html } from './html';
+import { Html, factTable, flag, html } from './html';
 
 export function signInBody(userName = ''): Html {
   return html`<h1>Sign in to the license server</h1>
@@ -56,33 +56,13 @@ export function managerBody(servers: LicenseServer[]): Html {
 
 /** Facts about a server, as Properties shows them. */
 function serverFacts(server: LicenseServer): Html {
-  return html`<table>
-    <caption>
-      Server information
-    </caption>
-    <tbody>
-      <tr>
-        <th scope="row">Name</th>
-        <td>${server.name}</td>
-      </tr>
-      <tr>
-        <th scope="row">Activation status</th>
-        <td>${server.licenseServerId === null ? 'Not activated' : 'Activated'}</td>
-      </tr>
-      <tr>
-        <th scope="row">License Server ID</th>
-        <td>${server.licenseServerId === null ? '—' : inGroupsOfFive(server.licenseServerId)}</td>
-      </tr>
-      <tr>
-        <th scope="row">Country/region</th>
-        <td>${server.countryRegion ?? '—'}</td>
-      </tr>
-      <tr>
-        <th scope="row">Connection method</th>
-        <td>${CONNECTION_METHOD_LABELS[server.connectionMethod]}</td>
-      </tr>
-    </tbody>
-  </table>`;
+  return factTable('Server information', [
+    ['Name', server.name],
+    ['Activation status', server.licenseServerId === null ? 'Not activated' : 'Activated'],
+    ['License Server ID', server.licenseServerId === null ? '—' : inGroupsOfFive(server.licenseServerId)],
+    ['Country/region', server.countryRegion ?? '—'],
+    ['Connection method', CONNECTION_METHOD_LABELS[server.connectionMethod]],
+  ]);
 }
 
 export interface ServerPageData {

@@ -5,7 +5,7 @@
  */
 import { notAvailableMessage } from '../../domain/wizard-pages';
 import { WizardView } from '../../domain/wizard-view';
-import { Html, flag, html } from './html';
+import { Html, factTable, flag, html } from './html';
 
 const ACTIONS = [
   { value: 'rebuild', label: 'Rebuild the license server database' },
@@ -74,25 +74,11 @@ function content(view: WizardView): Html {
       </p>`;
     case 'obtainKeyPack': {
       const shown = view.obtainKeyPack;
-      return html`<table>
-          <caption>
-            Call the Microsoft Clearinghouse
-          </caption>
-          <tbody>
-            <tr>
-              <th scope="row">Country/region</th>
-              <td>${shown?.countryRegion ?? '—'}</td>
-            </tr>
-            <tr>
-              <th scope="row">Telephone number</th>
-              <td>${shown?.telephoneNumber ?? '—'}</td>
-            </tr>
-            <tr>
-              <th scope="row">License Server ID</th>
-              <td>${shown?.licenseServerId ?? '—'}</td>
-            </tr>
-          </tbody>
-        </table>
+      return html`${factTable('Call the Microsoft Clearinghouse', [
+        ['Country/region', shown?.countryRegion ?? '—'],
+        ['Telephone number', shown?.telephoneNumber ?? '—'],
+        ['License Server ID', shown?.licenseServerId ?? '—'],
+      ])}
         <p>
           Give the representative the License Server ID and your purchase documents, then type the license key pack ID you are given. Keep a
           copy of it.
