@@ -2,7 +2,7 @@
  * The traceability matrix as one self-contained HTML page for reviewers: no scripts, no
  * external files. Rows carry data attributes so tools can read the verdicts back.
  */
-import { DRIVER_LABELS, DriverTraceability } from './by-driver';
+import { DRIVER_LABELS, Driver, DriverTraceability } from './by-driver';
 import { ScenarioResult } from './messages';
 import { TraceRow, Verdict } from './traceability';
 
@@ -17,13 +17,13 @@ function scenarioItem(result: ScenarioResult, driver: string): string {
 /** Where each scenario's pictures were written, keyed by "uri:line", as paths relative to the report. */
 export type PictureIndex = Map<string, { label: string; path: string }[]>;
 
-function driverCell(row: TraceRow | undefined, pictures: PictureIndex): string {
-  if (!row) return '<td>—</td>';
+function driverCell(driver: Driver, row: TraceRow | undefined, pictures: PictureIndex): string {
+  if (!row) return `<td data-driver="${driver}">—</td>`;
   const links = row.scenarios.flatMap((result) => pictures.get(`${result.uri}:${result.line}`) ?? []);
   const gallery = links.length
     ? `<details><summary>${links.length} page picture${links.length === 1 ? '' : 's'}</summary><ul>${links.map((link) => `<li><a href="${escape(link.path)}">${escape(link.label)}</a></li>`).join('')}</ul></details>`
     : '';
-  return `<td class="${CLASS[row.verdict]}" data-driver-verdict="${row.verdict}">${row.verdict} <span class="num">(${row.passed}/${row.scenarios.length})</span>${gallery}</td>`;
+  return `<td data-driver="${driver}" class="${CLASS[row.verdict]}" data-driver-verdict="${row.verdict}">${row.verdict} <span class="num">(${row.passed}/${row.scenarios.length})</span>${gallery}</td>`;
 }
 
 export function renderHtml(report: DriverTraceability, generatedAt: Date, pictures: PictureIndex = new Map()): string {
@@ -34,7 +34,7 @@ export function renderHtml(report: DriverTraceability, generatedAt: Date, pictur
       );
       return `<tr data-procedure-id="${escape(row.part.id)}" data-verdict="${row.verdict}">
   <td><code>${escape(row.part.id)}</code></td><td>${escape(row.part.kind)}</td><td>${escape(row.part.title)}</td>
-  ${report.drivers.map((driver) => driverCell(row.byDriver[driver], driver === 'browser' ? pictures : new Map()).replace('<td', `<td data-driver="${driver}"`)).join('')}
+  ${report.drivers.map((driver) => driverCell(driver, row.byDriver[driver], driver === 'browser' ? pictures : new Map())).join('')}
   <td class="${CLASS[row.verdict]}">${row.verdict}</td>
   <td><details><summary>${scenarios.length} scenario run${scenarios.length === 1 ? '' : 's'}</summary><ul>${scenarios.join('')}</ul></details></td>
 </tr>`;

@@ -3,7 +3,7 @@ import { DataTable, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { KeyPack } from '../support/driver';
 import { calTypeOf } from '../support/purchase-references';
-import { LicensingWorld } from '../support/world';
+import { LicensingWorld, NO_KEY_PACK_ID_ISSUED } from '../support/world';
 
 Then('it is refused as {string}', function (this: LicensingWorld, why: string) {
   expect(this.expectRefusal().code).to.equal(why.replace(/ /g, '-'));
@@ -115,7 +115,7 @@ Then('event {int} was logged {int} time(s)', async function (this: LicensingWorl
 });
 
 /** Counts from the scenario's first When step: the set-up may have obtained IDs on purpose. */
-Then('no license key pack ID was issued', async function (this: LicensingWorld) {
+Then(NO_KEY_PACK_ID_ISSUED, async function (this: LicensingWorld) {
   const before = this.issuedBeforeActions;
   if (before === undefined) throw new Error('This sentence needs a When step before it: it speaks of what the When steps did');
   expect(await this.driver.issuedKeyPackIds()).to.deep.equal(before);

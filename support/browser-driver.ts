@@ -3,8 +3,9 @@
  * playwright-core: every procedure verb is done on a page, each control found by its role
  * and the accessible name the procedure uses. Setting up the world, the clock, faults,
  * snapshots and reads of stored state stay on the test-control API (inherited from the
- * HTTP driver, with the same evidence for the reports), so a scenario's Givens and its checks of the fake's state are the same for
- * both drivers, and only the way the procedure is performed differs.
+ * HTTP driver, with the same evidence for the reports), so a scenario's Givens and its
+ * checks of the fake's state are the same for both drivers: only the way the procedure is
+ * performed differs.
  *
  * One browser per cucumber worker; one browser context per account (signed in once, then
  * reused by later scenarios, which only change the environment header).
@@ -23,11 +24,10 @@ import {
   WizardPage,
 } from './driver';
 import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } from './browser/labels';
-import { andWaitForAnswer, andWaitForPage, tableFacts, tableRecords, throwIfRefused } from './browser/page-reading';
+import { andWaitForAnswer, andWaitForPage, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './browser/page-reading';
 import { InputMode, makeMove, reach, readWizardPage } from './browser/wizard-screen';
 import { EvidenceRecordingDriver } from './evidence';
-
-const ENVIRONMENT_HEADER = 'x-fake-environment';
+import { ENVIRONMENT_HEADER } from './http-driver';
 
 /** A picture of a page the scenario reached, for the reports. */
 export interface PagePicture {
@@ -93,7 +93,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     return (await tableRecords(page, 'License servers')).map((row) => ({
       name: row.Name ?? '',
       activated: row['Activation status'] === 'Activated',
-      licenseServerId: row['License Server ID'] === '—' ? null : (row['License Server ID'] ?? null),
+      licenseServerId: shownOrNull(row['License Server ID']),
       countryRegion: null,
       connectionMethod: valueOf(CONNECTION_METHOD_LABELS, row['Connection method'] ?? ''),
     }));
@@ -140,7 +140,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
       eventId: Number(row['Event ID']),
       level: row.Level ?? '',
       message: row.Message ?? '',
-      licenseKeyPackId: row['License key pack ID'] === '—' ? null : (row['License key pack ID'] ?? '').replace(/-/g, ''),
+      licenseKeyPackId: shownOrNull(row['License key pack ID'])?.replace(/-/g, '') ?? null,
       recordedAt: row.Recorded ?? '',
     }));
   }
@@ -216,14 +216,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     if (call.calType !== undefined) await choose('CAL type', CAL_TYPE_LABELS[call.calType]);
     const callButton = page.getByRole('button', { name: 'Call' });
     await this.answer(page, () => (keyboard ? reach(page, callButton).then(() => page.keyboard.press('Enter')) : callButton.click()));
-    const facts = await tableFacts(page, 'License key pack');
-    return {
-      licenseKeyPackId: facts.get('License key pack ID') ?? '',
-      purchaseNumber: Number(facts.get('Purchase')),
-      productVersion: facts.get('Product version') ?? '',
-      calType: valueOf(CAL_TYPE_LABELS, facts.get('CAL type') ?? ''),
-      quantity: Number(facts.get('Number of CALs')),
-    };
+    return keyPackShown(page);
   }
 
   override async askClearinghouseAbout(
@@ -232,12 +225,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     const page = await this.open('/clearinghouse');
     await page.getByLabel('License key pack ID').fill(licenseKeyPackId);
     await this.follow(page, () => page.getByRole('button', { name: 'Ask' }).click());
-    const facts = await tableFacts(page, 'License key pack');
-    return {
-      licenseServerId: facts.get('License Server ID') ?? '',
-      purchaseNumber: Number(facts.get('Purchase')),
-      quantity: Number(facts.get('Number of CALs')),
-    };
+    const { licenseServerId, purchaseNumber, quantity } = await keyPackShown(page);
+    return { licenseServerId, purchaseNumber, quantity };
   }
 
   private headers(): Record<string, string> {
@@ -268,10 +257,6 @@ export class BrowserDriver extends EvidenceRecordingDriver {
       await andWaitForPage(page, () => page.getByRole('button', { name: 'Sign in' }).click());
     }
     return page;
-  }
-
-  private base(): string {
-    return typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
   }
 
   /** Goes to a page of the fake and throws the refusal it shows, if any. */
@@ -317,13 +302,24 @@ function serverPath(name: string): string {
 
 async function serverInfo(page: Page): Promise<LicenseServerInfo> {
   const facts = await tableFacts(page, 'Server information');
-  const id = facts.get('License Server ID');
-  const country = facts.get('Country/region');
   return {
     name: facts.get('Name') ?? '',
     activated: facts.get('Activation status') === 'Activated',
-    licenseServerId: id === undefined || id === '—' ? null : id,
-    countryRegion: country === undefined || country === '—' ? null : country,
+    licenseServerId: shownOrNull(facts.get('License Server ID')),
+    countryRegion: shownOrNull(facts.get('Country/region')),
     connectionMethod: valueOf(CONNECTION_METHOD_LABELS, facts.get('Connection method') ?? ''),
+  };
+}
+
+/** The Clearinghouse's page about one license key pack, as the representative reads it out. */
+async function keyPackShown(page: Page): Promise<GrantedKeyPack & { licenseServerId: string }> {
+  const facts = await tableFacts(page, 'License key pack');
+  return {
+    licenseKeyPackId: facts.get('License key pack ID') ?? '',
+    licenseServerId: facts.get('License Server ID') ?? '',
+    purchaseNumber: Number(facts.get('Purchase')),
+    productVersion: facts.get('Product version') ?? '',
+    calType: valueOf(CAL_TYPE_LABELS, facts.get('CAL type') ?? ''),
+    quantity: Number(facts.get('Number of CALs')),
   };
 }

@@ -23,7 +23,7 @@ import {
 } from './driver';
 import { RecordedExchange, exchangeRecord, send } from './http-transport';
 
-const ENVIRONMENT_HEADER = 'x-fake-environment';
+export const ENVIRONMENT_HEADER = 'x-fake-environment';
 
 interface Problem {
   code?: string;
@@ -170,13 +170,18 @@ export class HttpDriver implements LicensingDriver {
     return errors.map((error) => `${error.method} ${error.path}: ${error.message}`);
   }
 
+  /** The fake's address (known only once the worker's fake has started). */
+  protected base(): string {
+    return typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
+  }
+
   private async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.environmentId !== undefined) headers[ENVIRONMENT_HEADER] = this.environmentId;
     if (this.account)
       headers.authorization = `Basic ${Buffer.from(`${this.account.userName}:${this.account.password}`).toString('base64')}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const base = typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
+    const base = this.base();
     const response = await send(`${base}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
     if (this.recording) this.exchanges.push(exchangeRecord(method, path, body, response));
     if (response.status >= 200 && response.status < 300) return response.json as T;

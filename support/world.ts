@@ -24,6 +24,9 @@ export interface KnownPurchase {
   installedOn: string | null;
 }
 
+/** The sentence that compares the Clearinghouse's issued IDs with those at the first When. */
+export const NO_KEY_PACK_ID_ISSUED = 'no license key pack ID was issued';
+
 export class LicensingWorld extends World {
   readonly driver: EvidenceRecordingDriver;
   /** The license server the scenario is about ("it" in the steps). */

@@ -45,14 +45,20 @@ class Sessions {
   }
 
   of(req: Request): Session | undefined {
-    const cookie = (req.headers.cookie ?? '').split(/;\s*/).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
-    return cookie ? this.byId.get(cookie.slice(SESSION_COOKIE.length + 1)) : undefined;
+    const id = sessionIdOf(req);
+    return id === undefined ? undefined : this.byId.get(id);
   }
 
   close(req: Request): void {
-    const cookie = (req.headers.cookie ?? '').split(/;\s*/).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
-    if (cookie) this.byId.delete(cookie.slice(SESSION_COOKIE.length + 1));
+    const id = sessionIdOf(req);
+    if (id !== undefined) this.byId.delete(id);
   }
+}
+
+/** The session id the request's cookie carries, if any. */
+function sessionIdOf(req: Request): string | undefined {
+  const cookie = (req.headers.cookie ?? '').split(/;\s*/).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  return cookie?.slice(SESSION_COOKIE.length + 1);
 }
 
 /** Sends a page; a refusal goes to a client that does not take HTML (a script, curl -H accept) as problem+json. */

@@ -12,6 +12,11 @@ export async function tableRows(page: Page, caption: string): Promise<string[][]
   return rows.map((row) => row.split('\t').map((cell) => cell.replace(/\s+/g, ' ').trim()));
 }
 
+/** What a page shows for "none" is a dash; the driver's values say null. */
+export function shownOrNull(text: string | undefined): string | null {
+  return text === undefined || text === '—' ? null : text;
+}
+
 /** A table with a header row, as one record per body row keyed by the column headers. */
 export async function tableRecords(page: Page, caption: string): Promise<Record<string, string>[]> {
   const [header = [], ...rows] = await tableRows(page, caption);

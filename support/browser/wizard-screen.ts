@@ -10,7 +10,7 @@ import { Locator, Page } from 'playwright-core';
 import { Refusal, WizardMove, WizardPage } from '../driver';
 import { ACTION_LABELS, ADDITIONAL_LABELS, PAGE_NAMES } from './labels';
 import { ariaNodes, facts, node, paragraphAfter } from './aria';
-import { andWaitForAnswer, throwIfRefused } from './page-reading';
+import { andWaitForAnswer, shownOrNull, throwIfRefused } from './page-reading';
 
 const BUTTONS = { next: 'Next', back: 'Back', cancel: 'Cancel', finish: 'Finish' } as const;
 const REASON_LIST = 'Reason for rebuilding the RD Licensing database';
@@ -53,8 +53,8 @@ export async function readWizardPage(page: Page, serverName: string): Promise<Wi
     const shown = facts(nodes);
     const boxes = nodes.filter((candidate) => candidate.role === 'textbox' && candidate.name.startsWith('License key pack ID, box'));
     view.obtainKeyPack = {
-      countryRegion: orNull(shown.get('Country/region')),
-      telephoneNumber: orNull(shown.get('Telephone number')),
+      countryRegion: shownOrNull(shown.get('Country/region')),
+      telephoneNumber: shownOrNull(shown.get('Telephone number')),
       licenseServerId: shown.get('License Server ID') ?? '',
       keyPackId: boxes
         .map((box) => box.value)
@@ -203,8 +203,4 @@ function controlsOffered(page: WizardPage['page']): string[] {
 
 function describe(move: WizardMove): string {
   return move.type in BUTTONS ? `${BUTTONS[move.type as keyof typeof BUTTONS]} button` : `control for ${move.type}`;
-}
-
-function orNull(value: string | undefined): string | null {
-  return value === undefined || value === '—' ? null : value;
 }
