@@ -1,28 +1,30 @@
 /**
  * `npm run report`: builds the traceability report from the message streams of the last
  * runs, one per driver (reports/messages.ndjson for the API, reports/browser/messages.ndjson
- * for the browser), as Markdown and HTML; writes the browser's page pictures next to it;
- * and fails, naming them, when any part of the procedure is not verified through every
- * driver. In GitHub Actions the Markdown also goes to the job summary.
+ * for the browser), as Markdown and HTML. A suite split across CI jobs (`--shard i/n`) gives
+ * one stream per shard: repeat `--messages` (or `--browser-messages`) once per stream and the
+ * report is that of the union, as if the suite had run in one job. It writes the browser's
+ * page pictures next to it, and fails, naming them, when any part of the procedure is not
+ * verified through every driver (by the union of the shards, when there are several). In GitHub Actions the Markdown also goes to the job summary.
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DRIVERS, DRIVER_LABELS, Driver, traceabilityByDriver } from './by-driver';
-import { ScenarioResult, readScenarioResults } from './messages';
+import { ScenarioResult, readShardedResults } from './messages';
 import { PictureIndex, renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 
 const { values } = parseArgs({
   options: {
-    messages: { type: 'string', default: 'reports/messages.ndjson' },
-    'browser-messages': { type: 'string', default: 'reports/browser/messages.ndjson' },
+    messages: { type: 'string', multiple: true, default: ['reports/messages.ndjson'] },
+    'browser-messages': { type: 'string', multiple: true, default: ['reports/browser/messages.ndjson'] },
     drivers: { type: 'string', default: DRIVERS.join(',') },
     out: { type: 'string', default: 'reports' },
   },
 });
 
-const streams: Record<Driver, string> = { api: values.messages, browser: values['browser-messages'] };
+const streams: Record<Driver, string[]> = { api: values.messages, browser: values['browser-messages'] };
 const drivers = values.drivers.split(',').map((name) => name.trim()) as Driver[];
 const results: Partial<Record<Driver, ScenarioResult[]>> = {};
 for (const driver of drivers) {
@@ -30,14 +32,13 @@ for (const driver of drivers) {
     console.error(`--drivers takes ${DRIVERS.join(', ')}; "${driver}" is none of them.`);
     process.exit(2);
   }
-  if (!existsSync(streams[driver])) {
+  for (const stream of streams[driver]) {
+    if (existsSync(stream)) continue;
     const how = driver === 'api' ? 'npm run test:acceptance' : 'npm run test:browser';
-    console.error(
-      `No message stream at ${streams[driver]}: run the ${DRIVER_LABELS[driver]} suite first (${how}), or leave it out with --drivers.`,
-    );
+    console.error(`No message stream at ${stream}: run the ${DRIVER_LABELS[driver]} suite first (${how}), or leave it out with --drivers.`);
     process.exit(2);
   }
-  results[driver] = readScenarioResults(streams[driver]);
+  results[driver] = readShardedResults(streams[driver]);
 }
 
 const report = traceabilityByDriver(results);

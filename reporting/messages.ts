@@ -109,3 +109,27 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
       };
     });
 }
+
+/**
+ * The results of one suite split across several runs (cucumber's `--shard i/n`, one stream
+ * each): every stream lists every pickle but runs only its shard's, so the union of what
+ * was run is the whole suite. A scenario run in more than one stream (overlapping shards,
+ * a stream given twice) keeps every attempt in the order the streams were given, and the
+ * last attempt decides, as with cucumber's own retries.
+ */
+export function readShardedResults(ndjsonPaths: readonly string[]): ScenarioResult[] {
+  const byScenario = new Map<string, ScenarioResult>();
+  for (const path of ndjsonPaths) {
+    for (const result of readScenarioResults(path)) {
+      const key = `${result.uri}:${result.line}`;
+      const earlier = byScenario.get(key);
+      if (!earlier) {
+        byScenario.set(key, result);
+        continue;
+      }
+      const attempts = [...earlier.attempts, ...result.attempts];
+      byScenario.set(key, { ...result, attempts, status: attempts.at(-1) ?? 'UNKNOWN' });
+    }
+  }
+  return [...byScenario.values()];
+}
