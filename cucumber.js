@@ -55,6 +55,9 @@ module.exports = {
     tags: 'not @api-only',
     format: ['summary', ...browserReports],
   },
+  // The API features with no formatter at all, in file order: for tools that bring their own
+  // (Stryker in npm run mutation, which also picks the scenarios; the sharding test).
+  bare: { ...common, order: 'defined', format: [], tags: 'not @browser-only' },
   // With nothing failed last time, a name no scenario has selects none (empty paths would mean all).
   rerun: failedLastTime().length
     ? { ...common, paths: failedLastTime(), format: ['progress-bar', didYouMean, 'rerun:reports/rerun.txt'] }
