@@ -118,18 +118,23 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
  * last attempt decides, as with cucumber's own retries.
  */
 export function readShardedResults(ndjsonPaths: readonly string[]): ScenarioResult[] {
-  const byScenario = new Map<string, ScenarioResult>();
+  const merged: ScenarioResult[] = [];
+  const earlier = new Map<string, number>();
   for (const path of ndjsonPaths) {
-    for (const result of readScenarioResults(path)) {
+    const results = readScenarioResults(path);
+    for (const result of results) {
       const key = `${result.uri}:${result.line}`;
-      const earlier = byScenario.get(key);
-      if (!earlier) {
-        byScenario.set(key, result);
+      const at = earlier.get(key);
+      const before = at === undefined ? undefined : merged[at];
+      if (at === undefined || !before) {
+        merged.push(result);
         continue;
       }
-      const attempts = [...earlier.attempts, ...result.attempts];
-      byScenario.set(key, { ...result, attempts, status: attempts.at(-1) ?? 'UNKNOWN' });
+      const attempts = [...before.attempts, ...result.attempts];
+      merged[at] = { ...result, attempts, status: attempts.at(-1) ?? 'UNKNOWN' };
     }
+    // Only results of earlier streams are merged into: within one stream every result stands.
+    merged.forEach((result, index) => earlier.set(`${result.uri}:${result.line}`, index));
   }
-  return [...byScenario.values()];
+  return merged;
 }
