@@ -18,8 +18,8 @@ function failedLastTime() {
 }
 
 const common = {
-  requireModule: ['ts-node/register/transpile-only'],
-  require: ['support/**/*.ts', 'steps/**/*.ts'],
+  requireModule: [require.resolve('./tools/register-typescript.cjs')],
+  require: ['support/*.ts', 'steps/**/*.ts'],
   strict: true,
   order: 'random',
 };

@@ -24,8 +24,11 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly' } },
-    // cucumber.js (configuration) and the formatter shim are CommonJS, loaded by cucumber-js.
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', __filename: 'readonly' },
+    },
+    // cucumber.js (configuration), the formatter shim and the TypeScript loader are CommonJS.
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserDriver } from '../support/browser-driver';
-import { allPages, closeWorkerBrowser, pageFor, workerBrowser } from '../support/browser-session';
+import { allPages, closeWorkerBrowser, pageFor, workerBrowser } from '../support/browser/session';
 import { startFake } from '../support/fake-under-test';
 import { PERSONAS } from '../support/personas';
 import { CUCUMBER, ROOT, median, timeCommand } from './lib';

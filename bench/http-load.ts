@@ -20,7 +20,7 @@ export interface ServerPorts {
 
 /** Starts bench/servers.ts in its own process, so that the load generator has the other core. */
 export async function startServers(): Promise<{ ports: ServerPorts; stop: () => void }> {
-  const child = spawn(NODE, ['-r', 'ts-node/register/transpile-only', 'bench/servers.ts'], {
+  const child = spawn(NODE, ['-r', './tools/register-typescript.cjs', 'bench/servers.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

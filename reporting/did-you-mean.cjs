@@ -1,4 +1,5 @@
-// Cucumber loads formatters with import(), which knows no TypeScript: this shim makes sure
-// ts-node is registered (transpile-only, as for the support code) and hands over the plugin.
-if (!process[Symbol.for('ts-node.register.instance')]) require('ts-node/register/transpile-only');
+// Cucumber loads formatters with import(), which knows no TypeScript: this shim registers the
+// project's TypeScript loader (the same as for the support code; it registers only once) and
+// hands over the plugin.
+require('../tools/register-typescript.cjs');
 module.exports = require('./did-you-mean.ts').default;

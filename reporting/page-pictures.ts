@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { BrowserDriver } from '../support/browser-driver';
-import { allPages, closeWorkerBrowser, pageFor, workerBrowser } from '../support/browser-session';
+import { allPages, closeWorkerBrowser, pageFor, workerBrowser } from '../support/browser/session';
 import { startFake } from '../support/fake-under-test';
 import { WizardPage, WorldFixture } from '../support/driver';
 

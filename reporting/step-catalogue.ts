@@ -28,7 +28,7 @@ export async function dryRunMessages(): Promise<Envelope[]> {
   const { runConfiguration } = await loadConfiguration({
     file: false,
     provided: {
-      requireModule: ['ts-node/register/transpile-only'],
+      requireModule: [require.resolve('../tools/register-typescript.cjs')],
       require: ['support/**/*.ts', 'steps/**/*.ts'],
       dryRun: true,
       order: 'defined',

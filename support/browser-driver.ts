@@ -10,7 +10,7 @@
  * One browser per cucumber worker; one browser context per account (signed in once, then
  * reused by later scenarios, which only change the environment header).
  */
-import { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   Account,
   ConnectionMethod,

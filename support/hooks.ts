@@ -6,7 +6,7 @@
 import { After, AfterAll, Before, BeforeAll, BeforeStep, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { BrowserDriver } from './browser-driver';
-import { closeWorkerBrowser, workerBrowser } from './browser-session';
+import { closeBrowserSessionIfLoaded, loadBrowserSession } from './browser-loader';
 import { startProcessFake, stopProcessFake } from './process-fake';
 import { PERSONA_PHRASES } from './personas';
 import { LicensingWorld, NO_KEY_PACK_ID_ISSUED, Persona } from './world';
@@ -22,11 +22,11 @@ BeforeAll({ timeout: 60_000 }, async function (this: { parameters?: { driver?: s
   await startProcessFake();
   // The browser starts with the worker, not inside a scenario's first step (the bundled
   // Chromium unpacks itself the first time, which takes seconds).
-  if (this.parameters?.driver === 'browser') await workerBrowser();
+  if (this.parameters?.driver === 'browser') await (await loadBrowserSession()).workerBrowser();
 });
 
 AfterAll(async function () {
-  await closeWorkerBrowser();
+  await closeBrowserSessionIfLoaded();
   await stopProcessFake();
 });
 

@@ -6,7 +6,7 @@ import { IWorldOptions, World } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { Account, CalType, GrantedKeyPack, LicenseServerInfo, ProgramInformation, Refusal, WizardPage } from './driver';
 import { BrowserDriver } from './browser-driver';
-import { allPages, checkAccessibility, pageFor, workerBrowser } from './browser-session';
+import { browserSession } from './browser-loader';
 import { EvidenceRecordingDriver } from './evidence';
 import { runningFake } from './process-fake';
 import { PERSONAS } from './personas';
@@ -60,7 +60,12 @@ export class LicensingWorld extends World {
     const baseUrl = () => runningFake().baseUrl;
     this.driver =
       (options.parameters as { driver?: string }).driver === 'browser'
-        ? new BrowserDriver(baseUrl, { browser: workerBrowser, pageFor, allPages, onPage: checkAccessibility })
+        ? new BrowserDriver(baseUrl, {
+            browser: () => browserSession().workerBrowser(),
+            pageFor: (account, create) => browserSession().pageFor(account, create),
+            allPages: () => browserSession().allPages(),
+            onPage: (page) => browserSession().checkAccessibility(page),
+          })
         : new EvidenceRecordingDriver(baseUrl);
     this.actAs('administrator');
   }

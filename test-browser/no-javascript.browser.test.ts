@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, Page } from 'playwright-core';
 import { environmentFixture } from '../fake-server/http/schemas';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../support/browser/chromium';
 import { RunningFake, startFake } from '../support/fake-under-test';
 
 const DEMO = environmentFixture.parse(JSON.parse(readFileSync(join(__dirname, '../fake-server/fixtures/demo.json'), 'utf8')));

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, Page } from 'playwright-core';
-import { chooseChromium, launchChromium } from '../support/chromium';
+import { chooseChromium, launchChromium } from '../support/browser/chromium';
 import catalogue from '../reporting/procedure-catalogue.json';
 
 const ROOT = join(__dirname, '..');

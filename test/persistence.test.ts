@@ -23,7 +23,7 @@ const ACKNOWLEDGED_WRITES = 40;
 const IN_FLIGHT = 10;
 
 function spawnFake(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'fake-server/main.ts', '--port', '0', ...args], {
+  return spawn(process.execPath, ['-r', './tools/register-typescript.cjs', 'fake-server/main.ts', '--port', '0', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -61,7 +61,7 @@ describe('a suite split into shards', () => {
         process.execPath,
         [
           '-r',
-          'ts-node/register/transpile-only',
+          './tools/register-typescript.cjs',
           'reporting/main.ts',
           '--drivers',
           'api',

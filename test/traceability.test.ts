@@ -73,7 +73,7 @@ describe('traceability', () => {
         process.execPath,
         [
           '-r',
-          'ts-node/register/transpile-only',
+          './tools/register-typescript.cjs',
           'reporting/main.ts',
           '--drivers',
           'api',
@@ -106,7 +106,7 @@ describe('traceability', () => {
         process.execPath,
         [
           '-r',
-          'ts-node/register/transpile-only',
+          './tools/register-typescript.cjs',
           'reporting/main.ts',
           '--messages',
           join(folder, 'api.ndjson'),

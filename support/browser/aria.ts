@@ -4,7 +4,7 @@
  * [disabled], [selected]) and value, in document order. The browser driver reads pages
  * this way, as assistive technology does, instead of asking for each control in turn.
  */
-import { Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 
 export interface AriaNode {
   role: string;

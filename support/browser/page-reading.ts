@@ -3,7 +3,7 @@
  * alert, a control by its role and accessible name. Each table is read in one round trip
  * (the rows' text, cells separated by tabs), which keeps the browser driver quick.
  */
-import { Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Refusal } from '../driver';
 
 /** The rows of a table named by its caption, each as its cells' text; the header row is first when there is one. */

@@ -6,7 +6,7 @@
  * page". A move no person could make on the page (a reason that is not in the list, two
  * IDs in seven boxes) is an error: such scenarios are tagged @api-only.
  */
-import { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { Refusal, WizardMove, WizardPage } from '../driver';
 import { ACTION_LABELS, ADDITIONAL_LABELS, PAGE_NAMES } from './labels';
 import { ariaNodes, facts, node, paragraphAfter } from './aria';
