@@ -10,11 +10,15 @@ Then('it is refused as {string}', function (this: LicensingWorld, why: string) {
 });
 
 Then('it is refused because the caller is not an administrator', function (this: LicensingWorld) {
-  expect(this.expectRefusal().kind).to.equal('not-permitted');
+  const refusal = this.expectRefusal();
+  expect(refusal.kind).to.equal('not-permitted');
+  expect(refusal.code).to.equal('not-an-administrator');
 });
 
 Then('it is refused because the caller is not signed in', function (this: LicensingWorld) {
-  expect(this.expectRefusal().kind).to.equal('not-signed-in');
+  const refusal = this.expectRefusal();
+  expect(refusal.kind).to.equal('not-signed-in');
+  expect(refusal.code).to.equal('not-authenticated');
 });
 
 Then('the reason given mentions {string}', function (this: LicensingWorld, text: string) {

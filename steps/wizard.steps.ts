@@ -10,6 +10,7 @@ import {
   move,
   openWizard,
   reachObtainKeyPack,
+  reachPage,
   rebuildReinstallingEverything,
   wizardIsOpen,
 } from '../support/tasks';
@@ -22,6 +23,9 @@ const OPTIONS: Record<string, WizardMove> = {
   'Continue reinstalling additional RDS CALs': { type: 'chooseAdditionalPacks', choice: 'continue' },
   'Finish rebuilding the RD Licensing database': { type: 'chooseAdditionalPacks', choice: 'finish' },
 };
+
+/** The words on the wizard's buttons for the moves the fake calls next, back, cancel and finish. */
+const BUTTON_WORDS: Record<string, string> = { next: 'Next', back: 'Back', cancel: 'Cancel', finish: 'Finish' };
 
 const BUTTONS: Record<string, WizardMove> = {
   Next: { type: 'next' },
@@ -161,6 +165,36 @@ When('the administrator finishes the rebuild', async function (this: LicensingWo
 Then('the wizard shows the {string} page', async function (this: LicensingWorld, title: string) {
   const current = await this.driver.currentWizardPage(this.page?.serverName ?? this.serverName);
   expect(current.title).to.equal(title);
+});
+
+Given('the administrator has reached the {string} page', async function (this: LicensingWorld, title: string) {
+  await reachPage(this, title);
+});
+
+/** The buttons a person can click on the current page, in any order ("Next, Cancel"). */
+Then('the wizard offers the buttons {string}', async function (this: LicensingWorld, list: string) {
+  const current = await this.driver.currentWizardPage(this.serverName);
+  const offered = current.allowed.flatMap((move) => (Object.hasOwn(BUTTON_WORDS, move) ? [BUTTON_WORDS[move]] : []));
+  expect([...offered].sort(), `the buttons of the "${current.title}" page`).to.deep.equal(list.split(/,\s*/).sort());
+});
+
+Then(/^the deletion confirmation check box is (selected|cleared)$/, async function (this: LicensingWorld, state: string) {
+  const current = await this.driver.currentWizardPage(this.serverName);
+  expect(current.confirmDeletion?.deletionConfirmed, 'the check box on the Confirm Deletion of RDS CALs page').to.equal(
+    state === 'selected',
+  );
+});
+
+Then('the option {string} is chosen', async function (this: LicensingWorld, label: string) {
+  const current = await this.driver.currentWizardPage(this.serverName);
+  const chosen = option(label);
+  if (chosen.type === 'selectAction') expect(current.actionSelection?.action).to.equal(chosen.action);
+  else if (chosen.type === 'chooseAdditionalPacks') expect(current.reinstallingAdditional?.choice).to.equal(chosen.choice);
+});
+
+Then(/^the Manage RDS CALs Wizard was (cancelled|finished)$/, function (this: LicensingWorld, how: string) {
+  expect(this.page?.page, 'the wizard is still open').to.equal('closed');
+  expect(this.page?.outcome).to.equal(how);
 });
 
 Then('the wizard offers these reasons:', async function (this: LicensingWorld, table: DataTable) {

@@ -177,6 +177,8 @@ export interface LicensingDriver {
   /** Every license key pack ID the Clearinghouse has issued, in the order issued. */
   issuedKeyPackIds(): Promise<string[]>;
   snapshot(name: string): Promise<StateSnapshot>;
+  /** A digest of everything the environment stores (every server's database, the Clearinghouse's). */
+  environmentDigest(): Promise<string>;
   unexpectedServerErrors(): Promise<string[]>;
 }
 

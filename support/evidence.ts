@@ -5,6 +5,7 @@
  */
 import { DatabaseContents, WizardMove, WizardPage } from './driver';
 import { HttpDriver } from './http-driver';
+import { expectPageAsTheConsoleShowsIt } from './console-words';
 
 export interface DatabaseEvidence {
   label: string;
@@ -44,6 +45,7 @@ export class EvidenceRecordingDriver extends HttpDriver {
   }
 
   private remember(name: string, page: WizardPage): WizardPage {
+    expectPageAsTheConsoleShowsIt(page);
     this.lastPage.set(name, page.page);
     return page;
   }

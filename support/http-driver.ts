@@ -158,6 +158,10 @@ export class HttpDriver implements LicensingDriver {
     return issuances.map((issuance) => issuance.licenseKeyPackId);
   }
 
+  async environmentDigest(): Promise<string> {
+    return (await this.request<{ digest: string }>('GET', '/_test/digest')).digest;
+  }
+
   snapshot(name: string): Promise<StateSnapshot> {
     return this.request('GET', `/_test${serverPath(name)}/snapshot`);
   }

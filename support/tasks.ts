@@ -112,6 +112,43 @@ export async function rebuildReinstallingEverything(world: LicensingWorld, alrea
   await finishRebuild(world);
 }
 
+/**
+ * Opens the wizard and goes, the ordinary way, to the page with this title: through the
+ * deletion for the pages after it, and reinstalling the scenario's first installed purchase
+ * for the last two.
+ */
+export async function reachPage(world: LicensingWorld, title: string): Promise<void> {
+  const order = [
+    'Welcome to the Manage RDS CALs Wizard',
+    'Action Selection',
+    'Confirm Deletion of RDS CALs',
+    'Reinstalling RDS CALs',
+    'Obtain Client License Key Pack',
+    'Reinstalling Additional RDS CALs',
+    'Completing the Manage RDS CALs Wizard',
+  ];
+  const target = order.indexOf(title);
+  if (target < 0) throw new Error(`The wizard has no page "${title}"; its pages are: ${order.join('; ')}`);
+  await openWizard(world);
+  if (target >= 1) await move(world, { type: 'next' });
+  if (target >= 2) {
+    await chooseRebuild(world);
+    await move(world, { type: 'next' });
+  }
+  if (target >= 3) await confirmDeletion(world);
+  if (target >= 4) await move(world, { type: 'next' });
+  if (target >= 5) {
+    const first = [...world.purchases].find(([, purchase]) => purchase.installedOn === world.serverName);
+    if (!first) throw new Error('The scenario installed no pack, so there is none to reinstall on the way');
+    await reinstallPack(world, first[0]);
+  }
+  if (target >= 6) {
+    await move(world, { type: 'chooseAdditionalPacks', choice: 'finish' });
+    await move(world, { type: 'next' });
+  }
+  expect(world.page?.title).to.equal(title);
+}
+
 /** Whether the fake has a Manage RDS CALs Wizard open on the scenario's server. */
 export function wizardIsOpen(world: LicensingWorld): Promise<boolean> {
   return world.driver.currentWizardPage(world.serverName).then(

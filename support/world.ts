@@ -101,10 +101,13 @@ export class LicensingWorld extends World {
   /**
    * Runs an action that may be refused. A refusal is kept for the Then steps, and the
    * license server's whole state (database, events, wizard, purchase records) is compared
-   * before and after: a refusal that changed anything fails the scenario at once.
+   * before and after, and so is everything else the environment stores (the other license
+   * servers, the Clearinghouse): a refusal that changed anything fails the scenario at once.
+   * A refusal must also say why, in words a person can act on.
    */
   async attempt(action: () => Promise<unknown>): Promise<void> {
     const before = this.serverName ? await this.driver.snapshot(this.serverName) : undefined;
+    const everywhereBefore = await this.driver.environmentDigest();
     this.refusal = undefined;
     this.unchangedByRefusal = undefined;
     this.carriedOut = undefined;
@@ -117,11 +120,14 @@ export class LicensingWorld extends World {
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       this.refusal = error;
+      expect(error.reason.trim(), `refused (${error.code}) without a reason a person could act on`).to.match(/\p{L}{2,}/u);
       if (before !== undefined) {
         const after = await this.driver.snapshot(this.serverName);
         expect(after, `refused (${error.code}) but the license server's state changed`).to.deep.equal(before);
-        this.unchangedByRefusal = true;
       }
+      const everywhereAfter = await this.driver.environmentDigest();
+      expect(everywhereAfter, `refused (${error.code}) but something else in the environment changed`).to.equal(everywhereBefore);
+      this.unchangedByRefusal = true;
     }
   }
 

@@ -1,0 +1,176 @@
+Feature: The wizard's buttons off the main path
+  The procedure walks the Manage RDS CALs Wizard with Next. A person can also click Back,
+  Cancel or Finish, on any page, at the wrong time. Each page offers only its own buttons;
+  a button it does not offer is refused without a change; leaving early before the deletion
+  leaves the database as it was, and leaving after it is recorded as an abandoned rebuild.
+
+  Background:
+    Given the license server "LS-CONTOSO" was activated for "United States"
+    And its connection method is Telephone
+    And its RD Licensing database holds these RDS CAL packs:
+      | purchase                              | product version     | CAL type   | CALs | issued |
+      | Enterprise Agreement 4271956          | Windows Server 2022 | Per User   | 250  | 12     |
+      | Open License 83920147 QX7R2M9KD4L8T1B | Windows Server 2019 | Per Device | 50   | 7      |
+
+  Scenario Outline: The "<page>" page offers the buttons <buttons>
+    Given the administrator has reached the "<page>" page
+    Then the wizard offers the buttons "<buttons>"
+
+    @step-4
+    Examples: before anything is chosen
+      | page                                  | buttons      |
+      | Welcome to the Manage RDS CALs Wizard | Next, Cancel |
+
+    @step-5
+    Examples: choosing the action and the reason
+      | page             | buttons            |
+      | Action Selection | Next, Back, Cancel |
+
+    @step-7
+    Examples: the last page before the deletion
+      | page                         | buttons            |
+      | Confirm Deletion of RDS CALs | Next, Back, Cancel |
+
+    @step-8
+    Examples: after the deletion there is no way back
+      | page                  | buttons      |
+      | Reinstalling RDS CALs | Next, Cancel |
+
+    @step-10
+    Examples: entering the license key pack ID
+      | page                           | buttons      |
+      | Obtain Client License Key Pack | Next, Cancel |
+
+    @step-11
+    Examples: the end of the rebuild
+      | page                                  | buttons              |
+      | Reinstalling Additional RDS CALs      | Next, Cancel         |
+      | Completing the Manage RDS CALs Wizard | Back, Finish, Cancel |
+
+  Scenario Outline: Finish before the last page is refused on the "<page>" page
+    Given the administrator has reached the "<page>" page
+    When the administrator tries to click Finish
+    Then it is refused as "not available on this page"
+    And the reason given mentions 'Finish is not available on the "<page>" page'
+    And nothing has changed on the license server
+
+    @step-4
+    Examples:
+      | page                                  |
+      | Welcome to the Manage RDS CALs Wizard |
+
+    @step-7
+    Examples:
+      | page                         |
+      | Confirm Deletion of RDS CALs |
+
+    @step-8
+    Examples:
+      | page                  |
+      | Reinstalling RDS CALs |
+
+    @step-10
+    Examples:
+      | page                           |
+      | Obtain Client License Key Pack |
+
+    @step-11
+    Examples:
+      | page                             |
+      | Reinstalling Additional RDS CALs |
+
+  @caution
+  Scenario Outline: Cancel before the deletion, on the "<page>" page, leaves the database as it was
+    Given the administrator has reached the "<page>" page
+    When the administrator clicks Cancel
+    Then the Manage RDS CALs Wizard was cancelled
+    And the RD Licensing database holds 2 RDS CAL packs with 19 issued CALs
+    And the event log does not record event 9002
+
+    Examples:
+      | page                                  |
+      | Welcome to the Manage RDS CALs Wizard |
+      | Action Selection                      |
+      | Confirm Deletion of RDS CALs          |
+
+  @caution @step-11
+  Scenario Outline: Cancel after the deletion, on the "<page>" page, is recorded as an abandoned rebuild
+    Given the administrator has reached the "<page>" page
+    When the administrator clicks Cancel
+    Then the Manage RDS CALs Wizard was cancelled
+    And the RD Licensing database holds <packs> RDS CAL packs with 0 issued CALs
+    And event 9002 was logged 1 time
+    And the event log does not record event 88
+    And the wizard has recorded the reason "The RD Licensing database is corrupt"
+
+    Examples:
+      | page                                  | packs |
+      | Reinstalling RDS CALs                 | 0     |
+      | Obtain Client License Key Pack        | 0     |
+      | Reinstalling Additional RDS CALs      | 1     |
+      | Completing the Manage RDS CALs Wizard | 1     |
+
+  @step-8
+  Scenario: Back after the deletion is refused, and the reason says why
+    Given the administrator has reached the "Reinstalling RDS CALs" page
+    When the administrator tries to click Back
+    Then it is refused as "not available on this page"
+    And the reason given mentions "Back is not available"
+    And the reason given mentions "there is no going back"
+    And the reason given mentions "Available here: Next, Cancel."
+    And nothing has changed on the license server
+
+  @step-5
+  Scenario: Back before the deletion gives no such reason
+    Given the administrator has reached the "Welcome to the Manage RDS CALs Wizard" page
+    When the administrator tries to click Back
+    Then it is refused as "not available on this page"
+    And the reason given mentions 'Back is not available on the "Welcome to the Manage RDS CALs Wizard" page. Available here: Next, Cancel.'
+
+  @step-7
+  Scenario: Back from Confirm Deletion keeps the choices made on Action Selection
+    Given the administrator has reached the "Confirm Deletion of RDS CALs" page
+    When the administrator clicks Back
+    Then the wizard shows the "Action Selection" page
+    And the option "Rebuild the license server database" is chosen
+    And the wizard has recorded the reason "The RD Licensing database is corrupt"
+    And the RD Licensing database holds 2 RDS CAL packs with 19 issued CALs
+
+  @step-7
+  Scenario: The check box starts clear and shows what was last done to it
+    Given the administrator has reached the "Confirm Deletion of RDS CALs" page
+    Then the deletion confirmation check box is cleared
+    When the administrator selects the deletion confirmation check box
+    Then the deletion confirmation check box is selected
+    When the administrator clears the deletion confirmation check box
+    Then the deletion confirmation check box is cleared
+
+  @step-11
+  Scenario: Back from Completing returns to the choice, with Finish chosen
+    Given the administrator has reached the "Completing the Manage RDS CALs Wizard" page
+    When the administrator clicks Back
+    Then the wizard shows the "Reinstalling Additional RDS CALs" page
+    And the option "Finish rebuilding the RD Licensing database" is chosen
+    And the wizard counts 1 pack reinstalled
+
+  @step-11
+  Scenario: Finishing closes the wizard as finished, not cancelled
+    Given the administrator has reached the "Completing the Manage RDS CALs Wizard" page
+    When the administrator clicks Finish
+    Then the Manage RDS CALs Wizard was finished
+    And event 88 was logged 1 time
+    And the event log does not record event 9002
+
+  @step-6
+  Scenario: A reason cannot be chosen before the rebuild action
+    Given the administrator has reached the "Action Selection" page
+    When the administrator tries to select the reason "The RD Licensing database is corrupt"
+    Then it is refused as "rebuild not selected"
+    And nothing has changed on the license server
+
+  @step-11
+  Scenario: A closed wizard takes no more clicks
+    Given the administrator has reached the "Completing the Manage RDS CALs Wizard" page
+    And the administrator clicks Finish
+    When the administrator tries to click Next
+    Then it is refused as "wizard not open"
