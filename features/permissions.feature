@@ -16,6 +16,7 @@ Feature: Only local administrators can rebuild the RD Licensing database
       When the standard user tries to open the Manage RDS CALs Wizard
       Then it is refused because the caller is not an administrator
       And the reason given mentions "Administrators"
+      And the reason given mentions '"jdoe" is a member of: Users.'
       And nothing has changed on the license server
 
     Scenario: A standard user cannot change the connection method
@@ -51,12 +52,23 @@ Feature: Only local administrators can rebuild the RD Licensing database
     Scenario Outline: <who> cannot open the wizard
       When <who> tries to open the Manage RDS CALs Wizard
       Then it is refused because the caller is not signed in
+      And the reason given mentions "<reason>"
       And nothing has changed on the license server
 
       Examples:
-        | who                           |
-        | someone without credentials   |
-        | someone with a wrong password |
+        | who                           | reason                                      |
+        | someone without credentials   | Sign in with a local account of LS-CONTOSO  |
+        | someone with a wrong password | user name or password is not correct for LS |
+
+    Scenario Outline: <who> cannot open RD Licensing Manager
+      When <who> tries to open Remote Desktop Licensing Manager
+      Then it is refused because the caller is not signed in
+      And the reason given mentions "<reason>"
+
+      Examples:
+        | who                           | reason                                                      |
+        | someone without credentials   | Sign in with a local account of a license server            |
+        | someone with a wrong password | user name or password is not correct for any license server |
 
   Rule: A member of the Administrators group can complete the procedure
 

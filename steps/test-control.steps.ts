@@ -1,7 +1,7 @@
 /** Givens and Whens that steer the fake itself: faults, the clock, snapshots, reset, fixture files. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { Refusal } from '../support/driver';
+import { Refusal, WorldFixture } from '../support/driver';
 import { wizardIsOpen } from '../support/tasks';
 import { LicensingWorld } from '../support/world';
 
@@ -20,6 +20,31 @@ Given('the Clearinghouse line for {string} is busy the first time', async functi
 
 Given('answers about {string} take {int} ms', async function (this: LicensingWorld, name: string, latencyMs: number) {
   await this.driver.setFaults(name, { latencyMs });
+});
+
+/** A raw set-up for the fake (JSON, as the test-control API takes it), expected to be refused. */
+When('the harness tries to seed:', async function (this: LicensingWorld, json: string) {
+  await this.attempt(() => this.driver.seed(JSON.parse(json) as WorldFixture));
+});
+
+When('the harness tries to set the clock to {string}', async function (this: LicensingWorld, instant: string) {
+  await this.attempt(() => this.driver.setClock(instant));
+});
+
+When('the harness tries to move the clock on by {int} days', async function (this: LicensingWorld, days: number) {
+  await this.attempt(() => this.driver.advanceClock({ days }));
+});
+
+Then('the clock reads {string} and stands still', async function (this: LicensingWorld, instant: string) {
+  expect(await this.driver.readClock()).to.deep.equal({ now: new Date(instant).toISOString(), frozen: true });
+});
+
+/** Unset, the clock runs with the computer's; "n days pass" moves it ahead by that much. */
+Then("the clock runs {int} days ahead of the computer's", async function (this: LicensingWorld, days: number) {
+  const clock = await this.driver.readClock();
+  expect(clock.frozen, 'the clock stands still').to.equal(false);
+  const aheadMs = Date.parse(clock.now) - Date.now();
+  expect(Math.abs(aheadMs - days * 86_400_000), `the clock is ${aheadMs} ms ahead`).to.be.lessThan(60_000);
 });
 
 Given('the clock reads {string}', async function (this: LicensingWorld, instant: string) {

@@ -168,6 +168,8 @@ export interface LicensingDriver {
   takeSnapshot(): Promise<string>;
   restoreSnapshot(snapshotId: string): Promise<void>;
   setClock(instant: string): Promise<void>;
+  /** The fake's time, and whether a test has set it (it stands still) or it follows the computer's. */
+  readClock(): Promise<{ now: string; frozen: boolean }>;
   advanceClock(by: { days?: number; minutes?: number }): Promise<void>;
   setFaults(serverName: string, faults: FaultSwitches): Promise<void>;
 

@@ -76,6 +76,10 @@ export class HttpDriver implements LicensingDriver {
     await this.request('PUT', '/_test/clock', { now: instant });
   }
 
+  readClock(): Promise<{ now: string; frozen: boolean }> {
+    return this.request('GET', '/_test/clock');
+  }
+
   async advanceClock(by: { days?: number; minutes?: number }): Promise<void> {
     await this.request('POST', '/_test/clock/advance', by);
   }
