@@ -40,6 +40,7 @@ Feature: RDS CALs come back one pack at a time
     And the administrator has called the Clearinghouse about "Select License 5550123"
     When the administrator tries to enter both license key pack IDs at once
     Then it is refused as "one key pack at a time"
+    And the reason given mentions "That is 2 license key pack IDs"
     And nothing has changed on the license server
 
   Scenario: The wizard asks again after every pack

@@ -80,3 +80,15 @@ Feature: Step 10 - enter the license key pack ID to reinstall the CALs
       When the administrator tries to click Next
       Then it is refused as "no key pack id"
       And nothing has changed on the license server
+
+    Scenario Outline: An ID <what> is refused as not one the Clearinghouse issues
+      When the administrator tries to enter the license key pack ID "<typed>"
+      Then it is refused as "invalid key pack id"
+      And the reason given mentions "<mentions>"
+      And nothing has changed on the license server
+
+      Examples:
+        | what                                          | typed                                     | mentions                                                 |
+        | with a character that is no letter nor digit  | ABCDE-12345-ABCDE-12345-ABCDE-12345-ABCD! | only letters A-Z and digits                              |
+        | of a layout the Clearinghouse never uses      | 97777-77777-77777-77777-77777-77777-77771 | is not a license key pack ID issued by the Clearinghouse |
+        | for a pack of no CALs at all                  | 147U0-00000-00010-001AA-AAAAA-AAAAA-AAAA3 | is not a license key pack ID issued by the Clearinghouse |
