@@ -17,17 +17,20 @@ Feature: Only local administrators can rebuild the RD Licensing database
       Then it is refused because the caller is not an administrator
       And the reason given mentions "Administrators"
       And the reason given mentions '"jdoe" is a member of: Users.'
+      And the reason given mentions "The Manage RDS CALs Wizard needs membership in the local Administrators group on LS-CONTOSO"
       And nothing has changed on the license server
 
     Scenario: A standard user cannot change the connection method
       When the standard user tries to set the connection method to Web Browser
       Then it is refused because the caller is not an administrator
+      And the reason given mentions "Changing the connection method needs membership in the local Administrators group"
       And nothing has changed on the license server
 
     Scenario: A standard user cannot move a wizard that an administrator opened
       Given the administrator has opened the Manage RDS CALs Wizard
       When the standard user tries to click Next
       Then it is refused because the caller is not an administrator
+      And the reason given mentions "The Manage RDS CALs Wizard needs membership in the local Administrators group"
       And nothing has changed on the license server
 
     Scenario: A member of Remote Desktop Users cannot open the Manage RDS CALs Wizard
@@ -73,6 +76,20 @@ Feature: Only local administrators can rebuild the RD Licensing database
         | someone with a wrong password | open the Manage RDS CALs Wizard          | user name or password is not correct for LS-CONTOSO         |
         | someone without credentials   | open Remote Desktop Licensing Manager    | Sign in with a local account of a license server            |
         | someone with a wrong password | open Remote Desktop Licensing Manager    | user name or password is not correct for any license server |
+
+    # A caller who cannot sign in learns nothing about which servers exist: an unknown
+    # server refuses them exactly as a known one would.
+    @api-only
+    Scenario: A wrong password on a server that does not exist is refused as on one that does
+      When someone with a wrong password tries to open the Manage RDS CALs Wizard on "LS-NOWHERE"
+      Then it is refused because the caller is not signed in
+      And the reason given mentions "The user name or password is not correct for LS-NOWHERE"
+
+    @api-only
+    Scenario: An administrator naming a server that does not exist is told so
+      When the administrator tries to open the Manage RDS CALs Wizard on "LS-NOWHERE"
+      Then it is refused as "unknown license server"
+      And the reason given mentions 'There is no license server named "LS-NOWHERE"'
 
   Rule: A member of the Administrators group can complete the procedure
 

@@ -51,33 +51,38 @@ Feature: The wizard's buttons off the main path
     Given the administrator has reached the "<page>" page
     When the administrator tries to click Finish
     Then it is refused as "not available on this page"
-    And the reason given mentions 'Finish is not available on the "<page>" page'
+    And the reason given mentions 'Finish is not available on the "<page>" page. Available here: <available>.'
     And nothing has changed on the license server
 
     @step-4
     Examples:
-      | page                                  |
-      | Welcome to the Manage RDS CALs Wizard |
+      | page                                  | available    |
+      | Welcome to the Manage RDS CALs Wizard | Next, Cancel |
+
+    @step-5
+    Examples:
+      | page             | available                                                |
+      | Action Selection | choosing an action, choosing a reason, Next, Back, Cancel |
 
     @step-7
     Examples:
-      | page                         |
-      | Confirm Deletion of RDS CALs |
+      | page                         | available                                  |
+      | Confirm Deletion of RDS CALs | the deletion check box, Next, Back, Cancel |
 
     @step-8
     Examples:
-      | page                  |
-      | Reinstalling RDS CALs |
+      | page                  | available    |
+      | Reinstalling RDS CALs | Next, Cancel |
 
     @step-10
     Examples:
-      | page                           |
-      | Obtain Client License Key Pack |
+      | page                           | available                                     |
+      | Obtain Client License Key Pack | entering a license key pack ID, Next, Cancel |
 
     @step-11
     Examples:
-      | page                             |
-      | Reinstalling Additional RDS CALs |
+      | page                             | available                                                  |
+      | Reinstalling Additional RDS CALs | choosing whether to reinstall more RDS CALs, Next, Cancel |
 
   @caution
   Scenario Outline: Cancel before the deletion, on the "<page>" page, leaves the database as it was
@@ -100,6 +105,8 @@ Feature: The wizard's buttons off the main path
     Then the Manage RDS CALs Wizard was cancelled
     And the RD Licensing database holds <packs> RDS CAL packs with 0 issued CALs
     And event 9002 was logged 1 time
+    And the event log records event 9002 as a Warning
+    And the event log records event 26 as a Warning
     And the event log does not record event 88
     And the wizard has recorded the reason "The RD Licensing database is corrupt"
 
@@ -159,6 +166,7 @@ Feature: The wizard's buttons off the main path
     When the administrator clicks Finish
     Then the Manage RDS CALs Wizard was finished
     And event 88 was logged 1 time
+    And the event log records event 88 as Information
     And the event log does not record event 9002
 
   @step-6
@@ -174,3 +182,25 @@ Feature: The wizard's buttons off the main path
     And the administrator clicks Finish
     When the administrator tries to click Next
     Then it is refused as "wizard not open"
+
+  @step-5
+  Scenario: Back from Action Selection returns to the Welcome page and deletes nothing
+    Given the administrator has reached the "Action Selection" page
+    When the administrator clicks Back
+    Then the wizard shows the "Welcome to the Manage RDS CALs Wizard" page
+    And the RD Licensing database holds 2 RDS CAL packs with 19 issued CALs
+
+  @step-10
+  Scenario: A license key pack ID of spaces only counts as none
+    Given the administrator has reached the "Obtain Client License Key Pack" page
+    When the administrator tries to enter the license key pack ID "     "
+    Then it is refused as "no key pack id"
+    And nothing has changed on the license server
+
+  @step-11
+  Scenario: Continuing with another pack starts from empty boxes
+    Given the administrator has reached the "Reinstalling Additional RDS CALs" page
+    When the administrator clicks "Continue reinstalling additional RDS CALs"
+    And the administrator clicks Next
+    Then the wizard shows the "Obtain Client License Key Pack" page
+    And the license key pack ID boxes are empty

@@ -3,10 +3,14 @@ import { DataTable, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { KeyPack } from '../support/driver';
 import { calTypeOf } from '../support/purchase-references';
+import { WIZARD_REFUSAL_STATUS } from '../support/refusal-classes';
 import { LicensingWorld, NO_KEY_PACK_ID_ISSUED } from '../support/world';
 
 Then('it is refused as {string}', function (this: LicensingWorld, why: string) {
-  expect(this.expectRefusal().code).to.equal(why.replace(/ /g, '-'));
+  const refusal = this.expectRefusal();
+  expect(refusal.code).to.equal(why.replace(/ /g, '-'));
+  const status = Object.hasOwn(WIZARD_REFUSAL_STATUS, refusal.code) ? WIZARD_REFUSAL_STATUS[refusal.code] : undefined;
+  if (status !== undefined && refusal.status !== undefined) expect(refusal.status, `the HTTP status of "${why}"`).to.equal(status);
 });
 
 Then('it is refused because the caller is not an administrator', function (this: LicensingWorld) {
@@ -123,6 +127,24 @@ Then(NO_KEY_PACK_ID_ISSUED, async function (this: LicensingWorld) {
   const before = this.issuedBeforeActions;
   if (before === undefined) throw new Error('This sentence needs a When step before it: it speaks of what the When steps did');
   expect(await this.driver.issuedKeyPackIds()).to.deep.equal(before);
+});
+
+/** The level an event is logged at, as Event Viewer shows it. */
+Then(
+  /^the event log records event (\d+) as (?:an? )?(Information|Warning)$/,
+  async function (this: LicensingWorld, id: string, level: string) {
+    const events = (await this.driver.eventLog(this.serverName)).filter((event) => event.eventId === Number(id));
+    expect(events, `no event ${id} was logged`).to.have.length.greaterThan(0);
+    expect(events.map((event) => event.level)).to.deep.equal(events.map(() => level));
+  },
+);
+
+Then('the event log records event {int} saying {string}', async function (this: LicensingWorld, eventId: number, text: string) {
+  const messages = (await this.driver.eventLog(this.serverName)).filter((event) => event.eventId === eventId).map((event) => event.message);
+  expect(
+    messages.some((message) => message.includes(text)),
+    `event ${eventId} says: ${messages.join(' | ')}`,
+  ).to.equal(true);
 });
 
 Then('the event log does not record event {int}', async function (this: LicensingWorld, eventId: number) {

@@ -64,6 +64,14 @@ When('{persona} tries to open the Manage RDS CALs Wizard', async function (this:
   await this.attempt(() => this.driver.openManageCalsWizard(this.serverName));
 });
 
+When(
+  '{otherCaller} tries to open the Manage RDS CALs Wizard on {string}',
+  async function (this: LicensingWorld, persona: Persona, name: string) {
+    this.actAs(persona);
+    await this.attempt(() => this.driver.openManageCalsWizard(name));
+  },
+);
+
 /** The server becomes "it" once the wizard opens on it; a refused attempt leaves "it" where it was. */
 When('the administrator tries to open the Manage RDS CALs Wizard on {string}', async function (this: LicensingWorld, name: string) {
   await this.attempt(() => this.driver.openManageCalsWizard(name));
@@ -176,6 +184,11 @@ Then('the wizard offers the buttons {string}', async function (this: LicensingWo
   const current = await this.driver.currentWizardPage(this.serverName);
   const offered = current.allowed.flatMap((move) => (Object.hasOwn(BUTTON_WORDS, move) ? [BUTTON_WORDS[move]] : []));
   expect([...offered].sort(), `the buttons of the "${current.title}" page`).to.deep.equal(list.split(/,\s*/).sort());
+});
+
+Then('the license key pack ID boxes are empty', async function (this: LicensingWorld) {
+  const current = await this.driver.currentWizardPage(this.serverName);
+  expect(current.obtainKeyPack?.keyPackId, 'what the boxes hold').to.equal('');
 });
 
 Then(/^the deletion confirmation check box is (selected|cleared)$/, async function (this: LicensingWorld, state: string) {

@@ -1,16 +1,29 @@
 /**
  * What a person reads must be what the console shows, whatever a scenario looks at: every
- * wizard page the fake answers with carries the console's title for that page. Checked on
- * every page either driver sees (support/evidence.ts), so a wrong title fails whichever
- * scenario reaches it, not only the few that ask.
+ * wizard page the fake answers with carries the console's title for that page, every key
+ * pack the words RD Licensing Manager uses for its program and CAL type, every server the
+ * words of its connection method. Checked on everything the drivers read
+ * (support/evidence.ts), so a wrong word fails whichever scenario meets it, not only the few
+ * that ask. The words are the browser driver's (support/browser/labels.ts): one list.
  */
 import { expect } from 'chai';
-import { WizardPage } from './driver';
-import { PAGE_NAMES } from './browser/labels';
+import { KeyPack, LicenseServerInfo, WizardPage } from './driver';
+import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PAGE_NAMES, PROGRAM_LABELS } from './browser/labels';
 
 const TITLES = new Map(Object.entries(PAGE_NAMES).map(([title, page]) => [page, title]));
 
 export function expectPageAsTheConsoleShowsIt(page: WizardPage): void {
   if (page.page === 'closed') return;
   expect(page.title, `the "${page.page}" page is not titled as the console titles it`).to.equal(TITLES.get(page.page));
+}
+
+export function expectKeyPackAsTheConsoleShowsIt(pack: KeyPack): void {
+  if (pack.programLabel !== undefined) expect(pack.programLabel, 'the licensing program as shown').to.equal(PROGRAM_LABELS[pack.program]);
+  if (pack.calTypeLabel !== undefined) expect(pack.calTypeLabel, 'the CAL type as shown').to.equal(CAL_TYPE_LABELS[pack.calType]);
+}
+
+export function expectServerAsTheConsoleShowsIt(server: LicenseServerInfo): void {
+  if (server.connectionMethodLabel !== undefined) {
+    expect(server.connectionMethodLabel, 'the connection method as shown').to.equal(CONNECTION_METHOD_LABELS[server.connectionMethod]);
+  }
 }

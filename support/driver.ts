@@ -24,6 +24,8 @@ export interface LicenseServerInfo {
   activated: boolean;
   countryRegion: string | null;
   connectionMethod: ConnectionMethod;
+  /** The words Properties shows for the connection method, where the driver reads them apart from the code. */
+  connectionMethodLabel?: string;
 }
 
 export interface KeyPack {
@@ -37,6 +39,9 @@ export interface KeyPack {
   purchaseNumber: number;
   expiresAt: string | null;
   expired: boolean;
+  /** The words RD Licensing Manager shows for program and CAL type, where the driver reads them apart from the codes. */
+  programLabel?: string;
+  calTypeLabel?: string;
 }
 
 export interface DatabaseContents {
@@ -197,6 +202,8 @@ export class Refusal extends Error {
     readonly kind: 'not-signed-in' | 'not-permitted' | 'not-found' | 'unavailable' | 'refused',
     readonly code: string,
     readonly reason: string,
+    /** The HTTP status, where the driver sees one (the browser driver reads pages, not statuses). */
+    readonly status?: number,
   ) {
     super(`The fake refused: ${reason} (${kind}, code "${code}")`);
     this.name = 'Refusal';

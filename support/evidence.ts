@@ -3,9 +3,9 @@
  * database taken around the moments a reviewer cares about: just before and just after
  * the wizard's deletion, and after Finish.
  */
-import { DatabaseContents, WizardMove, WizardPage } from './driver';
+import { DatabaseContents, KeyPack, LicenseServerInfo, WizardMove, WizardPage } from './driver';
 import { HttpDriver } from './http-driver';
-import { expectPageAsTheConsoleShowsIt } from './console-words';
+import { expectKeyPackAsTheConsoleShowsIt, expectPageAsTheConsoleShowsIt, expectServerAsTheConsoleShowsIt } from './console-words';
 
 export interface DatabaseEvidence {
   label: string;
@@ -33,6 +33,24 @@ export class EvidenceRecordingDriver extends HttpDriver {
       this.databases.push({ label: 'after Finish', serverName: name, database: await this.quietly(() => this.databaseOf(name)) });
     }
     return page;
+  }
+
+  override async databaseOf(name: string): Promise<DatabaseContents> {
+    const database = await super.databaseOf(name);
+    database.keyPacks.forEach(expectKeyPackAsTheConsoleShowsIt);
+    return database;
+  }
+
+  override async installedKeyPacks(name: string): Promise<KeyPack[]> {
+    const packs = await super.installedKeyPacks(name);
+    packs.forEach(expectKeyPackAsTheConsoleShowsIt);
+    return packs;
+  }
+
+  override async licenseServer(name: string): Promise<LicenseServerInfo> {
+    const server = await super.licenseServer(name);
+    expectServerAsTheConsoleShowsIt(server);
+    return server;
   }
 
   /** How the wizard is opened and moved: over HTTP here; the browser driver does it on pages. */

@@ -198,7 +198,7 @@ export class HttpDriver implements LicensingDriver {
       throw new Error(`The fake answered ${method} ${path} with ${response.status}: ${response.text}`);
     }
     const problem = (response.json ?? {}) as Problem;
-    throw new Refusal(refusalKind(response.status), problem.code ?? 'unknown', problem.detail ?? response.text);
+    throw new Refusal(refusalKind(response.status), problem.code ?? 'unknown', problem.detail ?? response.text, response.status);
   }
 }
 

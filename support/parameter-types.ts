@@ -29,6 +29,19 @@ defineParameterType({
   transformer: (text: string): Persona => text.replace(/^the /, '') as Persona,
 });
 
+/** Any caller but the administrator, signed in or not, for sentences whose administrator form already exists. */
+defineParameterType({
+  name: 'otherCaller',
+  regexp: new RegExp(
+    [
+      ...PERSONA_PHRASES.filter((phrase) => phrase !== 'the administrator'),
+      'someone without credentials',
+      'someone with a wrong password',
+    ].join('|'),
+  ),
+  transformer: (text: string): Persona => text.replace(/^the /, '') as Persona,
+});
+
 /** The forms in which a license key pack ID can be typed into the boxes (all accepted). */
 defineParameterType({
   name: 'keyPackIdForm',

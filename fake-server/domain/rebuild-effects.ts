@@ -68,6 +68,9 @@ export function applyEffect(effect: WizardEffect, server: LicenseServer, deps: E
         `The Manage RDS CALs Wizard was cancelled after the RD Licensing database contents were deleted; ${effect.packsReinstalled} key pack(s) had been reinstalled. Reinstall the remaining RDS CALs. Reason given: ${effect.reason}.`,
       );
       return;
+    default:
+      // An effect this function does not know would otherwise pass in silence.
+      throw new Error(`Unknown wizard effect: ${JSON.stringify(effect satisfies never)}`);
   }
 }
 
