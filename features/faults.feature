@@ -62,3 +62,9 @@ Feature: Faults never lose or half-install RDS CALs
     When the administrator rebuilds the database by telephone, reinstalling every purchase
     Then the event log records event 88
     And the installed CALs equal the purchase records
+
+  @step-2
+  Scenario: A fault planned for a later write leaves the writes before it alone
+    Given the RD Licensing database of "LS-CONTOSO" will fail on its 2nd write from now
+    When the administrator sets the connection method to Web Browser
+    Then the Properties of the license server show the connection method Web Browser

@@ -31,3 +31,13 @@ Feature: The Clearinghouse number follows the country/region chosen at activatio
       Then it is refused as "wrong country line"
       And the reason given mentions "+1 555 0100"
       And nothing has changed on the license server
+
+    Scenario: The number shown may be dialled with or without its spaces and punctuation
+      Given the license server "LS-CONTOSO" was activated for "United States"
+      And its connection method is Telephone
+      And these purchases are on record but not installed:
+        | purchase                     | product version     | CAL type | CALs |
+        | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 250  |
+      And the administrator has reached the Obtain Client License Key Pack page
+      When the administrator calls "+1 (555) 01-00" about "Enterprise Agreement 4271956"
+      Then the representative gives a license key pack ID for 250 "Per User" CALs of "Windows Server 2022"

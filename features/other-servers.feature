@@ -35,6 +35,7 @@ Feature: A rebuild touches only the license server being rebuilt
     When the administrator tries to call the Clearinghouse about "Enterprise Agreement 5550123"
     Then it is refused as "registered to another server"
     And the reason given mentions "Migrate RDS CALs"
+    And the reason given mentions "The CALs of Enterprise Agreement 5550123 are registered to license server"
     And no license key pack ID was issued
     And nothing has changed on the license server
 

@@ -71,11 +71,11 @@ Feature: Only local administrators can rebuild the RD Licensing database
       And the reason given mentions "<reason>"
 
       Examples:
-        | who                           | what                                     | reason                                                      |
-        | someone without credentials   | open the Manage RDS CALs Wizard          | Sign in with a local account of LS-CONTOSO                  |
-        | someone with a wrong password | open the Manage RDS CALs Wizard          | user name or password is not correct for LS-CONTOSO         |
-        | someone without credentials   | open Remote Desktop Licensing Manager    | Sign in with a local account of a license server            |
-        | someone with a wrong password | open Remote Desktop Licensing Manager    | user name or password is not correct for any license server |
+        | who                           | what                                  | reason                                                      |
+        | someone without credentials   | open the Manage RDS CALs Wizard       | Sign in with a local account of LS-CONTOSO                  |
+        | someone with a wrong password | open the Manage RDS CALs Wizard       | user name or password is not correct for LS-CONTOSO         |
+        | someone without credentials   | open Remote Desktop Licensing Manager | Sign in with a local account of a license server            |
+        | someone with a wrong password | open Remote Desktop Licensing Manager | user name or password is not correct for any license server |
 
     # A caller who cannot sign in learns nothing about which servers exist: an unknown
     # server refuses them exactly as a known one would.

@@ -20,15 +20,15 @@ Feature: Every licensing program and product version comes back as it was bought
     And the event log records event 9001 saying "<logged as>"
 
     Examples:
-      | program                             | purchase                                                     | version                | CAL type   | logged as |
-      | a retail license pack               | License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4 | Windows Server 2008    | Per Device | 20 RDS Per Device CALs for Windows Server 2008 (License Pack (Retail Purchase)) |
-      | Open License                        | Open License 83920147 QX7R2M9KD4L8T1B                        | Windows Server 2008 R2 | Per User   | 20 RDS Per User CALs for Windows Server 2008 R2 (Open License) |
-      | Select License                      | Select License 5123456                                       | Windows Server 2012    | Per Device | 20 RDS Per Device CALs for Windows Server 2012 (Select License) |
-      | an Enterprise Agreement             | Enterprise Agreement 4271956                                 | Windows Server 2016    | Per User   | 20 RDS Per User CALs for Windows Server 2016 (Enterprise Agreement) |
-      | a Campus Agreement                  | Campus Agreement 6123456                                     | Windows Server 2019    | Per Device | 20 RDS Per Device CALs for Windows Server 2019 (Campus Agreement) |
-      | a School Agreement                  | School Agreement 7123456                                     | Windows Server 2022    | Per User   | 20 RDS Per User CALs for Windows Server 2022 (School Agreement) |
-      | a Services Provider License Agreement | Services Provider License Agreement 7001234                | Windows Server 2025    | Per User   | 20 RDS Per User CALs for Windows Server 2025 (Services Provider License Agreement) |
-      | another agreement                   | Other agreement 8123456                                      | Windows Server 2022    | Per Device | 20 RDS Per Device CALs for Windows Server 2022 (Other agreement) |
+      | program                               | purchase                                                     | version                | CAL type   | logged as                                                                          |
+      | a retail license pack                 | License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4 | Windows Server 2008    | Per Device | 20 RDS Per Device CALs for Windows Server 2008 (License Pack (Retail Purchase))    |
+      | Open License                          | Open License 83920147 QX7R2M9KD4L8T1B                        | Windows Server 2008 R2 | Per User   | 20 RDS Per User CALs for Windows Server 2008 R2 (Open License)                     |
+      | Select License                        | Select License 5123456                                       | Windows Server 2012    | Per Device | 20 RDS Per Device CALs for Windows Server 2012 (Select License)                    |
+      | an Enterprise Agreement               | Enterprise Agreement 4271956                                 | Windows Server 2016    | Per User   | 20 RDS Per User CALs for Windows Server 2016 (Enterprise Agreement)                |
+      | a Campus Agreement                    | Campus Agreement 6123456                                     | Windows Server 2019    | Per Device | 20 RDS Per Device CALs for Windows Server 2019 (Campus Agreement)                  |
+      | a School Agreement                    | School Agreement 7123456                                     | Windows Server 2022    | Per User   | 20 RDS Per User CALs for Windows Server 2022 (School Agreement)                    |
+      | a Services Provider License Agreement | Services Provider License Agreement 7001234                  | Windows Server 2025    | Per User   | 20 RDS Per User CALs for Windows Server 2025 (Services Provider License Agreement) |
+      | another agreement                     | Other agreement 8123456                                      | Windows Server 2022    | Per Device | 20 RDS Per Device CALs for Windows Server 2022 (Other agreement)                   |
 
   Scenario: A pack of a single CAL comes back too
     Given the license server "LS-CONTOSO" was activated for "United States"

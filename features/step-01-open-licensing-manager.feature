@@ -18,3 +18,12 @@ Feature: Step 1 - open Remote Desktop Licensing Manager
     Given the license server "LS-CONTOSO" was activated for "United States"
     When someone with a wrong password tries to open Remote Desktop Licensing Manager
     Then it is refused because the caller is not signed in
+
+  Scenario: A license server the account is not known on is not listed
+    Given the license server "LS-CONTOSO" was activated for "United States"
+    And the harness seeds:
+      """
+      {"licenseServers": [{"name": "LS-ELSEWHERE", "countryRegion": "Canada"}]}
+      """
+    When the administrator opens Remote Desktop Licensing Manager
+    Then RD Licensing Manager lists only "LS-CONTOSO"

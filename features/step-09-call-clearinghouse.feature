@@ -8,15 +8,15 @@ Feature: Step 9 - call the Clearinghouse for a license key pack ID
     Given the license server "LS-CONTOSO" was activated for "United States"
     And its connection method is Telephone
     And these purchases are on record but not installed:
-      | purchase                                                   | product version     | CAL type   | CALs |
+      | purchase                                                     | product version     | CAL type   | CALs |
       | License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4 | Windows Server 2022 | Per Device | 20   |
-      | Open License 83920147 QX7R2M9KD4L8T1B                      | Windows Server 2019 | Per Device | 50   |
-      | Select License 5550123                                     | Windows Server 2016 | Per User   | 40   |
-      | Enterprise Agreement 4271956                               | Windows Server 2022 | Per User   | 250  |
-      | Campus Agreement 6120456                                   | Windows Server 2022 | Per User   | 300  |
-      | School Agreement 61204567                                  | Windows Server 2019 | Per Device | 120  |
-      | Services Provider License Agreement 7001234                | Windows Server 2022 | Per User   | 75   |
-      | Other agreement 9876543                                    | Windows Server 2025 | Per Device | 10   |
+      | Open License 83920147 QX7R2M9KD4L8T1B                        | Windows Server 2019 | Per Device | 50   |
+      | Select License 5550123                                       | Windows Server 2016 | Per User   | 40   |
+      | Enterprise Agreement 4271956                                 | Windows Server 2022 | Per User   | 250  |
+      | Campus Agreement 6120456                                     | Windows Server 2022 | Per User   | 300  |
+      | School Agreement 61204567                                    | Windows Server 2019 | Per Device | 120  |
+      | Services Provider License Agreement 7001234                  | Windows Server 2022 | Per User   | 75   |
+      | Other agreement 9876543                                      | Windows Server 2025 | Per Device | 10   |
     And the administrator has reached the Obtain Client License Key Pack page
 
   Scenario: The page shows what the representative needs
@@ -43,11 +43,18 @@ Feature: Step 9 - call the Clearinghouse for a license key pack ID
     When the administrator calls the Clearinghouse about "License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4"
     Then the representative gives a license key pack ID for 20 "Per Device" CALs of "Windows Server 2022"
 
-  Scenario: Documents the Clearinghouse has no record of get no license key pack ID
-    When the administrator tries to call the Clearinghouse about "Enterprise Agreement 4271957"
+  Scenario Outline: Documents the Clearinghouse has no record of get no license key pack ID: <purchase>
+    When the administrator tries to call the Clearinghouse about "<purchase>"
     Then it is refused as "no matching purchase"
+    And the reason given mentions "No purchase of RDS CALs under <described>"
     And no license key pack ID was issued
     And nothing has changed on the license server
+
+    Examples:
+      | purchase                                                     | described                                                     |
+      | Enterprise Agreement 4271957                                 | Enterprise Agreement 4271957                                  |
+      | Open License 12345678 QX7R2M9KD4L8T1B                        | Open License 12345678                                         |
+      | License Pack (Retail Purchase) AAIBJ-LMNIE-JTRIS-XR1I6-DXGYC | License Pack (Retail Purchase) code AAIBJLMNIEJTRISXR1I6DXGYC |
 
   Scenario: A License Server ID read out with a typing error is not accepted
     When the administrator tries to call the Clearinghouse about "Enterprise Agreement 4271956" giving a License Server ID with one character wrong
@@ -57,6 +64,8 @@ Feature: Step 9 - call the Clearinghouse for a license key pack ID
   Scenario: A mistyped retail license code is caught by the representative
     When the administrator tries to call the Clearinghouse about "License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ5"
     Then it is refused as "invalid license code"
+    And the reason given mentions "contains a typing error"
+    And the reason given mentions "read it again from the license pack"
     And nothing has changed on the license server
 
   Scenario: An agreement number of the wrong form is refused
@@ -68,3 +77,40 @@ Feature: Step 9 - call the Clearinghouse for a license key pack ID
     When the administrator tries to call "+1 555 0199" about "Enterprise Agreement 4271956"
     Then it is refused as "not a clearinghouse number"
     And nothing has changed on the license server
+
+  Scenario: A License Server ID read out one character short is not accepted, even when its last character checks out
+    When the administrator tries to call the Clearinghouse about "Enterprise Agreement 4271956" giving the License Server ID "WMVEL-NE9BU-OKGYF-FNF13-3HLIM-H2Z6L-NXLT"
+    Then it is refused as "invalid license server id"
+    And the reason given mentions "35 letters and digits"
+    And no license key pack ID was issued
+
+  Scenario: A License Server ID of no activated server gets no license key pack ID
+    When the administrator tries to call the Clearinghouse about "Enterprise Agreement 4271956" giving the License Server ID "WMVEL-NE9BU-OKGYF-FNF13-3HLIM-H2Z6L-NXL0P"
+    Then it is refused as "license server not activated"
+    And the reason given mentions "WMVEL-NE9BU-OKGYF-FNF13-3HLIM-H2Z6L-NXL0P"
+    And no license key pack ID was issued
+
+  Rule: Documents that cover several purchases need the product version and CAL type
+
+    Background:
+      Given these purchases are on record but not installed:
+        | purchase                     | product version     | CAL type   | CALs |
+        | Enterprise Agreement 5550777 | Windows Server 2022 | Per User   | 60   |
+        | Enterprise Agreement 5550777 | Windows Server 2019 | Per User   | 30   |
+        | Enterprise Agreement 5550777 | Windows Server 2022 | Per Device | 20   |
+
+    Scenario: Without them the representative cannot tell which purchase is meant
+      When the administrator tries to call the Clearinghouse about "Enterprise Agreement 5550777" without saying the product version or CAL type
+      Then it is refused as "several purchases match"
+      And the reason given mentions "Windows Server 2019 RDS Per User CAL"
+      And no license key pack ID was issued
+
+    Scenario Outline: With them the representative issues the ID for the purchase named: <version>, <CAL type>
+      When the administrator calls the Clearinghouse about "Enterprise Agreement 5550777", saying "<version>" and "<CAL type>"
+      Then the representative gives a license key pack ID for <CALs> "<CAL type>" CALs of "<version>"
+
+      Examples:
+        | version             | CAL type   | CALs |
+        | Windows Server 2019 | Per User   | 30   |
+        | Windows Server 2022 | Per Device | 20   |
+        | Windows Server 2022 | Per User   | 60   |

@@ -61,7 +61,7 @@ Feature: The wizard's buttons off the main path
 
     @step-5
     Examples:
-      | page             | available                                                |
+      | page             | available                                                 |
       | Action Selection | choosing an action, choosing a reason, Next, Back, Cancel |
 
     @step-7
@@ -76,12 +76,12 @@ Feature: The wizard's buttons off the main path
 
     @step-10
     Examples:
-      | page                           | available                                     |
+      | page                           | available                                    |
       | Obtain Client License Key Pack | entering a license key pack ID, Next, Cancel |
 
     @step-11
     Examples:
-      | page                             | available                                                  |
+      | page                             | available                                                 |
       | Reinstalling Additional RDS CALs | choosing whether to reinstall more RDS CALs, Next, Cancel |
 
   @caution

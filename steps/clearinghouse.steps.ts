@@ -1,7 +1,6 @@
 /** Steps 9 and 10, the one-pack note and the advice to keep key pack IDs. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { calTypeOf } from '../support/purchase-references';
 import {
   callAbout,
   callClearinghouse,
@@ -11,7 +10,7 @@ import {
   reinstallPack,
   withOneCharacterMistyped,
 } from '../support/tasks';
-import { programInformationOf } from '../support/purchase-references';
+import { calTypeOf, programInformationOf } from '../support/purchase-references';
 import { LicensingWorld } from '../support/world';
 
 Given('the administrator has called the Clearinghouse about {string}', async function (this: LicensingWorld, reference: string) {
@@ -28,6 +27,10 @@ When('the administrator tries to call the Clearinghouse about {string}', async f
   else await this.attempt(() => callAbout(this, { information: programInformationOf(reference) }));
 });
 
+When('the administrator calls {string} about {string}', async function (this: LicensingWorld, number: string, reference: string) {
+  await callClearinghouse(this, reference, { dialledNumber: number });
+});
+
 When('the administrator tries to call {string} about {string}', async function (this: LicensingWorld, number: string, reference: string) {
   await this.attempt(() => callClearinghouse(this, reference, { dialledNumber: number }));
 });
@@ -37,6 +40,30 @@ When(
   async function (this: LicensingWorld, reference: string) {
     const shownId = this.page?.obtainKeyPack?.licenseServerId ?? '';
     await this.attempt(() => callClearinghouse(this, reference, { licenseServerId: withOneCharacterMistyped(shownId) }));
+  },
+);
+
+/** For documents that cover several purchases: the caller names which one, by product version and CAL type. */
+When(
+  'the administrator calls the Clearinghouse about {string}, saying {string} and {string}',
+  async function (this: LicensingWorld, reference: string, productVersion: string, calType: string) {
+    const information = programInformationOf(reference);
+    const granted = await callAbout(this, { information, productVersion, calType: calTypeOf(calType) });
+    this.granted.push({ ...granted, reference });
+  },
+);
+
+When(
+  'the administrator tries to call the Clearinghouse about {string} without saying the product version or CAL type',
+  async function (this: LicensingWorld, reference: string) {
+    await this.attempt(() => callAbout(this, { information: programInformationOf(reference) }));
+  },
+);
+
+When(
+  'the administrator tries to call the Clearinghouse about {string} giving the License Server ID {string}',
+  async function (this: LicensingWorld, reference: string, licenseServerId: string) {
+    await this.attempt(() => callClearinghouse(this, reference, { licenseServerId }));
   },
 );
 

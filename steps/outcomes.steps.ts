@@ -94,6 +94,16 @@ Then('the RD Licensing database holds exactly these RDS CAL packs in this order:
   expect(actual, sameRows ? 'the same packs, but in another order' : 'other packs than the table says').to.deep.equal(expected);
 });
 
+/** The CALs the license server has issued to clients, in the order issued. */
+Then('the license server has issued these CALs:', async function (this: LicensingWorld, table: DataTable) {
+  const issued = (await this.driver.databaseOf(this.serverName)).issuedCals.map((cal) => ({
+    'issued to': cal.issuedTo,
+    'issued at': cal.issuedAt ?? '',
+    expires: cal.expiresAt ?? '',
+  }));
+  expect(issued).to.deep.equal(table.hashes());
+});
+
 Then('no CAL has been issued from the reinstalled packs', async function (this: LicensingWorld) {
   expect((await this.driver.databaseOf(this.serverName)).issuedCals).to.deep.equal([]);
 });

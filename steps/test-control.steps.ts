@@ -22,6 +22,11 @@ Given('answers about {string} take {int} ms', async function (this: LicensingWor
   await this.driver.setFaults(name, { latencyMs });
 });
 
+/** A raw set-up for the fake (JSON, as the test-control API takes it), for what the table sentences cannot say. */
+Given('the harness seeds:', async function (this: LicensingWorld, json: string) {
+  await this.driver.seed(JSON.parse(json) as WorldFixture);
+});
+
 /** A raw set-up for the fake (JSON, as the test-control API takes it), expected to be refused. */
 When('the harness tries to seed:', async function (this: LicensingWorld, json: string) {
   await this.attempt(() => this.driver.seed(JSON.parse(json) as WorldFixture));

@@ -46,7 +46,7 @@ export interface KeyPack {
 
 export interface DatabaseContents {
   keyPacks: KeyPack[];
-  issuedCals: { licenseId: number; issuedTo: string }[];
+  issuedCals: { licenseId: number; issuedTo: string; issuedAt?: string; expiresAt?: string | null }[];
 }
 
 export interface LoggedEvent {

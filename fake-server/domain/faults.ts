@@ -26,7 +26,6 @@ class ServerMap<T> {
 /** What has been injected, per server, and how much of it is left. */
 export class FaultPlan {
   private readonly byServer = new ServerMap<ServerFaults>();
-  private injected = 0;
 
   set(serverName: string, faults: ServerFaults): void {
     this.byServer.set(serverName, structuredClone(faults));
@@ -40,11 +39,6 @@ export class FaultPlan {
     return structuredClone(this.byServer.get(serverName) ?? {});
   }
 
-  /** How many faults have fired in this environment so far. */
-  injectedCount(): number {
-    return this.injected;
-  }
-
   /** Called before each write of a server's RD Licensing database; throws when a fault is due. */
   beforeWrite(serverName: string): void {
     const plan = this.byServer.get(serverName)?.failWrites;
@@ -54,7 +48,6 @@ export class FaultPlan {
       return;
     }
     plan.count -= 1;
-    this.injected += 1;
     throw new UnavailableError(
       'database-write-failed',
       `The RD Licensing database of ${serverName} could not be written (injected fault). Nothing was changed; try again.`,
@@ -66,7 +59,6 @@ export class FaultPlan {
     const faults = this.byServer.get(serverName);
     if (!faults?.busySignals) return;
     faults.busySignals -= 1;
-    this.injected += 1;
     throw new UnavailableError('clearinghouse-line-busy', 'The Clearinghouse line is busy. Nothing was recorded; call again.');
   }
 
