@@ -63,8 +63,19 @@ Feature: Faults never lose or half-install RDS CALs
     Then the event log records event 88
     And the installed CALs equal the purchase records
 
-  @step-2
+  @step-10
   Scenario: A fault planned for a later write leaves the writes before it alone
-    Given the RD Licensing database of "LS-CONTOSO" will fail on its 2nd write from now
-    When the administrator sets the connection method to Web Browser
-    Then the Properties of the license server show the connection method Web Browser
+    Given the administrator has reached the Obtain Client License Key Pack page
+    And the administrator has called the Clearinghouse about "Enterprise Agreement 4271956"
+    And the RD Licensing database of "LS-CONTOSO" will fail on its 3rd write from now
+    When the administrator enters that license key pack ID and clicks Next
+    Then the RD Licensing database holds 1 RDS CAL pack with 0 issued CALs
+
+  @step-7
+  Scenario: Cleared faults fire no more
+    Given the administrator has gone through the wizard to the Confirm Deletion of RDS CALs page
+    And the administrator selects the deletion confirmation check box
+    And the RD Licensing database of "LS-CONTOSO" will fail on its 1st write from now
+    When the faults planned for "LS-CONTOSO" are cleared
+    And the administrator clicks Next
+    Then the RD Licensing database holds no RDS CAL packs and no issued CALs

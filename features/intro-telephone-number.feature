@@ -13,10 +13,10 @@ Feature: The Clearinghouse number follows the country/region chosen at activatio
       Then the page shows the Clearinghouse number for "<country/region>", "<number>"
 
       Examples:
-        | country/region | number            |
-        | United States  | +1 555 0100       |
-        | United Kingdom | +44 1632 960 001  |
-        | Germany        | +49 30 23125 001  |
+        | country/region | number           |
+        | United States  | +1 555 0100      |
+        | United Kingdom | +44 1632 960 001 |
+        | Germany        | +49 30 23125 001 |
 
   Rule: Only the number that is shown gets an answer for this server
 

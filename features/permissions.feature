@@ -87,6 +87,10 @@ Feature: Only local administrators can rebuild the RD Licensing database
 
     @api-only
     Scenario: An administrator naming a server that does not exist is told so
+      Given the harness seeds:
+        """
+        {"licenseServers": [{"name": "LS-ELSEWHERE", "accounts": [{"userName": "admin", "password": "another-Passw0rd", "groups": ["Administrators"]}]}]}
+        """
       When the administrator tries to open the Manage RDS CALs Wizard on "LS-NOWHERE"
       Then it is refused as "unknown license server"
       And the reason given mentions 'There is no license server named "LS-NOWHERE"'

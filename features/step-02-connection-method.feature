@@ -25,9 +25,9 @@ Feature: Step 2 - the connection method must be Telephone
     And the RD Licensing database still holds 1 RDS CAL pack
 
     Examples:
-      | method                |
-      | Automatic connection  |
-      | Web Browser           |
+      | method               |
+      | Automatic connection |
+      | Web Browser          |
 
   Scenario: The connection method cannot change while the wizard is open
     Given its connection method is Telephone

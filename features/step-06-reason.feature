@@ -32,5 +32,5 @@ Feature: Step 6 - give a reason for the rebuild
   Scenario: A reason that is not in the list is refused
     When the administrator tries to select the reason "Because I felt like it"
     Then it is refused as "unknown reason"
-    And the reason given mentions "The RD Licensing database is corrupt"
+    And the reason given mentions "Choose one of: The RD Licensing database is corrupt; The license server was restored from a backup;"
     And nothing has changed on the license server

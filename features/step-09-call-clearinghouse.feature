@@ -90,6 +90,15 @@ Feature: Step 9 - call the Clearinghouse for a license key pack ID
     And the reason given mentions "WMVEL-NE9BU-OKGYF-FNF13-3HLIM-H2Z6L-NXL0P"
     And no license key pack ID was issued
 
+  Scenario Outline: A number read out in groups is understood: <purchase>
+    When the administrator calls the Clearinghouse about "<purchase>", saying "<version>" and "<CAL type>"
+    Then the representative gives a license key pack ID for <CALs> "<CAL type>" CALs of "<version>"
+
+    Examples:
+      | purchase                               | version             | CAL type   | CALs |
+      | Enterprise Agreement 427-1956          | Windows Server 2022 | Per User   | 250  |
+      | Open License 8392-0147 QX7R2M9KD4L8T1B | Windows Server 2019 | Per Device | 50   |
+
   Rule: Documents that cover several purchases need the product version and CAL type
 
     Background:
@@ -102,7 +111,7 @@ Feature: Step 9 - call the Clearinghouse for a license key pack ID
     Scenario: Without them the representative cannot tell which purchase is meant
       When the administrator tries to call the Clearinghouse about "Enterprise Agreement 5550777" without saying the product version or CAL type
       Then it is refused as "several purchases match"
-      And the reason given mentions "Windows Server 2019 RDS Per User CAL"
+      And the reason given mentions "(Windows Server 2022 RDS Per User CAL; Windows Server 2019 RDS Per User CAL; Windows Server 2022 RDS Per Device CAL)"
       And no license key pack ID was issued
 
     Scenario Outline: With them the representative issues the ID for the purchase named: <version>, <CAL type>

@@ -56,6 +56,7 @@ Feature: Step 10 - enter the license key pack ID to reinstall the CALs
       And the Clearinghouse gave "LS-FABRIKAM" a license key pack ID for "Select License 5550123"
       When the administrator tries to enter that license key pack ID on "LS-CONTOSO"
       Then it is refused as "key pack id for another server"
+      And the reason given mentions the License Server ID of "LS-CONTOSO"
       And nothing has changed on the license server
 
     Scenario: An ID that has already been used is refused
@@ -90,7 +91,7 @@ Feature: Step 10 - enter the license key pack ID to reinstall the CALs
       Examples:
         | what                                         | typed                                      | mentions                                                 |
         | with a character that is no letter nor digit | ABCDE-12345-ABCDE-12345-ABCDE-12345-ABCD!  | only letters A-Z and digits                              |
-        | of a layout the Clearinghouse never uses     | 97777-77777-77777-77777-77777-77777-77771  | is not a license key pack ID issued by the Clearinghouse |
+        | of a layout the Clearinghouse never uses     | 947U0-01400-00010-001AA-AAAAA-AAAAA-AAAAM  | is not a license key pack ID issued by the Clearinghouse |
         | for a pack of no CALs at all                 | 147U0-00000-00010-001AA-AAAAA-AAAAA-AAAA3  | is not a license key pack ID issued by the Clearinghouse |
         | for a CAL type that does not exist           | 147X0-01400-00010-001AA-AAAAA-AAAAA-AAAAO  | is not a license key pack ID issued by the Clearinghouse |
         | for a licensing program that does not exist  | 1Z7U0-01400-00010-001AA-AAAAA-AAAAA-AAAA3  | is not a license key pack ID issued by the Clearinghouse |

@@ -29,6 +29,12 @@ Then('the reason given mentions {string}', function (this: LicensingWorld, text:
   expect(this.expectRefusal().reason).to.include(text);
 });
 
+Then('the reason given mentions the License Server ID of {string}', async function (this: LicensingWorld, name: string) {
+  const { licenseServerId } = await this.driver.licenseServer(name);
+  expect(licenseServerId, `${name} has no License Server ID`).to.be.a('string');
+  expect(this.expectRefusal().reason).to.include(licenseServerId ?? '');
+});
+
 Then('nothing has changed on the license server', function (this: LicensingWorld) {
   this.expectRefusal();
   expect(this.unchangedByRefusal, "the license server's state was not compared around the refusal").to.equal(true);

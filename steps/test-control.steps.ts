@@ -14,6 +14,10 @@ Given(
   },
 );
 
+When('the faults planned for {string} are cleared', async function (this: LicensingWorld, name: string) {
+  await this.driver.clearFaults(name);
+});
+
 Given('the Clearinghouse line for {string} is busy the first time', async function (this: LicensingWorld, name: string) {
   await this.driver.setFaults(name, { busySignals: 1 });
 });

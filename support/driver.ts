@@ -177,6 +177,7 @@ export interface LicensingDriver {
   readClock(): Promise<{ now: string; frozen: boolean }>;
   advanceClock(by: { days?: number; minutes?: number }): Promise<void>;
   setFaults(serverName: string, faults: FaultSwitches): Promise<void>;
+  clearFaults(serverName: string): Promise<void>;
 
   /** Test-only inspection of the fake's stored state. */
   databaseOf(name: string): Promise<DatabaseContents>;

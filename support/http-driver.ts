@@ -84,8 +84,16 @@ export class HttpDriver implements LicensingDriver {
     await this.request('POST', '/_test/clock/advance', by);
   }
 
+  /** The fake answers with the plan it now holds: a plan it took differently would make the scenario prove something else. */
   async setFaults(serverName: string, faults: FaultSwitches): Promise<void> {
-    await this.request('PUT', `/_test${serverPath(serverName)}/faults`, faults);
+    const held = await this.request('PUT', `/_test${serverPath(serverName)}/faults`, faults);
+    if (JSON.stringify(held) !== JSON.stringify(faults)) {
+      throw new Error(`The fake holds the faults ${JSON.stringify(held)} for ${serverName}, not ${JSON.stringify(faults)}`);
+    }
+  }
+
+  async clearFaults(serverName: string): Promise<void> {
+    await this.request('DELETE', `/_test${serverPath(serverName)}/faults`);
   }
 
   actAs(account: Account): void {

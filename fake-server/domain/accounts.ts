@@ -26,17 +26,15 @@ export class PasswordHasher {
 
   /** `scrypt$<salt hex>$<hash hex>` for this account and password. */
   hash(serverName: string, userName: string, password: string): string {
-    const salt = createHash('sha256')
-      // Stryker disable next-line StringLiteral: equivalent in answers, the salt only spreads the hashes; any salt still verifies each password
-      .update(`${foldName(serverName)}\0${foldName(userName)}`)
-      .digest()
-      .subarray(0, 16);
+    // Stryker disable next-line StringLiteral: equivalent in answers, the salt only spreads the hashes; any salt still verifies each password
+    const account = `${foldName(serverName)}\0${foldName(userName)}`;
+    const salt = createHash('sha256').update(account).digest().subarray(0, 16);
     return `scrypt$${salt.toString('hex')}$${this.derive(password, salt).toString('hex')}`;
   }
 
   verify(password: string, stored: string): boolean {
     const [scheme, saltHex, hashHex] = stored.split('$');
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent through the fake, every stored hash is made by hash() above (a damaged --db file is refused at start)
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: each part of this test is equivalent through the fake, every stored hash is made by hash() above (a damaged --db file is refused at start) (Stryker disables by line, so the whole test's own mutants, which scenarios kill, are left out with them)
     if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
     const expected = Buffer.from(hashHex, 'hex');
     const actual = this.derive(password, Buffer.from(saltHex, 'hex'));
@@ -91,7 +89,7 @@ export class AccountDirectory {
 
   /** The identity of a user on one server, or NotAuthenticatedError. */
   authenticate(serverName: string, userName: string | undefined, password: string | undefined): Caller {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, credentials come as a pair, both given or both absent (http/credentials.ts)
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: either half of this test alone is equivalent, credentials come as a pair, both given or both absent (http/credentials.ts) (Stryker disables by line, so the whole test's own mutants, which scenarios kill, are left out with them)
     if (userName === undefined || password === undefined) {
       throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
     }
@@ -137,12 +135,13 @@ export class AccountDirectory {
    * that does (same message, same hashing), unless the credentials are valid on some server.
    */
   requireValidElsewhere(serverName: string, userName: string | undefined, password: string | undefined): void {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, credentials come as a pair, both given or both absent (http/credentials.ts)
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: either half of this test alone is equivalent, credentials come as a pair, both given or both absent (http/credentials.ts) (Stryker disables by line, so the whole test's own mutants, which scenarios kill, are left out with them)
     if (userName === undefined || password === undefined) {
       throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
     }
     const elsewhere = this.accounts.listByUserName(userName).some((account) => this.passwordMatches(account, password));
     if (!elsewhere) {
+      // Stryker disable next-line StringLiteral: equivalent in answers, this hashing only makes an unknown server cost as much time as a known one
       this.hasher.verify(password, this.hasher.hash(serverName, userName, ''));
       throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
     }
@@ -150,7 +149,7 @@ export class AccountDirectory {
 
   /** The servers on which these credentials are valid (RD Licensing Manager's server list). */
   serversFor(userName: string | undefined, password: string | undefined): string[] {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, credentials come as a pair, both given or both absent (http/credentials.ts)
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: either half of this test alone is equivalent, credentials come as a pair, both given or both absent (http/credentials.ts) (Stryker disables by line, so the whole test's own mutants, which scenarios kill, are left out with them)
     if (userName === undefined || password === undefined) {
       throw new NotAuthenticatedError('Sign in with a local account of a license server.');
     }

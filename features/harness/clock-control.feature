@@ -18,9 +18,9 @@ Feature: The harness's clock stays within the dates the fake can show
     Then the clock reads "<instant>" and stands still
 
     Examples:
-      | when                  | instant                  |
-      | the first instant     | 1970-01-01T00:00:00.000Z |
-      | the last instant      | 9999-12-31T23:59:59.999Z |
+      | when              | instant                  |
+      | the first instant | 1970-01-01T00:00:00.000Z |
+      | the last instant  | 9999-12-31T23:59:59.999Z |
 
   Scenario Outline: Setting the clock to <when> is refused and changes nothing
     Given the clock reads "2026-03-02T09:00:00Z"
@@ -30,8 +30,8 @@ Feature: The harness's clock stays within the dates the fake can show
     And the clock reads "2026-03-02T09:00:00Z" and stands still
 
     Examples:
-      | when                 | instant                  |
-      | before 1970          | 1969-12-31T23:59:59.999Z |
+      | when        | instant                  |
+      | before 1970 | 1969-12-31T23:59:59.999Z |
 
   Scenario: Moving the clock past the year 9999 is refused whole
     Given the clock reads "9999-12-30T00:00:00Z"
