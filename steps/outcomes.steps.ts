@@ -25,6 +25,10 @@ Then('it is refused because the caller is not signed in', function (this: Licens
   expect(refusal.code).to.equal('not-authenticated');
 });
 
+Then('the reason given begins with {string}', function (this: LicensingWorld, text: string) {
+  expect(this.expectRefusal().reason.startsWith(text), `the reason: ${this.expectRefusal().reason}`).to.equal(true);
+});
+
 Then('the reason given mentions {string}', function (this: LicensingWorld, text: string) {
   expect(this.expectRefusal().reason).to.include(text);
 });

@@ -47,6 +47,12 @@ export class EvidenceRecordingDriver extends HttpDriver {
     return packs;
   }
 
+  override async setConnectionMethod(name: string, method: LicenseServerInfo['connectionMethod']): Promise<LicenseServerInfo> {
+    const server = await super.setConnectionMethod(name, method);
+    expectServerAsTheConsoleShowsIt(server);
+    return server;
+  }
+
   override async licenseServer(name: string): Promise<LicenseServerInfo> {
     const server = await super.licenseServer(name);
     expectServerAsTheConsoleShowsIt(server);
