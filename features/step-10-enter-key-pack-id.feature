@@ -89,11 +89,16 @@ Feature: Step 10 - enter the license key pack ID to reinstall the CALs
       And nothing has changed on the license server
 
       Examples:
-        | what                                         | typed                                      | mentions                                                 |
-        | with a character that is no letter nor digit | ABCDE-12345-ABCDE-12345-ABCDE-12345-ABCD!  | only letters A-Z and digits                              |
-        | of a layout the Clearinghouse never uses     | 947U0-01400-00010-001AA-AAAAA-AAAAA-AAAAM  | is not a license key pack ID issued by the Clearinghouse |
-        | for a pack of no CALs at all                 | 147U0-00000-00010-001AA-AAAAA-AAAAA-AAAA3  | is not a license key pack ID issued by the Clearinghouse |
-        | for a CAL type that does not exist           | 147X0-01400-00010-001AA-AAAAA-AAAAA-AAAAO  | is not a license key pack ID issued by the Clearinghouse |
-        | for a licensing program that does not exist  | 1Z7U0-01400-00010-001AA-AAAAA-AAAAA-AAAA3  | is not a license key pack ID issued by the Clearinghouse |
-        | for a product version that does not exist    | 141U0-01400-00010-001AA-AAAAA-AAAAA-AAAA0  | is not a license key pack ID issued by the Clearinghouse |
-        | one character too long                       | ABCDE-12345-ABCDE-12345-ABCDE-12345-ABCDE1 | has 36                                                   |
+        | what                                         | typed                                     | mentions                                                 |
+        | with a character that is no letter nor digit | ABCDE-12345-ABCDE-12345-ABCDE-12345-ABCD! | only letters A-Z and digits                              |
+        | of a layout the Clearinghouse never uses     | 947U0-01400-00010-001AA-AAAAA-AAAAA-AAAAM | is not a license key pack ID issued by the Clearinghouse |
+        | for a pack of no CALs at all                 | 147U0-00000-00010-001AA-AAAAA-AAAAA-AAAA3 | is not a license key pack ID issued by the Clearinghouse |
+        | for a CAL type that does not exist           | 147X0-01400-00010-001AA-AAAAA-AAAAA-AAAAO | is not a license key pack ID issued by the Clearinghouse |
+        | for a licensing program that does not exist  | 1Z7U0-01400-00010-001AA-AAAAA-AAAAA-AAAA3 | is not a license key pack ID issued by the Clearinghouse |
+        | for a product version that does not exist    | 141U0-01400-00010-001AA-AAAAA-AAAAA-AAAA0 | is not a license key pack ID issued by the Clearinghouse |
+
+      # Seven boxes of five hold 35 characters: no person can type a 36th on the page.
+      @api-only
+      Examples: beyond what the boxes hold
+        | what                   | typed                                      | mentions |
+        | one character too long | ABCDE-12345-ABCDE-12345-ABCDE-12345-ABCDE1 | has 36   |
