@@ -1,7 +1,8 @@
 /**
  * Evidence for the reports: the HTTP driver (or, through it, the browser driver), plus copies of the license server's
  * database taken around the moments a reviewer cares about: just before and just after
- * the wizard's deletion, and after Finish.
+ * the wizard's deletion, and after Finish. Everything it reads passes through here, so here
+ * too it is held to the words the console shows (support/console-words.ts).
  */
 import { DatabaseContents, KeyPack, LicenseServerInfo, WizardMove, WizardPage } from './driver';
 import { HttpDriver } from './http-driver';

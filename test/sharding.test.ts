@@ -4,13 +4,14 @@
  * ways, as two CI jobs would, and comparing. Each run is its own cucumber process.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { traceabilityByDriver } from '../reporting/by-driver';
 import { readScenarioResults, readShardedResults } from '../reporting/messages';
+import { runReportCli } from './helpers/report-cli';
 
 const folder = mkdtempSync(join(tmpdir(), 'rdl-shards-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -57,20 +58,7 @@ describe('a suite split into shards', () => {
     const [, first, second] = await runs;
     const caution = await runCucumber('caution-only', undefined, ['features/caution.feature']);
     const report = (...streams: string[]) =>
-      spawnSync(
-        process.execPath,
-        [
-          '-r',
-          './tools/register-typescript.cjs',
-          'reporting/main.ts',
-          '--drivers',
-          'api',
-          '--out',
-          join(folder, 'out'),
-          ...streams.flatMap((stream) => ['--messages', stream]),
-        ],
-        { encoding: 'utf8' },
-      );
+      runReportCli(['--drivers', 'api', '--out', join(folder, 'out'), ...streams.flatMap((stream) => ['--messages', stream])]);
     const both = report(first, second);
     assert.equal(both.status, 0, both.stderr);
     assert.match(both.stdout, /16 of 16 parts of the procedure verified/);

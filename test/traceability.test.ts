@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ScenarioResult } from '../reporting/messages';
+import { runReportCli } from './helpers/report-cli';
 import { PROCEDURE_PARTS, traceability } from '../reporting/traceability';
 
 const passing = (name: string, tags: string[], attempts: ScenarioResult['attempts'] = ['PASSED']): ScenarioResult => ({
@@ -69,24 +69,7 @@ describe('traceability', () => {
     try {
       const scenarios = PROCEDURE_PARTS.map((part) => ({ tags: [part.id], status: part.id === 'step-7' ? 'FAILED' : 'PASSED' }));
       writeFileSync(join(folder, 'messages.ndjson'), messageStream(scenarios));
-      const run = spawnSync(
-        process.execPath,
-        [
-          '-r',
-          './tools/register-typescript.cjs',
-          'reporting/main.ts',
-          '--drivers',
-          'api',
-          '--messages',
-          join(folder, 'messages.ndjson'),
-          '--out',
-          folder,
-        ],
-        {
-          cwd: join(__dirname, '..'),
-          encoding: 'utf8',
-        },
-      );
+      const run = runReportCli(['--drivers', 'api', '--messages', join(folder, 'messages.ndjson'), '--out', folder]);
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stderr, /No passing scenario for: step-7/);
       assert.match(readFileSync(join(folder, 'traceability.md'), 'utf8'), /`step-7`.*not verified/);
@@ -102,21 +85,14 @@ describe('traceability', () => {
       const all = PROCEDURE_PARTS.map((part) => ({ tags: [part.id], status: 'PASSED' }));
       writeFileSync(join(folder, 'api.ndjson'), messageStream([...all, { tags: ['step-9', 'api-only'], status: 'PASSED' }]));
       writeFileSync(join(folder, 'browser.ndjson'), messageStream(all.filter((scenario) => !scenario.tags.includes('step-10'))));
-      const run = spawnSync(
-        process.execPath,
-        [
-          '-r',
-          './tools/register-typescript.cjs',
-          'reporting/main.ts',
-          '--messages',
-          join(folder, 'api.ndjson'),
-          '--browser-messages',
-          join(folder, 'browser.ndjson'),
-          '--out',
-          folder,
-        ],
-        { cwd: join(__dirname, '..'), encoding: 'utf8' },
-      );
+      const run = runReportCli([
+        '--messages',
+        join(folder, 'api.ndjson'),
+        '--browser-messages',
+        join(folder, 'browser.ndjson'),
+        '--out',
+        folder,
+      ]);
       assert.equal(run.status, 1, run.stderr);
       assert.match(run.stderr, /No passing scenario for: step-10 \(not through browser\)/);
       const html = readFileSync(join(folder, 'traceability.html'), 'utf8');
