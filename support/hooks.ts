@@ -14,9 +14,10 @@ import { LicensingWorld, NO_KEY_PACK_ID_ISSUED, Persona } from './world';
 // Here rather than in world.ts, so that the World can be built by plain unit tests too.
 setWorldConstructor(LicensingWorld);
 // A step through the browser makes several page loads, and two workers share two cores with
-// their browsers: cucumber's default of 5 s is too tight there. No step is slow through the
-// API, and a hang still fails the step.
-setDefaultTimeout(20_000);
+// their browsers: cucumber's default of 5 s is too tight there. The heaviest steps go through a
+// whole rebuild (twenty-odd pages); on a busy 2-core CI machine one took over 20 s. No step is
+// slow through the API, and a hang still fails the step.
+setDefaultTimeout(60_000);
 
 BeforeAll({ timeout: 60_000 }, async function (this: { parameters?: { driver?: string } }) {
   await startProcessFake();
