@@ -203,8 +203,12 @@ export class Refusal extends Error {
     readonly kind: 'not-signed-in' | 'not-permitted' | 'not-found' | 'unavailable' | 'refused',
     readonly code: string,
     readonly reason: string,
-    /** The HTTP status, where the driver sees one (the browser driver reads pages, not statuses). */
-    readonly status?: number,
+    /**
+     * How the fake classed a refused value or move, where the driver can tell: "not possible now"
+     * (it may work later) or "invalid input" (wrong whatever the moment). The browser driver
+     * reads pages, which do not say.
+     */
+    readonly answeredAs?: 'not possible now' | 'invalid input',
   ) {
     super(`The fake refused: ${reason} (${kind}, code "${code}")`);
     this.name = 'Refusal';

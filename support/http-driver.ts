@@ -206,12 +206,23 @@ export class HttpDriver implements LicensingDriver {
       throw new Error(`The fake answered ${method} ${path} with ${response.status}: ${response.text}`);
     }
     const problem = (response.json ?? {}) as Problem;
-    throw new Refusal(refusalKind(response.status), problem.code ?? 'unknown', problem.detail ?? response.text, response.status);
+    throw new Refusal(
+      refusalKind(response.status),
+      problem.code ?? 'unknown',
+      problem.detail ?? response.text,
+      answeredAs(response.status),
+    );
   }
 }
 
 function serverPath(name: string): string {
   return `/license-servers/${encodeURIComponent(name)}`;
+}
+
+function answeredAs(status: number): Refusal['answeredAs'] {
+  if (status === 409) return 'not possible now';
+  if (status === 422) return 'invalid input';
+  return undefined;
 }
 
 function refusalKind(status: number): Refusal['kind'] {
