@@ -7,9 +7,16 @@
 //  - rerun: only the scenarios that failed in the last ci run; it updates the rerun file but
 //    leaves the other reports of the last full run alone.
 //  - browser: every feature through the fake's web pages in headless Chromium (the browser
-//    driver), reports under reports/browser/. Scenarios no person could perform on a page
-//    (raw malformed input) are tagged @api-only; the keyboard-only rebuild is @browser-only.
+//    driver), reports under reports/browser/, pictures of the pages as files under
+//    reports/browser/pages/. Given steps arrange over the API; When and Then steps act and
+//    read on the pages. Scenarios no person could perform on a page (raw malformed input) are
+//    tagged @api-only, the harness's own checks @harness; the keyboard-only rebuild is @browser-only.
+const { randomUUID } = require('node:crypto');
 const { existsSync, readFileSync } = require('node:fs');
+
+// One id for the whole run, inherited by the workers: they use it to check each kind of page
+// for accessibility once per run between them (support/browser/session.ts).
+process.env.RDL_RUN_ID ??= randomUUID();
 
 /** The scenarios the last ci run wrote to reports/rerun.txt as failed (file:line…). */
 function failedLastTime() {
@@ -48,11 +55,12 @@ module.exports = {
   default: { ...common, format: ['progress-bar', didYouMean], tags: 'not @browser-only' },
   ci: { ...common, parallel: 2, format: ['summary', ...reports], tags: 'not @browser-only' },
   // The same features through the fake's web pages in headless Chromium (support/browser-driver.ts).
+  // Harness checks (@harness) test the test-control API, which no page has: they run once, over the API.
   browser: {
     ...common,
     parallel: 2,
-    worldParameters: { driver: 'browser' },
-    tags: 'not @api-only',
+    worldParameters: { driver: 'browser', reportFolder: 'reports/browser' },
+    tags: 'not @api-only and not @harness',
     format: ['summary', ...browserReports],
   },
   // The API features with no formatter at all, in file order: for tools that bring their own

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserDriver } from '../support/browser-driver';
-import { allPages, closeWorkerBrowser, pageFor, workerBrowser } from '../support/browser/session';
+import { allContexts, closeWorkerBrowser, contextFor, workerBrowser } from '../support/browser/session';
 import { startFake } from '../support/fake-under-test';
 import { PERSONAS } from '../support/personas';
 import { CUCUMBER, ROOT, median, timeCommand } from './lib';
@@ -46,7 +46,7 @@ export function profileTimes(profile: 'ci' | 'browser'): { wallMs: number; media
 /** Median time of one wizard page in the browser: Next from Welcome, Back from Action Selection, repeated. */
 export async function wizardPageMedianMs(moves = 40): Promise<number> {
   const fake = await startFake();
-  const driver = new BrowserDriver(fake.baseUrl, { browser: workerBrowser, pageFor, allPages, onPage: () => Promise.resolve() });
+  const driver = new BrowserDriver(fake.baseUrl, { browser: workerBrowser, contextFor, allContexts, onPage: () => Promise.resolve() });
   try {
     await driver.startScenario();
     const { administrator } = PERSONAS;

@@ -3,12 +3,12 @@
  * runs, one per driver (reports/messages.ndjson for the API, reports/browser/messages.ndjson
  * for the browser), as Markdown and HTML. A suite split across CI jobs (`--shard i/n`) gives
  * one stream per shard: repeat `--messages` (or `--browser-messages`) once per stream and the
- * report is that of the union, as if the suite had run in one job. It writes the browser's
- * page pictures next to it, and fails, naming them, when any part of the procedure is not
+ * report is that of the union, as if the suite had run in one job. It links the pictures the
+ * browser profile wrote beside its stream, and fails, naming them, when any part of the procedure is not
  * verified through every driver (by the union of the shards, when there are several). In GitHub Actions the Markdown also goes to the job summary.
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DRIVERS, DRIVER_LABELS, Driver, traceabilityByDriver } from './by-driver';
 import { ScenarioResult, readShardedResults } from './messages';
@@ -43,18 +43,16 @@ for (const driver of drivers) {
 
 const report = traceabilityByDriver(results);
 mkdirSync(values.out, { recursive: true });
+// The pictures stay where the browser profile wrote them (beside its stream); the page links to them.
 const pictures: PictureIndex = new Map();
 for (const result of results.browser ?? []) {
   if (result.pictures.length === 0) continue;
-  const folder = join('browser', 'pages', `${result.uri.replace(/[^\w.-]+/g, '_')}-${result.line}`);
-  mkdirSync(join(values.out, folder), { recursive: true });
   pictures.set(
     `${result.uri}:${result.line}`,
-    result.pictures.map((picture) => {
-      const path = join(folder, picture.fileName.replace(/[^\w .-]+/g, '_'));
-      writeFileSync(join(values.out, path), Buffer.from(picture.base64, 'base64'));
-      return { label: `${result.name}: ${picture.fileName.replace(/\.png$/, '')}`, path };
-    }),
+    result.pictures.map((picture) => ({
+      label: `${result.name}: ${picture.fileName.replace(/^\d+-|\.(png|jpe?g)$/g, '').replace(/-/g, ' ')}`,
+      path: relative(values.out, picture.file).split(sep).map(encodeURIComponent).join('/'),
+    })),
   );
 }
 const markdown = renderMarkdown(report);

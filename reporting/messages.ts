@@ -3,6 +3,7 @@
  * scenario, with its tags and every attempt, so reports need no second test run.
  */
 import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export type Status = 'PASSED' | 'FAILED' | 'SKIPPED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'UNKNOWN';
 
@@ -15,8 +16,11 @@ export interface ScenarioResult {
   attempts: Status[];
   /** The status of the last attempt. */
   status: Status;
-  /** PNG pictures attached to the scenario (the browser driver's pages), in order. */
-  pictures: { fileName: string; base64: string }[];
+  /**
+   * The pictures of pages linked from the scenario (the browser driver writes them as files
+   * beside the report and links them), in order, each with the path of its file.
+   */
+  pictures: { fileName: string; file: string }[];
 }
 
 interface Envelope {
@@ -63,12 +67,12 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
   const pickleOfTestCase = new Map<string, string>();
   const startedCase = new Map<string, { testCaseId: string; attempt: number }>();
   const stepStatuses = new Map<string, Status[]>();
-  const picturesOf = new Map<string, { fileName: string; base64: string }[]>();
+  const picturesOf = new Map<string, { fileName: string; file: string }[]>();
   for (const envelope of envelopes) {
     const attached = envelope.attachment;
-    if (attached?.testCaseStartedId && attached.mediaType === 'image/png') {
+    if (attached?.testCaseStartedId && attached.mediaType === 'text/uri-list') {
       const list = picturesOf.get(attached.testCaseStartedId) ?? [];
-      list.push({ fileName: attached.fileName ?? `picture ${list.length + 1}.png`, base64: attached.body });
+      list.push(...picturesLinked(attached.body, dirname(ndjsonPath)));
       picturesOf.set(attached.testCaseStartedId, list);
     }
     if (envelope.gherkinDocument?.feature) lines(envelope.gherkinDocument.feature.children, astLines);
@@ -107,6 +111,17 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
         status: attempts.at(-1) ?? 'UNKNOWN',
         pictures: last ? (picturesOf.get(last.startedId) ?? []) : [],
       };
+    });
+}
+
+/** Links to pictures (relative to the stream's folder, as the browser profile writes them), as files. */
+function picturesLinked(uriList: string, folder: string): { fileName: string; file: string }[] {
+  return uriList
+    .split(/\r?\n/)
+    .filter((link) => /\.(png|jpe?g)$/i.test(link) && !/^[a-z]+:/i.test(link))
+    .map((link) => {
+      const file = join(folder, ...link.split('/').map(decodeURIComponent));
+      return { fileName: basename(file), file };
     });
 }
 

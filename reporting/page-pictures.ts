@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { BrowserDriver } from '../support/browser-driver';
-import { allPages, closeWorkerBrowser, pageFor, workerBrowser } from '../support/browser/session';
+import { allContexts, closeWorkerBrowser, contextFor, workerBrowser } from '../support/browser/session';
 import { startFake } from '../support/fake-under-test';
 import { WizardPage, WorldFixture } from '../support/driver';
 
@@ -16,7 +16,8 @@ const FOLDER = join(__dirname, '..', 'docs', 'pages');
 async function main(): Promise<void> {
   const demo = JSON.parse(readFileSync(join(__dirname, '..', 'fake-server', 'fixtures', 'demo.json'), 'utf8')) as WorldFixture;
   const fake = await startFake();
-  const driver = new BrowserDriver(fake.baseUrl, { browser: workerBrowser, pageFor, allPages, onPage: () => Promise.resolve() });
+  const driver = new BrowserDriver(fake.baseUrl, { browser: workerBrowser, contextFor, allContexts, onPage: () => Promise.resolve() });
+  driver.picturesOf = 'every wizard page';
   try {
     await driver.startScenario();
     await driver.seed(demo);
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     mkdirSync(FOLDER, { recursive: true });
     for (const [index, picture] of driver.pictures.entries()) {
       const name = `${String(index + 1).padStart(2, '0')}-${picture.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`;
-      writeFileSync(join(FOLDER, name), picture.png);
+      writeFileSync(join(FOLDER, name), picture.image);
       console.log(`docs/pages/${name}`);
     }
   } finally {

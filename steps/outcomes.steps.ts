@@ -1,7 +1,7 @@
 /** Thens about refusals, the RD Licensing database itself, and the event log. */
 import { DataTable, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { KeyPack } from '../support/driver';
+import { KeyPack, Refusal } from '../support/driver';
 import { calTypeOf } from '../support/purchase-references';
 import { WIZARD_REFUSAL_CLASS } from '../support/refusal-classes';
 import { LicensingWorld, NO_KEY_PACK_ID_ISSUED } from '../support/world';
@@ -45,30 +45,67 @@ Then('nothing has changed on the license server', function (this: LicensingWorld
   expect(this.unchangedByRefusal, "the license server's state was not compared around the refusal").to.equal(true);
 });
 
+/**
+ * What these sentences say of the database holds twice: in what the fake stores (the
+ * test-control API) and in what RD Licensing Manager shows (the server's page through the
+ * browser, the key pack list over the API). A figure the page shows wrong fails as surely as
+ * one the database stores wrong.
+ */
+const SHOWN = 'what RD Licensing Manager shows';
+const STORED = 'what the RD Licensing database stores';
+
+/**
+ * The packs RD Licensing Manager shows the person acting. A scenario whose world has no
+ * account of its people on that server (a fixture file with accounts of its own) has nobody
+ * to look: then only the stored state is checked, and the report says so.
+ */
+async function packsShown(world: LicensingWorld, name: string): Promise<KeyPack[] | undefined> {
+  try {
+    return await world.driver.installedKeyPacks(name);
+  } catch (error) {
+    if (!(error instanceof Refusal && error.kind === 'not-signed-in')) throw error;
+    world.log(
+      `Nobody acting in this scenario can sign in to ${name}: only what its database stores was checked, not what the console shows.`,
+    );
+    return undefined;
+  }
+}
+
 Then('the RD Licensing database holds no RDS CAL packs and no issued CALs', async function (this: LicensingWorld) {
-  expect(await this.driver.databaseOf(this.serverName)).to.deep.equal({ keyPacks: [], issuedCals: [] });
+  expect(await this.driver.databaseOf(this.serverName), STORED).to.deep.equal({ keyPacks: [], issuedCals: [] });
+  const shown = await packsShown(this, this.serverName);
+  if (shown) expect(shown, SHOWN).to.deep.equal([]);
 });
 
 Then(
   /^the RD Licensing database(?: of "([^"]+)")? (?:still )?holds (\d+) RDS CAL packs?(?: with (\d+) issued CALs)?$/,
   async function (this: LicensingWorld, name: string | null, packs: string, issued: string | null) {
     const database = await this.driver.databaseOf(name ?? this.serverName);
-    expect(database.keyPacks).to.have.lengthOf(Number(packs));
-    if (issued !== null) expect(database.issuedCals).to.have.lengthOf(Number(issued));
+    const shown = await packsShown(this, name ?? this.serverName);
+    expect(database.keyPacks, STORED).to.have.lengthOf(Number(packs));
+    if (shown) expect(shown, SHOWN).to.have.lengthOf(Number(packs));
+    if (issued !== null) {
+      expect(database.issuedCals, STORED).to.have.lengthOf(Number(issued));
+      const issuedShown = shown?.reduce((sum, pack) => sum + pack.issuedLicenses, 0);
+      if (shown) expect(issuedShown, `${SHOWN}: the Issued column, added up`).to.equal(Number(issued));
+    }
   },
 );
 
-/** The installed packs as the table describes them, in the database's order. */
-async function packRows(world: LicensingWorld): Promise<PackRow[]> {
+/** The installed packs as the table describes them, in the database's order and in the order shown. */
+async function packRows(world: LicensingWorld): Promise<{ stored: PackRow[]; shown: PackRow[] | undefined }> {
   const referenceOf = (pack: KeyPack) =>
     world.granted.find((granted) => granted.purchaseNumber === pack.purchaseNumber)?.reference ?? `purchase ${pack.purchaseNumber}`;
-  return (await world.driver.databaseOf(world.serverName)).keyPacks.map((pack) => ({
+  const row = (pack: KeyPack): PackRow => ({
     purchase: referenceOf(pack),
     productVersion: pack.productVersion,
     calType: pack.calType,
     total: pack.totalLicenses,
     available: pack.availableLicenses,
-  }));
+  });
+  const stored = (await world.driver.databaseOf(world.serverName)).keyPacks.map(row);
+  const shown = (await packsShown(world, world.serverName))?.map(row);
+  return { stored, shown };
 }
 
 /** The table's rows; "CALs" (as in the set-up tables) is accepted for "total". */
@@ -94,15 +131,24 @@ const byContent = (a: PackRow, b: PackRow) => JSON.stringify(a).localeCompare(JS
 
 /** Compares the rows whatever their order: the database keeps no order a person would rely on. */
 Then('the RD Licensing database holds exactly these RDS CAL packs:', async function (this: LicensingWorld, table: DataTable) {
-  const actual = await packRows(this);
-  expect([...actual].sort(byContent)).to.deep.equal(expectedPackRows(table).sort(byContent));
+  const { stored, shown } = await packRows(this);
+  const expected = expectedPackRows(table).sort(byContent);
+  expect([...stored].sort(byContent), STORED).to.deep.equal(expected);
+  if (shown) expect([...shown].sort(byContent), SHOWN).to.deep.equal(expected);
 });
 
 Then('the RD Licensing database holds exactly these RDS CAL packs in this order:', async function (this: LicensingWorld, table: DataTable) {
-  const actual = await packRows(this);
+  const { stored, shown } = await packRows(this);
   const expected = expectedPackRows(table);
-  const sameRows = JSON.stringify([...actual].sort(byContent)) === JSON.stringify([...expected].sort(byContent));
-  expect(actual, sameRows ? 'the same packs, but in another order' : 'other packs than the table says').to.deep.equal(expected);
+  for (const [actual, what] of [
+    [stored, STORED],
+    [shown ?? stored, shown ? SHOWN : STORED],
+  ] as const) {
+    const sameRows = JSON.stringify([...actual].sort(byContent)) === JSON.stringify([...expected].sort(byContent));
+    expect(actual, `${what}: ${sameRows ? 'the same packs, but in another order' : 'other packs than the table says'}`).to.deep.equal(
+      expected,
+    );
+  }
 });
 
 /** The CALs the license server has issued to clients, in the order issued. */

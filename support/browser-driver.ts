@@ -9,10 +9,14 @@
  *
  * One browser per cucumber worker; one browser context per account (signed in once, then
  * reused by later scenarios, which only change the environment header).
+ *
+ * Arranging: while a scenario's Given steps run (`arranging` is on, set by the BeforeStep
+ * hook), the procedure's verbs go over the API instead: a scenario's set-up is not what it
+ * proves, and reaching the Obtain Client License Key Pack page by clicking costs eight page
+ * moves. The path itself is proven on the pages by every scenario whose When performs it.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  Account,
   ConnectionMethod,
   GrantedKeyPack,
   KeyPack,
@@ -27,33 +31,46 @@ import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } fr
 import { andWaitForAnswer, andWaitForPage, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './browser/page-reading';
 import { InputMode, makeMove, reach, readWizardPage } from './browser/wizard-screen';
 import { EvidenceRecordingDriver } from './evidence';
+import { Picture } from './browser/picture-files';
 import { ENVIRONMENT_HEADER } from './http-driver';
 
-/** A picture of a page the scenario reached, for the reports. */
-export interface PagePicture {
-  label: string;
-  png: Buffer;
-}
-
 export class BrowserDriver extends EvidenceRecordingDriver {
-  /** Pictures of the wizard pages this scenario reached, in order. */
-  readonly pictures: PagePicture[] = [];
+  /** Pictures of the pages this scenario's steps left on the screen, in order. */
+  readonly pictures: Picture[] = [];
+  /**
+   * When pictures are taken: of the page each When step leaves on the screen (the browser
+   * profile: a picture costs about 45 ms, most of it Chromium drawing a frame), or of every
+   * wizard page reached (`npm run pictures`, which shows them all in the README).
+   */
+  picturesOf: 'each step' | 'every wizard page' = 'each step';
+  /** The page the last verb left on the screen, and what to call its picture. */
+  private leftOnScreen: { page: Page; label: string | undefined } | undefined;
   /** Mouse by default; the keyboard-only scenario switches to the keyboard. */
   inputMode: InputMode = 'mouse';
   /**
-   * The server whose wizard the acting account's page shows as the fake now has it, if any.
-   * The worker's pages outlive scenarios and other accounts or the test-control API may have
-   * changed the wizard since, so a move on any other page first loads the wizard afresh.
+   * What each account's page shows, and when it was drawn. Every change this driver makes or
+   * asks for (a request other than GET, a form posted on a page) moves `revision` on. A page
+   * drawn at the current revision shows the fake as it is now, so a read or a move may use it
+   * as it stands instead of loading it again (a new document costs about 100 ms here); any
+   * other page is loaded afresh. The worker's pages outlive scenarios; this driver's records
+   * do not, so nothing a page showed in an earlier scenario is ever taken as current.
    */
-  private wizardOnScreen: string | undefined;
+  private revision = 0;
+  private readonly screens = new Map<Page, { shows: string; revision: number }>();
+  /** On during a scenario's Given steps: the procedure's verbs then arrange the world over the API. */
+  private arranging = false;
+  /** The page a verb last used: the one to take a picture of when a step fails. */
+  private lastUsed: Page | undefined;
+  /** This scenario's page for each account that has acted in it. */
+  private readonly pages = new Map<string, Promise<Page>>();
 
   constructor(
     baseUrl: string | (() => string),
     private readonly session: {
       browser(): Promise<Browser>;
-      /** The worker's signed-in page for an account, reused across scenarios. */
-      pageFor(account: string, create: () => Promise<Page>): Promise<Page>;
-      allPages(): Promise<Page>[];
+      /** The worker's signed-in browser context for an account, reused across scenarios. */
+      contextFor(account: string, create: () => Promise<BrowserContext>): Promise<BrowserContext>;
+      allContexts(): Promise<BrowserContext>[];
       /** Called with every page the driver shows, before it is read (the accessibility check). */
       onPage(page: Page): Promise<void>;
     },
@@ -61,34 +78,45 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     super(baseUrl);
   }
 
+  /**
+   * Given steps arrange over the API; When and Then steps act and read on the pages. What the
+   * API moved is not on any screen, so the next page verb loads the page afresh.
+   */
+  arrangeOverApi(on: boolean): void {
+    this.arranging = on;
+  }
+
+  get isArranging(): boolean {
+    return this.arranging;
+  }
+
   override useKeyboardOnly(): void {
     this.inputMode = 'keyboard';
   }
 
-  override actAs(account: Account): void {
-    super.actAs(account);
-    this.wizardOnScreen = undefined;
-  }
-
-  override async resetWorld(): Promise<void> {
-    this.wizardOnScreen = undefined;
-    await super.resetWorld();
-  }
-
-  override async restoreSnapshot(snapshotId: string): Promise<void> {
-    this.wizardOnScreen = undefined;
-    await super.restoreSnapshot(snapshotId);
+  /** A request that may change the fake (anything but GET) leaves every page on screen out of date. */
+  protected override noteRequest(method: string): void {
+    if (method !== 'GET') this.revision += 1;
   }
 
   override async startScenario(): Promise<void> {
-    this.wizardOnScreen = undefined;
     await super.startScenario();
     this.pictures.length = 0;
     this.inputMode = 'mouse';
-    for (const page of this.session.allPages()) await (await page).context().setExtraHTTPHeaders(this.headers());
+    for (const context of this.session.allContexts()) await (await context).setExtraHTTPHeaders(this.headers());
+  }
+
+  /** This scenario's pages are closed; the signed-in contexts stay for the next scenario. */
+  override async endScenario(): Promise<void> {
+    const pages = [...this.pages.values()];
+    this.pages.clear();
+    this.lastUsed = undefined;
+    for (const page of pages) await (await page).close();
+    await super.endScenario();
   }
 
   override async listLicenseServers(): Promise<LicenseServerInfo[]> {
+    if (this.arranging) return super.listLicenseServers();
     const page = await this.open('/');
     return (await tableRecords(page, 'License servers')).map((row) => ({
       name: row.Name ?? '',
@@ -100,11 +128,13 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   }
 
   override async licenseServer(name: string): Promise<LicenseServerInfo> {
+    if (this.arranging) return super.licenseServer(name);
     return serverInfo(await this.open(serverPath(name)));
   }
 
   override async setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
-    const page = await this.open(serverPath(name));
+    if (this.arranging) return super.setConnectionMethod(name, method);
+    const page = await this.openToAct(serverPath(name));
     await page.getByText('Action', { exact: true }).click();
     await this.follow(page, () => page.getByRole('link', { name: 'Properties' }).click());
     const label = CONNECTION_METHOD_LABELS[method];
@@ -116,6 +146,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   }
 
   override async installedKeyPacks(name: string): Promise<KeyPack[]> {
+    if (this.arranging) return super.installedKeyPacks(name);
     const page = await this.open(serverPath(name));
     return (await tableRecords(page, 'Installed RDS CALs')).map((row) => {
       const expires = row.Expires ?? 'Never';
@@ -135,6 +166,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   }
 
   override async eventLog(name: string): Promise<LoggedEvent[]> {
+    if (this.arranging) return super.eventLog(name);
     const page = await this.open(serverPath(name));
     return (await tableRecords(page, 'Event log')).map((row) => ({
       eventId: Number(row['Event ID']),
@@ -146,7 +178,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   }
 
   protected override async performOpenWizard(name: string): Promise<WizardPage> {
-    const page = await this.open(serverPath(name));
+    if (this.arranging) return super.performOpenWizard(name);
+    const page = await this.openToAct(serverPath(name));
     const menu = page.getByText('Action', { exact: true });
     const entry = page.getByRole('button', { name: 'Manage RDS CALs' });
     if (this.inputMode === 'keyboard') {
@@ -162,36 +195,43 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   }
 
   override async currentWizardPage(name: string): Promise<WizardPage> {
-    const view = await readWizardPage(await this.open(`${serverPath(name)}/wizard`), name);
-    this.wizardOnScreen = name;
+    if (this.arranging) return super.currentWizardPage(name);
+    const page = await this.wizardOnScreen(name);
+    const view = await readWizardPage(page, name);
+    this.drawn(page, wizardShown(name));
     return view;
   }
 
   protected override async performMove(name: string, move: WizardMove): Promise<WizardPage> {
-    const page = this.wizardOnScreen === name ? await this.page() : await this.open(`${serverPath(name)}/wizard`);
-    this.wizardOnScreen = undefined;
+    if (this.arranging) return super.performMove(name, move);
+    const page = await this.wizardOnScreen(name);
     try {
       await makeMove(page, move, this.inputMode);
     } catch (error) {
-      if (error instanceof Refusal) await this.picture(page, `refused: ${error.code}`);
+      if (error instanceof Refusal) this.leftOnScreen = { page, label: `refused: ${error.code}` };
       throw error;
+    } finally {
+      this.acted(page);
     }
     await this.session.onPage(page);
     const outcome = new URL(page.url()).searchParams.get('wizard');
     if (outcome === 'finished' || outcome === 'cancelled') {
-      await this.picture(page, `wizard ${outcome}`);
+      this.leftOnScreen = { page, label: `wizard ${outcome}` };
+      if (this.picturesOf === 'every wizard page') await this.pictureOfStep();
       return { serverName: name, page: 'closed', title: 'Closed', allowed: [], packsReinstalled: null, reason: null, outcome };
     }
     return this.wizardPage(page, name);
   }
 
   override async telephoneNumbers(): Promise<Record<string, string>> {
+    if (this.arranging) return super.telephoneNumbers();
     const page = await this.open('/clearinghouse');
     return Object.fromEntries(await tableFacts(page, 'Clearinghouse telephone numbers').then((facts) => [...facts].slice(1)));
   }
 
   override async callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack> {
-    const page = await this.open('/clearinghouse');
+    if (this.arranging) return super.callClearinghouse(call);
+    const page = await this.openToAct('/clearinghouse');
     const { information } = call;
     const keyboard = this.inputMode === 'keyboard';
     const type = async (label: string, text: string) => {
@@ -222,7 +262,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   override async askClearinghouseAbout(
     licenseKeyPackId: string,
   ): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
-    const page = await this.open('/clearinghouse');
+    if (this.arranging) return super.askClearinghouseAbout(licenseKeyPackId);
+    const page = await this.openToAct('/clearinghouse');
     await page.getByLabel('License key pack ID').fill(licenseKeyPackId);
     await this.follow(page, () => page.getByRole('button', { name: 'Ask' }).click());
     const { licenseServerId, purchaseNumber, quantity } = await keyPackShown(page);
@@ -233,52 +274,108 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     return this.environmentId === undefined ? {} : { [ENVIRONMENT_HEADER]: this.environmentId };
   }
 
-  /** The page of the account acting now: its own context, signed in once. */
-  private page(): Promise<Page> {
+  /**
+   * The page of the account acting now: a page of this scenario's own, in the account's
+   * context (signed in once per worker). A page is not kept from one scenario to the next:
+   * in this Chromium every document a page has shown makes its next one slower (about 2 ms
+   * more renderer time for each earlier document), and a new page costs about 100 ms.
+   */
+  private async page(): Promise<Page> {
     const key = this.account ? `${this.account.userName}\0${this.account.password}` : '(nobody)';
-    return this.session.pageFor(key, () => this.signedInPage());
+    let page = this.pages.get(key);
+    if (!page) {
+      page = this.session.contextFor(key, () => this.signedInContext()).then(newPage);
+      this.pages.set(key, page);
+    }
+    this.lastUsed = await page;
+    return this.lastUsed;
   }
 
-  private async signedInPage(): Promise<Page> {
+  private async signedInContext(): Promise<BrowserContext> {
     const browser = await this.session.browser();
     const context = await browser.newContext({
       viewport: { width: 1000, height: 760 },
       extraHTTPHeaders: this.headers(),
       baseURL: this.base(),
     });
-    const page = await context.newPage();
-    // A control that is not there fails within seconds, naming it, instead of running out the step's time.
-    page.setDefaultTimeout(8_000);
     if (this.account) {
+      const page = await newPage(context);
       await page.goto('/sign-in');
       await page.getByLabel('User name').fill(this.account.userName);
       await page.getByLabel('Password').fill(this.account.password);
       // A wrong password is refused on the sign-in page; every later page then asks to sign in.
       await andWaitForPage(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+      await page.close();
     }
-    return page;
+    return context;
   }
 
-  /** Goes to a page of the fake and throws the refusal it shows, if any. */
+  /**
+   * Goes to a page of the fake and throws the refusal it shows, if any. A page already showing
+   * it, drawn since the last change, is used as it stands (see `screens`).
+   */
   private async open(path: string): Promise<Page> {
     const page = await this.page();
-    this.wizardOnScreen = undefined;
-    await page.goto(path, { waitUntil: 'domcontentloaded' });
-    await this.session.onPage(page);
+    if (!this.showsNow(page, path)) {
+      await page.goto(path, { waitUntil: 'domcontentloaded' });
+      this.drawn(page, path);
+      await this.session.onPage(page);
+    }
+    this.leftOnScreen = { page, label: undefined };
     await throwIfRefused(page);
     return page;
   }
 
+  /** Opens a page to work its controls (a menu opened, fields typed): it is not taken as it stands again. */
+  private async openToAct(path: string): Promise<Page> {
+    const page = await this.open(path);
+    this.screens.delete(page);
+    return page;
+  }
+
+  /** The acting account's page with this server's wizard on it as the fake now has it. */
+  private async wizardOnScreen(name: string): Promise<Page> {
+    const page = await this.page();
+    return this.showsNow(page, wizardShown(name)) ? page : this.open(`${serverPath(name)}/wizard`);
+  }
+
+  /**
+   * Whether the page shows this, drawn since the last change. With the keyboard only, every
+   * page is loaded afresh: Tab starts from the top of a new document, as the scenario's person does.
+   */
+  private showsNow(page: Page, shows: string): boolean {
+    const screen = this.screens.get(page);
+    return this.inputMode === 'mouse' && screen?.shows === shows && screen.revision === this.revision;
+  }
+
+  private drawn(page: Page, shows: string): void {
+    this.screens.set(page, { shows, revision: this.revision });
+  }
+
+  /** Something was done on the page: the fake may have changed, and what the page shows is not known until it is read. */
+  private acted(page: Page): void {
+    this.revision += 1;
+    this.screens.delete(page);
+  }
+
   /** Follows a link or a form that loads a new page. */
   private async follow(page: Page, action: () => Promise<unknown>): Promise<void> {
-    await andWaitForPage(page, action);
+    try {
+      await andWaitForPage(page, action);
+    } finally {
+      this.acted(page);
+    }
     await this.session.onPage(page);
     await throwIfRefused(page);
   }
 
   /** Posts a form whose answer replaces the page's main content in place. */
   private async answer(page: Page, action: () => Promise<unknown>): Promise<void> {
-    await andWaitForAnswer(page, action);
+    try {
+      await andWaitForAnswer(page, action);
+    } finally {
+      this.acted(page);
+    }
     await this.session.onPage(page);
     await throwIfRefused(page);
   }
@@ -286,14 +383,48 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   /** Reads the wizard page, with a picture of it the first time the scenario reaches it in a row. */
   private async wizardPage(page: Page, name: string): Promise<WizardPage> {
     const view = await readWizardPage(page, name);
-    this.wizardOnScreen = name;
-    if (this.pictures.at(-1)?.label !== view.title) await this.picture(page, view.title);
+    this.drawn(page, wizardShown(name));
+    this.leftOnScreen = { page, label: view.title };
+    if (this.picturesOf === 'every wizard page' && this.pictures.at(-1)?.label !== view.title) await this.pictureOfStep();
     return view;
   }
 
   private async picture(page: Page, label: string): Promise<void> {
-    this.pictures.push({ label, png: await page.screenshot({ type: 'png' }) });
+    this.pictures.push({ label, image: await page.screenshot({ type: 'png' }), extension: 'png' });
   }
+
+  /** A picture of the page the last verb left on the screen, if a verb has used a page since the last one. */
+  async pictureOfStep(): Promise<void> {
+    const shown = this.leftOnScreen;
+    this.leftOnScreen = undefined;
+    if (!shown || shown.page.isClosed()) return;
+    await this.picture(shown.page, shown.label ?? (await shown.page.title()));
+  }
+
+  /** Steps that only read (Then) or arrange (Given) leave no picture. */
+  forgetScreen(): void {
+    this.leftOnScreen = undefined;
+  }
+
+  /** A picture of the page the acting account last used, for a step that failed on it. */
+  async pictureOfFailure(step: string): Promise<void> {
+    const page = this.lastUsed;
+    this.leftOnScreen = undefined;
+    if (!page || page.isClosed()) return;
+    await this.picture(page, `failed ${step}`).catch(() => undefined);
+  }
+}
+
+/** What `screens` records for a page that shows a server's wizard (a path never looks like this). */
+function wizardShown(name: string): string {
+  return `wizard of ${name}`;
+}
+
+async function newPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  // A control that is not there fails within seconds, naming it, instead of running out the step's time.
+  page.setDefaultTimeout(8_000);
+  return page;
 }
 
 function serverPath(name: string): string {

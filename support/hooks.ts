@@ -3,9 +3,21 @@
  * and a guard that fails any scenario during which the fake hit an unexpected error,
  * even if no step looked at that response.
  */
-import { After, AfterAll, Before, BeforeAll, BeforeStep, setDefaultTimeout, setWorldConstructor } from '@cucumber/cucumber';
+import {
+  After,
+  AfterAll,
+  AfterStep,
+  Before,
+  BeforeAll,
+  BeforeStep,
+  Status,
+  setDefaultTimeout,
+  setWorldConstructor,
+} from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { BrowserDriver } from './browser-driver';
+import { writePictureFiles } from './browser/picture-files';
+import { Refusal } from './driver';
 import { closeBrowserSessionIfLoaded, loadBrowserSession } from './browser-loader';
 import { startProcessFake, stopProcessFake } from './process-fake';
 import { PERSONA_PHRASES } from './personas';
@@ -43,6 +55,7 @@ Before(async function (this: LicensingWorld) {
  * remembered, so "no license key pack ID was issued" speaks of the scenario's own actions.
  */
 BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
+  if (this.driver instanceof BrowserDriver) await arrangeOrAct(this, this.driver, pickleStep.type === 'Context');
   const phrase = PERSONA_PHRASES.find((candidate) => pickleStep.text.startsWith(`${candidate} `));
   if (phrase) this.actAs(phrase.replace(/^the /, '') as Persona);
   // Only scenarios that ask about it pay for the read.
@@ -52,7 +65,36 @@ BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
   }
 });
 
-After(async function (this: LicensingWorld) {
+/**
+ * The browser profile arranges with the Given steps over the API and acts and reads on the
+ * pages (README, "Arrange through the API"). When the set-up has left the wizard open, the
+ * first step after it loads the page the fake now shows, as the person sitting down at the
+ * screen would see it, and what the steps know of the wizard is read from that page.
+ */
+async function arrangeOrAct(world: LicensingWorld, driver: BrowserDriver, arranging: boolean): Promise<void> {
+  const settingUpUntilNow = driver.isArranging;
+  driver.arrangeOverApi(arranging);
+  if (arranging || !settingUpUntilNow || !world.page || world.page.page === 'closed') return;
+  try {
+    world.page = await driver.currentWizardPage(world.page.serverName);
+  } catch (error) {
+    // The set-up may have closed the wizard without a step seeing it (a reset, a snapshot restored).
+    if (!(error instanceof Refusal && error.code === 'wizard-not-open')) throw error;
+  }
+}
+
+/**
+ * Pictures for the reports: of the page each When step leaves on the screen, and of the page
+ * as it was when a step failed, whatever its kind.
+ */
+AfterStep(async function (this: LicensingWorld, { pickleStep, result }) {
+  if (!(this.driver instanceof BrowserDriver)) return;
+  if (result.status === Status.FAILED) await this.driver.pictureOfFailure(pickleStep.text);
+  else if (pickleStep.type === 'Action') await this.driver.pictureOfStep();
+  else this.driver.forgetScreen();
+});
+
+After(async function (this: LicensingWorld, { pickle }) {
   const unexpected = await this.driver.unexpectedServerErrors();
   this.attach(JSON.stringify(this.driver.exchanges, null, 2), { mediaType: 'application/json', fileName: 'requests to the fake.json' });
   for (const evidence of this.driver.databases) {
@@ -62,9 +104,10 @@ After(async function (this: LicensingWorld) {
     });
   }
   if (this.driver instanceof BrowserDriver) {
-    for (const [index, picture] of this.driver.pictures.entries()) {
-      this.attach(picture.png, { mediaType: 'image/png', fileName: `${String(index + 1).padStart(2, '0')} ${picture.label}.png` });
-    }
+    const reportFolder = (this.parameters as { reportFolder?: string }).reportFolder ?? 'reports/browser';
+    const scenario = { uri: pickle.uri, line: pickle.location?.line ?? 0 };
+    const links = writePictureFiles(reportFolder, scenario, this.driver.pictures);
+    for (const link of links) this.link(link);
   }
   for (const cleanup of this.cleanups.reverse()) await cleanup();
   expect(unexpected, 'the fake license server failed unexpectedly during this scenario').to.deep.equal([]);

@@ -186,6 +186,11 @@ export class HttpDriver implements LicensingDriver {
     return errors.map((error) => `${error.method} ${error.path}: ${error.message}`);
   }
 
+  /** Called before every request: the browser driver keeps track of what may have changed. */
+  protected noteRequest(method: string): void {
+    void method;
+  }
+
   /** The fake's address (known only once the worker's fake has started). */
   protected base(): string {
     return typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
@@ -198,6 +203,7 @@ export class HttpDriver implements LicensingDriver {
       headers.authorization = `Basic ${Buffer.from(`${this.account.userName}:${this.account.password}`).toString('base64')}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const base = this.base();
+    this.noteRequest(method);
     const response = await send(`${base}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
     if (this.recording) this.exchanges.push(exchangeRecord(method, path, body, response));
     if (response.status >= 200 && response.status < 300) return response.json as T;

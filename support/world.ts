@@ -62,8 +62,8 @@ export class LicensingWorld extends World {
       (options.parameters as { driver?: string }).driver === 'browser'
         ? new BrowserDriver(baseUrl, {
             browser: () => browserSession().workerBrowser(),
-            pageFor: (account, create) => browserSession().pageFor(account, create),
-            allPages: () => browserSession().allPages(),
+            contextFor: (account, create) => browserSession().contextFor(account, create),
+            allContexts: () => browserSession().allContexts(),
             onPage: (page) => browserSession().checkAccessibility(page),
           })
         : new EvidenceRecordingDriver(baseUrl);

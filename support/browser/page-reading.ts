@@ -37,9 +37,15 @@ const KIND_BY_STATUS: Record<string, Refusal['kind']> = {
 
 /** The refusal the page shows in its alert, if any: the fake's message and its stable code. */
 export async function refusalShown(page: Page): Promise<Refusal | undefined> {
-  const alert = page.getByRole('alert');
-  if ((await alert.count()) === 0) return undefined;
-  const [text, status] = await Promise.all([alert.innerText(), alert.getAttribute('data-problem-status')]);
+  // One round trip for what is asked after every load and every move: the alert's text and status, if there is one.
+  const [shown] = await page.locator('[role="alert"]').evaluateAll((alerts) =>
+    alerts.map((alert) => ({
+      text: (alert as { innerText?: string }).innerText ?? '',
+      status: alert.getAttribute('data-problem-status'),
+    })),
+  );
+  if (!shown) return undefined;
+  const { text, status } = shown;
   const code = /Code:\s*([a-z0-9-]+)/.exec(text)?.[1] ?? 'unknown';
   const reason = text
     .replace(/\s*Code:\s*[a-z0-9-]+\s*$/, '')

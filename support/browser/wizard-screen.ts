@@ -71,12 +71,12 @@ export async function readWizardPage(page: Page, serverName: string): Promise<Wi
 
 /** Makes one move on the page on the screen; the page then shown is the result (or a refusal). */
 export async function makeMove(page: Page, move: WizardMove, mode: InputMode): Promise<void> {
-  const title = (await page.getByRole('heading', { level: 2 }).innerText()).trim();
-  const notHere = () =>
+  // Read only when a move is refused: every move would otherwise pay a round trip for it.
+  const notHere = async () =>
     new Refusal(
       'refused',
       'not-available-on-this-page',
-      `The "${title}" page offers no ${describe(move)}: it is not there or not enabled.`,
+      `The "${(await page.getByRole('heading', { level: 2 }).innerText()).trim()}" page offers no ${describe(move)}: it is not there or not enabled.`,
     );
   switch (move.type) {
     case 'next':
@@ -86,7 +86,7 @@ export async function makeMove(page: Page, move: WizardMove, mode: InputMode): P
       const target = button(page, move.type);
       if (!(await target.isEnabled())) {
         // The page says why on the disabled button (its title), in the fake's own words.
-        throw new Refusal('refused', 'not-available-on-this-page', (await target.getAttribute('title')) ?? notHere().reason);
+        throw new Refusal('refused', 'not-available-on-this-page', (await target.getAttribute('title')) ?? (await notHere()).reason);
       }
       await andWaitForAnswer(page, () => press(target, mode));
       break;
@@ -95,13 +95,13 @@ export async function makeMove(page: Page, move: WizardMove, mode: InputMode): P
     case 'chooseAdditionalPacks': {
       const label = move.type === 'selectAction' ? ACTION_LABELS[move.action] : ADDITIONAL_LABELS[move.choice];
       const radio = page.getByRole('radio', { name: label });
-      if ((await radio.count()) === 0) throw notHere();
+      if ((await radio.count()) === 0) throw await notHere();
       await andWaitForAnswer(page, () => (mode === 'keyboard' ? chooseRadioByKeyboard(page, radio) : radio.click()));
       break;
     }
     case 'selectReason': {
       const list = page.getByRole('combobox', { name: REASON_LIST });
-      if ((await list.count()) === 0) throw notHere();
+      if ((await list.count()) === 0) throw await notHere();
       const offered = await list.getByRole('option').allInnerTexts();
       if (!offered.includes(move.reason)) {
         throw new Error(`The reason list offers no "${move.reason}", so nobody can choose it in a browser; tag the scenario @api-only`);
@@ -114,14 +114,14 @@ export async function makeMove(page: Page, move: WizardMove, mode: InputMode): P
     }
     case 'setDeletionConfirmed': {
       const box = page.getByRole('checkbox', { name: CHECK_BOX });
-      if ((await box.count()) === 0) throw notHere();
+      if ((await box.count()) === 0) throw await notHere();
       if ((await box.isChecked()) === move.confirmed) return;
       await andWaitForAnswer(page, () => (mode === 'keyboard' ? reach(page, box).then(() => page.keyboard.press('Space')) : box.click()));
       break;
     }
     case 'enterKeyPackId': {
       const boxes = keyPackBoxes(page);
-      if ((await boxes[0]?.count()) === 0) throw notHere();
+      if ((await boxes[0]?.count()) === 0) throw await notHere();
       const groups = groupsOf(move.keyPackId);
       for (const [index, box] of boxes.entries()) {
         if (mode === 'keyboard') {
