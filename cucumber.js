@@ -35,6 +35,7 @@ const common = {
 const didYouMean = './reporting/did-you-mean.cjs:reports/did-you-mean.txt';
 const reports = [
   didYouMean,
+  './reporting/linked-files.cjs:reports/linked-files.txt',
   'junit:reports/junit.xml',
   'html:reports/cucumber.html',
   'message:reports/messages.ndjson',
@@ -43,6 +44,7 @@ const reports = [
 
 const browserReports = [
   './reporting/did-you-mean.cjs:reports/browser/did-you-mean.txt',
+  './reporting/linked-files.cjs:reports/browser/linked-files.txt',
   'junit:reports/browser/junit.xml',
   'html:reports/browser/cucumber.html',
   'message:reports/browser/messages.ndjson',
@@ -53,7 +55,7 @@ module.exports = {
   // No `paths` in these profiles: cucumber-js then runs features/**/*.feature, and a path on the
   // command line (a file, or file:line) replaces that instead of being added to it.
   default: { ...common, format: ['progress-bar', didYouMean], tags: 'not @browser-only' },
-  ci: { ...common, parallel: 2, format: ['summary', ...reports], tags: 'not @browser-only' },
+  ci: { ...common, parallel: 2, worldParameters: { reportFolder: 'reports' }, format: ['summary', ...reports], tags: 'not @browser-only' },
   // The same features through the fake's web pages in headless Chromium (support/browser-driver.ts).
   // Harness checks (@harness) test the test-control API, which no page has: they run once, over the API.
   browser: {

@@ -31,7 +31,7 @@ import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } fr
 import { andWaitForAnswer, andWaitForPage, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './browser/page-reading';
 import { InputMode, makeMove, reach, readWizardPage } from './browser/wizard-screen';
 import { EvidenceRecordingDriver } from './evidence';
-import { Picture } from './browser/picture-files';
+import { Picture } from './evidence-files';
 import { ENVIRONMENT_HEADER } from './http-driver';
 
 export class BrowserDriver extends EvidenceRecordingDriver {
@@ -111,8 +111,11 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     const pages = [...this.pages.values()];
     this.pages.clear();
     this.lastUsed = undefined;
-    for (const page of pages) await (await page).close();
-    await super.endScenario();
+    try {
+      for (const page of pages) await (await page).close();
+    } finally {
+      await super.endScenario();
+    }
   }
 
   override async listLicenseServers(): Promise<LicenseServerInfo[]> {

@@ -16,7 +16,7 @@ import {
 } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { BrowserDriver } from './browser-driver';
-import { writePictureFiles } from './browser/picture-files';
+import { JsonEvidence, writeEvidenceFiles } from './evidence-files';
 import { Refusal } from './driver';
 import { closeBrowserSessionIfLoaded, loadBrowserSession } from './browser-loader';
 import { startProcessFake, stopProcessFake } from './process-fake';
@@ -94,21 +94,42 @@ AfterStep(async function (this: LicensingWorld, { pickleStep, result }) {
   else this.driver.forgetScreen();
 });
 
+/**
+ * The scenario's evidence: every request it made to the fake, copies of the database around the
+ * deletion and after Finish, and the browser's pictures. Profiles that write a report
+ * (worldParameters.reportFolder) get them as files beside it, linked; the others inline.
+ */
 After(async function (this: LicensingWorld, { pickle }) {
-  const unexpected = await this.driver.unexpectedServerErrors();
-  this.attach(JSON.stringify(this.driver.exchanges, null, 2), { mediaType: 'application/json', fileName: 'requests to the fake.json' });
-  for (const evidence of this.driver.databases) {
-    this.attach(JSON.stringify(evidence.database, null, 2), {
-      mediaType: 'application/json',
-      fileName: `${evidence.serverName} database ${evidence.label}.json`,
-    });
+  const failures: unknown[] = [];
+  let unexpected: string[] = [];
+  try {
+    unexpected = await this.driver.unexpectedServerErrors();
+    attachEvidence(this, pickle);
+  } catch (error) {
+    failures.push(error);
   }
-  if (this.driver instanceof BrowserDriver) {
-    const reportFolder = (this.parameters as { reportFolder?: string }).reportFolder ?? 'reports/browser';
-    const scenario = { uri: pickle.uri, line: pickle.location?.line ?? 0 };
-    const links = writePictureFiles(reportFolder, scenario, this.driver.pictures);
-    for (const link of links) this.link(link);
-  }
-  for (const cleanup of this.cleanups.reverse()) await cleanup();
+  // Every clean-up runs, whatever failed before it: a skipped one leaves an environment behind in the worker's fake.
+  for (const cleanup of this.cleanups.reverse()) await cleanup().catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) throw failures[0];
   expect(unexpected, 'the fake license server failed unexpectedly during this scenario').to.deep.equal([]);
 });
+
+function attachEvidence(world: LicensingWorld, pickle: { uri: string; location?: { line: number } }): void {
+  const json: JsonEvidence[] = [
+    { fileName: 'requests to the fake.json', value: world.driver.exchanges },
+    ...world.driver.databases.map((evidence) => ({
+      fileName: `${evidence.serverName} database ${evidence.label}.json`,
+      value: evidence.database,
+    })),
+  ];
+  const pictures = world.driver instanceof BrowserDriver ? world.driver.pictures : [];
+  const reportFolder = (world.parameters as { reportFolder?: string }).reportFolder;
+  if (reportFolder !== undefined) {
+    const scenario = { uri: pickle.uri, line: pickle.location?.line ?? 0 };
+    for (const link of writeEvidenceFiles(reportFolder, scenario, { json, pictures })) world.link(link);
+    return;
+  }
+  for (const { fileName, value } of json) world.attach(JSON.stringify(value, null, 2), { mediaType: 'application/json', fileName });
+  for (const picture of pictures)
+    world.attach(picture.image, { mediaType: `image/${picture.extension}`, fileName: `${picture.label}.png` });
+}
