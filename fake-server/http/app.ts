@@ -12,6 +12,7 @@ import { pageRoutes } from './page-routes';
 import { acknowledgeWhenDurable } from './durable-answers';
 import { UnexpectedErrors, errorHandler, notFoundHandler } from './problem';
 import { GuardOptions, requestGuards } from './request-guards';
+import { securityHeaders } from './security-headers';
 import { testControlRoutes } from './test-control-routes';
 
 export const ENVIRONMENT_HEADER = 'x-fake-environment';
@@ -29,6 +30,7 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   const unexpected = new UnexpectedErrors((id) => options.registry.has(id));
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(securityHeaders);
   app.use(requestGuards(options));
   if (options.durability) app.use(acknowledgeWhenDurable(options.durability));
   app.use(express.json({ limit: '64kb', strict: true }));

@@ -3,12 +3,15 @@
  * packs, event log and the Manage RDS CALs Wizard. Every route signs the caller in
  * against the local accounts of the server it names.
  */
-import { Request, Router } from 'express';
+import { Request, Response, Router } from 'express';
 import { Caller } from '../domain/model';
+import { WizardView } from '../domain/wizard-view';
 import { FakeEnvironment } from '../environment';
 import { credentialsOf } from './credentials';
 import { keyPackJson, serverJson } from './representations';
+import { RequestProblem } from './problem';
 import { connectionMethodBody, wizardActionBody } from './schemas';
+import { pageChanged, revisionOf } from './wizard-revision';
 
 type EnvironmentOf = (req: Request) => FakeEnvironment;
 
@@ -47,19 +50,32 @@ export function licenseServerRoutes(environmentOf: EnvironmentOf): Router {
     res.json({ events: environment.manager.eventLog(caller) });
   });
 
+  // Every wizard page carries its drawing as an ETag; a move may name it in If-Match (optional).
+  const sendView = (res: Response, view: WizardView, status = 200) =>
+    res
+      .status(status)
+      .set('ETag', `"${revisionOf(view)}"`)
+      .json(view);
+
   router.post('/license-servers/:server/manage-cals-wizard', (req, res) => {
     const [environment, caller] = signIn(req);
-    res.status(201).json(environment.manager.openWizard(caller));
+    sendView(res, environment.manager.openWizard(caller), 201);
   });
 
   router.get('/license-servers/:server/manage-cals-wizard', (req, res) => {
     const [environment, caller] = signIn(req);
-    res.json(environment.manager.wizardView(caller));
+    sendView(res, environment.manager.wizardView(caller));
   });
 
   router.post('/license-servers/:server/manage-cals-wizard/actions', (req, res) => {
     const [environment, caller] = signIn(req);
-    res.json(environment.manager.actOnWizard(caller, wizardActionBody.parse(req.body)));
+    const move = wizardActionBody.parse(req.body);
+    const expected = req.get('if-match');
+    if (expected !== undefined) {
+      const now = environment.manager.wizardView(caller);
+      if (expected !== `"${revisionOf(now)}"` && expected !== '*') throw new RequestProblem(pageChanged(now, 412));
+    }
+    sendView(res, environment.manager.actOnWizard(caller, move));
   });
 
   return router;

@@ -16,7 +16,8 @@ import { FakeEnvironment } from '../environment';
 import { Problem, problemFor, sendProblem } from './problem';
 import { keyPackJson } from './representations';
 import { telephoneCallBody } from './schemas';
-import { callOf, movesOf, text } from './pages/forms';
+import { callOf, formOf, movesOf, text } from './pages/forms';
+import { pageChanged, revisionOf } from './wizard-revision';
 import { clearinghouseBody, keyPackBody } from './pages/clearinghouse-pages';
 import { Html } from './pages/html';
 import { page } from './pages/layout';
@@ -63,6 +64,8 @@ function sessionIdOf(req: Request): string | undefined {
 
 /** Sends a page; a refusal goes to a client that does not take HTML (a script, curl -H accept) as problem+json. */
 function send(req: Request, res: Response, status: number, title: string, body: Html, userName?: string, refusal?: Problem): void {
+  // The same URL answers HTML or problem+json depending on Accept: caches must keep them apart.
+  res.vary('Accept');
   if (refusal && !req.accepts('html')) return sendProblem(res, refusal);
   res.status(status).type('html').send(page({ title, body, userName, refusal }));
 }
@@ -88,8 +91,8 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
   router.get('/sign-in', (req, res) => send(req, res, 200, 'Sign in', signInBody()));
 
   router.post('/sign-in', (req, res) => {
-    const userName = text(req.body as Record<string, unknown>, 'userName');
-    const form = req.body as Record<string, unknown>;
+    const form = formOf(req);
+    const userName = text(form, 'userName');
     const password = typeof form.password === 'string' ? form.password : '';
     try {
       environmentOf(req).manager.listServers(userName, password);
@@ -136,7 +139,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
 
   router.post('/servers/:server/properties', (req, res) => {
     const [environment, caller] = callerOn(req);
-    const { connectionMethod } = z.strictObject({ connectionMethod: z.enum(['automatic', 'webBrowser', 'telephone']) }).parse(req.body);
+    const { connectionMethod } = z.strictObject({ connectionMethod: z.enum(['automatic', 'webBrowser', 'telephone']) }).parse(formOf(req));
     const server = environment.manager.setConnectionMethod(caller, connectionMethod);
     res.redirect(303, serverPath(server.name));
   });
@@ -156,9 +159,14 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
   // The choices on the page, then the button pressed, each one move of the wizard, in order.
   router.post('/servers/:server/wizard/moves', (req, res) => {
     const [environment, caller, session] = callerOn(req);
+    const form = formOf(req);
     let view = environment.manager.wizardView(caller);
+    // A form drawn for another state of the wizard (a stale tab, a second click) does nothing.
+    if (text(form, 'drawnFrom') !== revisionOf(view)) {
+      return send(req, res, 409, view.title, wizardBody(view), session.userName, pageChanged(view, 409));
+    }
     try {
-      for (const move of movesOf(view, req.body as Record<string, unknown>)) view = environment.manager.actOnWizard(caller, move);
+      for (const move of movesOf(view, form)) view = environment.manager.actOnWizard(caller, move);
     } catch (error) {
       const problem = problemFor(error);
       if (!problem) throw error;
@@ -183,7 +191,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
   router.post('/clearinghouse/calls', (req, res) => {
     const environment = environmentOf(req);
     try {
-      const call = telephoneCallBody.parse(callOf(req.body as Record<string, unknown>));
+      const call = telephoneCallBody.parse(callOf(formOf(req)));
       const productVersionId = call.productVersion === undefined ? undefined : productVersionIdOf(call.productVersion);
       const granted = environment.clearinghouse.call({ ...call, productVersionId });
       return res.redirect(303, `/clearinghouse/key-packs/${granted.licenseKeyPackId}?issued=1`);

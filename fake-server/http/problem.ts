@@ -87,7 +87,15 @@ function describe(error: unknown): string {
   }
 }
 
+/** A refusal the HTTP layer decides itself (a form of the wrong kind, a stale page), thrown to the error handler. */
+export class RequestProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
 export function problemFor(error: unknown): Problem | undefined {
+  if (error instanceof RequestProblem) return error.problem;
   if (error instanceof DomainError) {
     const entry = STATUS_BY_ERROR.find(([type]) => error instanceof type);
     if (entry) return problem(entry[1], entry[2], error.code, error.message);

@@ -2,7 +2,7 @@
  * An in-process fake on a loopback port for the reliability tests, with a raw HTTP client
  * that can send anything (bad JSON, odd headers) and a digest of everything stored.
  */
-import { request } from 'node:http';
+import { IncomingHttpHeaders, request } from 'node:http';
 import { RunningFake, startFake } from '../../support/fake-under-test';
 import { PERSONAS } from '../../support/personas';
 import { EnvironmentRegistry } from '../../fake-server/environment-registry';
@@ -69,6 +69,7 @@ export interface Answer {
   contentType: string;
   body: unknown;
   text: string;
+  headers: IncomingHttpHeaders;
 }
 
 export interface Exchange {
@@ -122,7 +123,14 @@ export class TestFake {
             const contentType = response.headers['content-type'] ?? '';
             let body: unknown = text;
             if (contentType.includes('json') && text) body = JSON.parse(text);
-            resolve({ status: response.statusCode ?? 0, cookies: response.headers['set-cookie'] ?? [], contentType, body, text });
+            resolve({
+              status: response.statusCode ?? 0,
+              cookies: response.headers['set-cookie'] ?? [],
+              contentType,
+              body,
+              text,
+              headers: response.headers,
+            });
           });
         },
       );

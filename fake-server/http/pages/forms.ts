@@ -3,11 +3,36 @@
  * call the Clearinghouse form describes. Empty fields are left out, so the same checks as
  * the API's (schemas.ts) decide what is missing.
  */
+import type { Request } from 'express';
 import { InvalidInputError } from '../../domain/errors';
+import { RequestProblem, problem } from '../problem';
 import { normalizeId } from '../../domain/ids';
 import { WizardView } from '../../domain/wizard-view';
 import { wizardActionBody } from '../schemas';
 import { boxesOf } from './wizard-page';
+
+/**
+ * The posted form. Express 5 leaves req.body undefined when no parser took the body: a post
+ * with no body is an empty form (the checks of its fields then say what is missing); a body
+ * of any other kind is refused, naming the kind the pages take.
+ */
+export function formOf(req: Request): Record<string, unknown> {
+  const body: unknown = req.body;
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+  if (body === undefined && !hasBody(req)) return {};
+  throw new RequestProblem(
+    problem(
+      415,
+      'Unsupported media type',
+      'unsupported-media-type',
+      `The pages take forms as application/x-www-form-urlencoded, as a browser posts them, not ${req.get('content-type') ?? 'a body of no stated type'}.`,
+    ),
+  );
+}
+
+function hasBody(req: Request): boolean {
+  return req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
+}
 
 /** A trimmed text field of a posted form, or ''. */
 export const text = (form: Record<string, unknown>, name: string): string => {

@@ -4,6 +4,7 @@
  * choice is submitted with the button pressed, or at once when the page's script runs.
  */
 import { notAvailableMessage } from '../../domain/wizard-pages';
+import { revisionOf } from '../wizard-revision';
 import { WizardView } from '../../domain/wizard-view';
 import { Html, factTable, flag, html } from './html';
 
@@ -116,6 +117,7 @@ export function wizardBody(view: WizardView): Html {
   return html`<p><a href="/">RD Licensing Manager</a> › <a href="${path}">${view.serverName}</a> › Manage RDS CALs</p>
     <h1>Manage RDS CALs Wizard on ${view.serverName}</h1>
     <form method="post" action="${path}/wizard/moves" data-in-place>
+      <input type="hidden" name="drawnFrom" value="${revisionOf(view)}" />
       <h2>${view.title}</h2>
       ${content(view)} ${view.reason === null || view.page === 'actionSelection' ? '' : html`<p>Reason for the rebuild: ${view.reason}</p>`}
       ${view.packsReinstalled === null ? '' : html`<p>RDS CAL packs reinstalled so far: ${view.packsReinstalled}</p>`}

@@ -1,0 +1,148 @@
+/**
+ * The pages hold against what a careless or hostile client does with them (issue 17):
+ * a wizard form drawn for one page and posted when the wizard shows another (a stale tab, a
+ * double click) is refused as "page changed" and changes nothing; posts with no form or
+ * another kind of body get a clear 4xx problem, not a 500; no page can be framed by another
+ * page; signed-in pages are not kept by the browser's cache. The API takes the same guard as
+ * an optional If-Match with the ETag of the wizard page it read.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ADMIN, AS_ADMIN, TestFake, TO_OBTAIN_PAGE, drive, signInToPages } from './helpers/http-fake';
+
+const WIZARD = '/servers/LS-CONTOSO/wizard';
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+
+/** The hidden field that says which drawing of the wizard a form belongs to. */
+function drawnFrom(html: string): string {
+  const found = /name="drawnFrom" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(found, 'the wizard form carries no drawnFrom field');
+  return found;
+}
+
+describe('the pages against stale forms and odd posts', () => {
+  let fake: TestFake;
+  before(async () => {
+    fake = await TestFake.start();
+  });
+  after(() => fake.stop());
+
+  async function signedInWizard(): Promise<{ environmentId: string; cookie: string }> {
+    const environmentId = await fake.environment();
+    const cookie = await signInToPages(fake, environmentId, ADMIN);
+    await fake.json(environmentId, 'POST', '/license-servers/LS-CONTOSO/manage-cals-wizard', {});
+    return { environmentId, cookie };
+  }
+
+  it('a stale tab still showing Welcome cannot press Next on Confirm Deletion: refused, nothing deleted', async () => {
+    const { environmentId, cookie } = await signedInWizard();
+    const tabA = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+    const stale = drawnFrom(tabA.text);
+    // Tab B goes on to Confirm Deletion and ticks the box.
+    await drive(fake, environmentId, TO_OBTAIN_PAGE.slice(0, 5));
+    const before = fake.digest(environmentId);
+    const posted = await fake.send(environmentId, {
+      method: 'POST',
+      path: `${WIZARD}/moves`,
+      headers: { ...FORM, cookie },
+      body: `move=next&drawnFrom=${encodeURIComponent(stale)}`,
+    });
+    assert.equal(posted.status, 409);
+    assert.match(posted.text, /page-changed/);
+    assert.match(posted.text, /Confirm Deletion of RDS CALs/, 'the answer shows the page the wizard is on now');
+    assert.equal(fake.digest(environmentId), before, 'the stale post changed something');
+  });
+
+  it("a second post of Confirm Deletion's Next (a double click) goes no further than the first", async () => {
+    const { environmentId, cookie } = await signedInWizard();
+    await drive(fake, environmentId, TO_OBTAIN_PAGE.slice(0, 5));
+    const page = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+    const body = `deletionShown=1&deletionConfirmed=on&move=next&drawnFrom=${encodeURIComponent(drawnFrom(page.text))}`;
+    const first = await fake.send(environmentId, { method: 'POST', path: `${WIZARD}/moves`, headers: { ...FORM, cookie }, body });
+    assert.equal(first.status, 303);
+    const before = fake.digest(environmentId);
+    const second = await fake.send(environmentId, { method: 'POST', path: `${WIZARD}/moves`, headers: { ...FORM, cookie }, body });
+    assert.equal(second.status, 409);
+    assert.equal(fake.digest(environmentId), before);
+    const now = await fake.json(environmentId, 'GET', '/license-servers/LS-CONTOSO/manage-cals-wizard', undefined);
+    assert.equal((now.body as { page: string }).page, 'reinstallingCals');
+  });
+
+  it('a wizard form without drawnFrom is refused as page changed', async () => {
+    const { environmentId, cookie } = await signedInWizard();
+    const before = fake.digest(environmentId);
+    const posted = await fake.send(environmentId, {
+      method: 'POST',
+      path: `${WIZARD}/moves`,
+      headers: { ...FORM, cookie },
+      body: 'move=next',
+    });
+    assert.equal(posted.status, 409);
+    assert.equal(fake.digest(environmentId), before);
+  });
+
+  it('the API refuses a move whose If-Match names a wizard page no longer shown (412), and takes one that matches', async () => {
+    const { environmentId } = await signedInWizard();
+    const read = await fake.json(environmentId, 'GET', '/license-servers/LS-CONTOSO/manage-cals-wizard', undefined);
+    const etag = String(read.headers.etag ?? '');
+    assert.match(etag, /^"[\w-]+"$/, 'the wizard page carries no ETag');
+    await drive(fake, environmentId, [{ type: 'next' }]);
+    const before = fake.digest(environmentId);
+    const stale = await fake.json(
+      environmentId,
+      'POST',
+      '/license-servers/LS-CONTOSO/manage-cals-wizard/actions',
+      { type: 'back' },
+      {
+        ...AS_ADMIN,
+        'if-match': etag,
+      },
+    );
+    assert.equal(stale.status, 412);
+    assert.equal((stale.body as { code: string }).code, 'page-changed');
+    assert.equal(fake.digest(environmentId), before);
+    const fresh = await fake.json(environmentId, 'GET', '/license-servers/LS-CONTOSO/manage-cals-wizard', undefined);
+    const moved = await fake.json(
+      environmentId,
+      'POST',
+      '/license-servers/LS-CONTOSO/manage-cals-wizard/actions',
+      { type: 'back' },
+      {
+        ...AS_ADMIN,
+        'if-match': String(fresh.headers.etag),
+      },
+    );
+    assert.equal(moved.status, 200);
+  });
+
+  for (const path of ['/sign-in', '/clearinghouse/calls', `${WIZARD}/moves`]) {
+    it(`POST ${path} with no body, or a text/plain one, is a 4xx problem and changes nothing`, async () => {
+      const { environmentId, cookie } = await signedInWizard();
+      const before = fake.digest(environmentId);
+      const exchanges: { headers: Record<string, string>; body?: string }[] = [
+        { headers: { cookie, accept: 'application/json' } },
+        { headers: { cookie, accept: 'application/json', 'content-type': 'text/plain' }, body: 'move=next' },
+      ];
+      for (const exchange of exchanges) {
+        const answer = await fake.send(environmentId, { method: 'POST', path, ...exchange });
+        assert.ok(answer.status >= 400 && answer.status < 500, `${answer.status}: ${answer.text.slice(0, 200)}`);
+        assert.match(answer.contentType, /problem\+json/);
+        assert.equal(fake.digest(environmentId), before);
+      }
+      const unexpected = await fake.json(environmentId, 'GET', '/_test/unexpected-errors', undefined);
+      assert.deepEqual((unexpected.body as { errors: unknown[] }).errors, []);
+    });
+  }
+
+  it('no page may be framed, sniffed or kept in the cache once signed in', async () => {
+    const { environmentId, cookie } = await signedInWizard();
+    for (const path of ['/sign-in', '/', '/servers/LS-CONTOSO', WIZARD, '/clearinghouse']) {
+      const answer = await fake.send(environmentId, { method: 'GET', path, headers: { cookie, accept: 'text/html' } });
+      assert.equal(answer.headers['x-frame-options'], 'DENY', path);
+      assert.match(String(answer.headers['content-security-policy']), /frame-ancestors 'none'/, path);
+      assert.equal(answer.headers['x-content-type-options'], 'nosniff', path);
+      assert.equal(answer.headers['referrer-policy'], 'same-origin', path);
+      assert.match(String(answer.headers['cache-control']), /no-store/, path);
+    }
+  });
+});
