@@ -50,6 +50,25 @@ Feature: Only local administrators can rebuild the RD Licensing database
       Then it is refused because the caller is not an administrator
       And the RD Licensing database still holds 1 RDS CAL pack
 
+    # Every button after the deletion: a standard user must not abandon, undo or close the
+    # administrator's rebuild half-way (the wizard checks who acts on each move, not only on Next).
+    Scenario Outline: A standard user cannot click <button> on the "<page>" page of the administrator's rebuild
+      Given the administrator has reached the "<page>" page
+      When the standard user tries to click <button>
+      Then it is refused because the caller is not an administrator
+      And nothing has changed on the license server
+
+      Examples:
+        | page                                  | button |
+        | Reinstalling RDS CALs                 | Cancel |
+        | Obtain Client License Key Pack        | Cancel |
+        | Obtain Client License Key Pack        | Back   |
+        | Reinstalling Additional RDS CALs      | Cancel |
+        | Reinstalling Additional RDS CALs      | Back   |
+        | Completing the Manage RDS CALs Wizard | Cancel |
+        | Completing the Manage RDS CALs Wizard | Back   |
+        | Completing the Manage RDS CALs Wizard | Finish |
+
   Rule: Requests without valid credentials are turned away
 
     Scenario Outline: <who> cannot open the wizard
