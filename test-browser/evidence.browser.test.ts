@@ -22,12 +22,21 @@ function sizeOf(path: string): number {
 }
 
 describe('the evidence beside the reports', () => {
-  it('is small enough to open and keep: each cucumber.html under 10 MB, all reports under 25 MB', () => {
-    for (const html of ['cucumber.html', 'browser/cucumber.html']) {
-      assert.ok(existsSync(join(REPORTS, html)), `reports/${html} is missing: run npm test's profiles first`);
-      assert.ok(sizeOf(join(REPORTS, html)) < 10 * MB, `reports/${html} weighs ${(sizeOf(join(REPORTS, html)) / MB).toFixed(1)} MB`);
+  // The limits were set for the suite of 2026-12 (361 scenario runs: 23 MB in all, 3.3 MB for the
+  // larger cucumber.html) and grow with the suite, so that adding scenarios never breaks the build
+  // on the reports' weight, while inlining pictures again (67 MB) still does.
+  it('is small enough to open and keep: cucumber.html under 10 MB, all reports under 25 MB (for 361 scenario runs)', () => {
+    let runs = 0;
+    for (const folder of ['', 'browser']) {
+      const html = join(REPORTS, folder, 'cucumber.html');
+      assert.ok(existsSync(html), `${html} is missing: run npm test's profiles first`);
+      const scenarios = readScenarioResults(join(REPORTS, folder, 'messages.ndjson')).length;
+      runs += scenarios;
+      const limit = 10 * MB * Math.max(1, scenarios / 203);
+      assert.ok(sizeOf(html) < limit, `${html} weighs ${(sizeOf(html) / MB).toFixed(1)} MB, over ${(limit / MB).toFixed(1)} MB`);
     }
-    assert.ok(sizeOf(REPORTS) < 25 * MB, `reports/ weighs ${(sizeOf(REPORTS) / MB).toFixed(1)} MB`);
+    const limit = 25 * MB * Math.max(1, runs / 361);
+    assert.ok(sizeOf(REPORTS) < limit, `reports/ weighs ${(sizeOf(REPORTS) / MB).toFixed(1)} MB, over ${(limit / MB).toFixed(1)} MB`);
   });
 
   it('holds every file the last runs link, and no other', () => {
