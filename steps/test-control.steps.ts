@@ -56,7 +56,12 @@ Then("the clock runs {int} days ahead of the computer's", async function (this: 
   expect(Math.abs(aheadMs - days * 86_400_000), `the clock is ${aheadMs} ms ahead`).to.be.lessThan(60_000);
 });
 
+/** As a Given it sets the clock; as a Then it only checks it (an Outcome never changes what it looks at). */
 Given('the clock reads {string}', async function (this: LicensingWorld, instant: string) {
+  if (this.stepType === 'Outcome') {
+    expect((await this.driver.readClock()).now, 'what the clock reads').to.equal(new Date(instant).toISOString());
+    return;
+  }
   await this.driver.setClock(instant);
 });
 

@@ -55,6 +55,7 @@ Before(async function (this: LicensingWorld) {
  * remembered, so "no license key pack ID was issued" speaks of the scenario's own actions.
  */
 BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
+  this.stepType = pickleStep.type;
   if (this.driver instanceof BrowserDriver) await arrangeOrAct(this, this.driver, pickleStep.type === 'Context');
   const phrase = PERSONA_PHRASES.find((candidate) => pickleStep.text.startsWith(`${candidate} `));
   if (phrase) this.actAs(phrase.replace(/^the /, '') as Persona);

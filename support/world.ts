@@ -52,6 +52,8 @@ export class LicensingWorld extends World {
   /** The license key pack IDs the Clearinghouse had issued when the first When step began. */
   issuedBeforeActions: string[] | undefined;
   readonly cleanups: (() => Promise<void>)[] = [];
+  /** The kind of the step running now (cucumber's Context, Action or Outcome), for sentences that serve as Given and Then. */
+  stepType: string | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
