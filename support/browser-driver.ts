@@ -30,6 +30,7 @@ import {
 import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } from './browser/labels';
 import { andWaitForAnswer, andWaitForPage, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './browser/page-reading';
 import { InputMode, makeMove, reach, readWizardPage } from './browser/wizard-screen';
+import { Screens, wizardShown } from './browser/screens';
 import { EvidenceRecordingDriver } from './evidence';
 import { Picture } from './evidence-files';
 import { ENVIRONMENT_HEADER } from './http-driver';
@@ -47,16 +48,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   private leftOnScreen: { page: Page; label: string | undefined } | undefined;
   /** Mouse by default; the keyboard-only scenario switches to the keyboard. */
   inputMode: InputMode = 'mouse';
-  /**
-   * What each account's page shows, and when it was drawn. Every change this driver makes or
-   * asks for (a request other than GET, a form posted on a page) moves `revision` on. A page
-   * drawn at the current revision shows the fake as it is now, so a read or a move may use it
-   * as it stands instead of loading it again (a new document costs about 100 ms here); any
-   * other page is loaded afresh. The worker's pages outlive scenarios; this driver's records
-   * do not, so nothing a page showed in an earlier scenario is ever taken as current.
-   */
-  private revision = 0;
-  private readonly screens = new Map<Page, { shows: string; revision: number }>();
+  /** What each of this scenario's pages shows, and whether it is still current (support/browser/screens.ts). */
+  private readonly screens = new Screens();
   /** On during a scenario's Given steps: the procedure's verbs then arrange the world over the API. */
   private arranging = false;
   /** The page a verb last used: the one to take a picture of when a step fails. */
@@ -96,7 +89,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
 
   /** A request that may change the fake (anything but GET) leaves every page on screen out of date. */
   protected override noteRequest(method: string): void {
-    if (method !== 'GET') this.revision += 1;
+    if (method !== 'GET') this.screens.changed();
   }
 
   override async startScenario(): Promise<void> {
@@ -201,7 +194,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     if (this.arranging) return super.currentWizardPage(name);
     const page = await this.wizardOnScreen(name);
     const view = await readWizardPage(page, name);
-    this.drawn(page, wizardShown(name));
+    this.screens.drawn(page, wizardShown(name));
     return view;
   }
 
@@ -214,7 +207,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
       if (error instanceof Refusal) this.leftOnScreen = { page, label: `refused: ${error.code}` };
       throw error;
     } finally {
-      this.acted(page);
+      this.screens.actedOn(page);
     }
     await this.session.onPage(page);
     const outcome = new URL(page.url()).searchParams.get('wizard');
@@ -321,7 +314,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     const page = await this.page();
     if (!this.showsNow(page, path)) {
       await page.goto(path, { waitUntil: 'domcontentloaded' });
-      this.drawn(page, path);
+      this.screens.drawn(page, path);
       await this.session.onPage(page);
     }
     this.leftOnScreen = { page, label: undefined };
@@ -332,7 +325,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   /** Opens a page to work its controls (a menu opened, fields typed): it is not taken as it stands again. */
   private async openToAct(path: string): Promise<Page> {
     const page = await this.open(path);
-    this.screens.delete(page);
+    this.screens.inUse(page);
     return page;
   }
 
@@ -347,18 +340,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
    * page is loaded afresh: Tab starts from the top of a new document, as the scenario's person does.
    */
   private showsNow(page: Page, shows: string): boolean {
-    const screen = this.screens.get(page);
-    return this.inputMode === 'mouse' && screen?.shows === shows && screen.revision === this.revision;
-  }
-
-  private drawn(page: Page, shows: string): void {
-    this.screens.set(page, { shows, revision: this.revision });
-  }
-
-  /** Something was done on the page: the fake may have changed, and what the page shows is not known until it is read. */
-  private acted(page: Page): void {
-    this.revision += 1;
-    this.screens.delete(page);
+    return this.inputMode === 'mouse' && this.screens.showsNow(page, shows);
   }
 
   /** Follows a link or a form that loads a new page. */
@@ -366,7 +348,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     try {
       await andWaitForPage(page, action);
     } finally {
-      this.acted(page);
+      this.screens.actedOn(page);
     }
     await this.session.onPage(page);
     await throwIfRefused(page);
@@ -377,7 +359,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     try {
       await andWaitForAnswer(page, action);
     } finally {
-      this.acted(page);
+      this.screens.actedOn(page);
     }
     await this.session.onPage(page);
     await throwIfRefused(page);
@@ -386,7 +368,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   /** Reads the wizard page, with a picture of it the first time the scenario reaches it in a row. */
   private async wizardPage(page: Page, name: string): Promise<WizardPage> {
     const view = await readWizardPage(page, name);
-    this.drawn(page, wizardShown(name));
+    this.screens.drawn(page, wizardShown(name));
     this.leftOnScreen = { page, label: view.title };
     if (this.picturesOf === 'every wizard page' && this.pictures.at(-1)?.label !== view.title) await this.pictureOfStep();
     return view;
@@ -416,11 +398,6 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     if (!page || page.isClosed()) return;
     await this.picture(page, `failed ${step}`).catch(() => undefined);
   }
-}
-
-/** What `screens` records for a page that shows a server's wizard (a path never looks like this). */
-function wizardShown(name: string): string {
-  return `wizard of ${name}`;
 }
 
 async function newPage(context: BrowserContext): Promise<Page> {

@@ -136,34 +136,6 @@ describe('hostile and careless clients', () => {
     assert.match(huge, /^HTTP\/1\.1 431[\s\S]*"code":"headers-too-large"/);
   });
 
-  it('checks a wrong password against 150 servers sharing a user name without stalling other clients for 100 ms', async (t) => {
-    const environmentId = await fake.environment({ licenseServers: [] });
-    for (let batch = 0; batch < 15; batch += 1) {
-      const licenseServers = Array.from({ length: 10 }, (_, index) => ({
-        name: `LS-SHARED-${batch * 10 + index}`,
-        accounts: [{ ...ADMIN, groups: ['Administrators'] }],
-      }));
-      const seeded = await fake.json(environmentId, 'POST', '/_test/seed', { licenseServers });
-      assert.equal(seeded.status, 204, seeded.text);
-    }
-    const histogram = monitorEventLoopDelay({ resolution: 5 });
-    histogram.enable();
-    const answers: number[] = [];
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const wrong = basic({ userName: ADMIN.userName, password: `wrong-${attempt}` });
-      answers.push((await fake.send(environmentId, { method: 'GET', path: '/license-servers', headers: { authorization: wrong } })).status);
-      const unknown = basic({ userName: `nobody-${attempt}`, password: `wrong-${attempt}` });
-      answers.push(
-        (await fake.send(environmentId, { method: 'GET', path: '/license-servers', headers: { authorization: unknown } })).status,
-      );
-    }
-    histogram.disable();
-    const longestMs = histogram.max / 1e6;
-    t.diagnostic(`longest event-loop delay over 20 refused sign-ins against 150 accounts of one name: ${longestMs.toFixed(1)} ms`);
-    assert.deepEqual([...new Set(answers)], [401]);
-    assert.ok(longestMs < 100, `a refused sign-in held the event loop for ${longestMs.toFixed(1)} ms`);
-  });
-
   it('answers requests at every documented limit without stalling other clients for 100 ms', async (t) => {
     const environmentId = await fake.environment(FIXTURE);
     const histogram = monitorEventLoopDelay({ resolution: 5 });
@@ -223,5 +195,34 @@ describe('hostile and careless clients', () => {
     const worstMs = histogram.max / 1e6;
     t.diagnostic(`longest event-loop delay while serving requests at the limits: ${worstMs.toFixed(1)} ms`);
     assert.ok(worstMs < 100, `a request held the event loop for ${worstMs.toFixed(1)} ms`);
+  });
+
+  it('checks a wrong password against 150 servers sharing a user name without stalling other clients for 100 ms', async (t) => {
+    const environmentId = await fake.environment({ licenseServers: [] });
+    for (let batch = 0; batch < 15; batch += 1) {
+      const licenseServers = Array.from({ length: 10 }, (_, index) => ({
+        name: `LS-SHARED-${batch * 10 + index}`,
+        accounts: [{ ...ADMIN, groups: ['Administrators'] }],
+      }));
+      const seeded = await fake.json(environmentId, 'POST', '/_test/seed', { licenseServers });
+      assert.equal(seeded.status, 204, seeded.text);
+    }
+    const histogram = monitorEventLoopDelay({ resolution: 5 });
+    histogram.enable();
+    const answers: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const wrong = basic({ userName: ADMIN.userName, password: `wrong-${attempt}` });
+      answers.push((await fake.send(environmentId, { method: 'GET', path: '/license-servers', headers: { authorization: wrong } })).status);
+      const unknown = basic({ userName: `nobody-${attempt}`, password: `wrong-${attempt}` });
+      answers.push(
+        (await fake.send(environmentId, { method: 'GET', path: '/license-servers', headers: { authorization: unknown } })).status,
+      );
+    }
+    histogram.disable();
+    fake.registry.remove(environmentId);
+    const longestMs = histogram.max / 1e6;
+    t.diagnostic(`longest event-loop delay over 20 refused sign-ins against 150 accounts of one name: ${longestMs.toFixed(1)} ms`);
+    assert.deepEqual([...new Set(answers)], [401]);
+    assert.ok(longestMs < 100, `a refused sign-in held the event loop for ${longestMs.toFixed(1)} ms`);
   });
 });
