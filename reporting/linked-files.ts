@@ -7,6 +7,7 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { relativeLinks } from './messages';
 
 interface Envelope {
   attachment?: { mediaType: string; body: string };
@@ -28,7 +29,7 @@ export function formatter({ on, write, directory }: FormatterContext): void {
   const linked = new Set<string>();
   on('message', (envelope) => {
     if (envelope.attachment?.mediaType === 'text/uri-list') {
-      for (const link of envelope.attachment.body.split(/\r?\n/)) if (link) linked.add(link.split('/').map(decodeURIComponent).join('/'));
+      for (const link of relativeLinks(envelope.attachment.body)) linked.add(link);
     }
     if (envelope.testRunFinished) {
       write([...linked].sort().join('\n') + '\n');

@@ -50,7 +50,7 @@ for (const result of results.browser ?? []) {
   pictures.set(
     `${result.uri}:${result.line}`,
     result.pictures.map((picture) => ({
-      label: `${result.name}: ${picture.fileName.replace(/^\d+-|\.(png|jpe?g)$/g, '').replace(/-/g, ' ')}`,
+      label: `${result.name}: ${picture.fileName.replace(/-[0-9a-f]{12}\.png$/, '').replace(/-/g, ' ')}`,
       path: relative(values.out, picture.file).split(sep).map(encodeURIComponent).join('/'),
     })),
   );

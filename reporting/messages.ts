@@ -114,13 +114,23 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
     });
 }
 
-/** Links to pictures (relative to the stream's folder, as the browser profile writes them), as files. */
-function picturesLinked(uriList: string, folder: string): { fileName: string; file: string }[] {
+/**
+ * The relative links of a text/uri-list attachment (support/evidence-files.ts writes them
+ * URL-encoded, relative to the report's folder), decoded, with `/` between segments.
+ */
+export function relativeLinks(uriList: string): string[] {
   return uriList
     .split(/\r?\n/)
-    .filter((link) => /\.(png|jpe?g)$/i.test(link) && !/^[a-z]+:/i.test(link))
+    .filter((link) => link !== '' && !/^[a-z]+:/i.test(link))
+    .map((link) => link.split('/').map(decodeURIComponent).join('/'));
+}
+
+/** Links to pictures, as files under the stream's folder. */
+function picturesLinked(uriList: string, folder: string): { fileName: string; file: string }[] {
+  return relativeLinks(uriList)
+    .filter((link) => link.endsWith('.png'))
     .map((link) => {
-      const file = join(folder, ...link.split('/').map(decodeURIComponent));
+      const file = join(folder, ...link.split('/'));
       return { fileName: basename(file), file };
     });
 }

@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { BrowserDriver } from '../support/browser-driver';
+import { slug } from '../support/evidence-files';
 import { allContexts, closeWorkerBrowser, contextFor, workerBrowser } from '../support/browser/session';
 import { startFake } from '../support/fake-under-test';
 import { WizardPage, WorldFixture } from '../support/driver';
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     rmSync(FOLDER, { recursive: true, force: true });
     mkdirSync(FOLDER, { recursive: true });
     for (const [index, picture] of driver.pictures.entries()) {
-      const name = `${String(index + 1).padStart(2, '0')}-${picture.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`;
+      const name = `${String(index + 1).padStart(2, '0')}-${slug(picture.label)}.png`;
       writeFileSync(join(FOLDER, name), picture.image);
       console.log(`docs/pages/${name}`);
     }

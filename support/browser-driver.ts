@@ -79,10 +79,6 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     this.arranging = on;
   }
 
-  get isArranging(): boolean {
-    return this.arranging;
-  }
-
   override useKeyboardOnly(): void {
     this.inputMode = 'keyboard';
   }
@@ -365,7 +361,10 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     await throwIfRefused(page);
   }
 
-  /** Reads the wizard page, with a picture of it the first time the scenario reaches it in a row. */
+  /**
+   * Reads the wizard page and records it as what the step leaves on the screen; with every
+   * wizard page pictured, takes its picture the first time the scenario reaches it in a row.
+   */
   private async wizardPage(page: Page, name: string): Promise<WizardPage> {
     const view = await readWizardPage(page, name);
     this.screens.drawn(page, wizardShown(name));
@@ -375,7 +374,7 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   }
 
   private async picture(page: Page, label: string): Promise<void> {
-    this.pictures.push({ label, image: await page.screenshot({ type: 'png' }), extension: 'png' });
+    this.pictures.push({ label, image: await page.screenshot({ type: 'png' }) });
   }
 
   /** A picture of the page the last verb left on the screen, if a verb has used a page since the last one. */

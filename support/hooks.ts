@@ -55,8 +55,9 @@ Before(async function (this: LicensingWorld) {
  * remembered, so "no license key pack ID was issued" speaks of the scenario's own actions.
  */
 BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
+  const settingUpUntilNow = this.stepType === 'Context';
   this.stepType = pickleStep.type;
-  if (this.driver instanceof BrowserDriver) await arrangeOrAct(this, this.driver, pickleStep.type === 'Context');
+  if (this.driver instanceof BrowserDriver) await arrangeOrAct(this, this.driver, settingUpUntilNow);
   const phrase = PERSONA_PHRASES.find((candidate) => pickleStep.text.startsWith(`${candidate} `));
   if (phrase) this.actAs(phrase.replace(/^the /, '') as Persona);
   // Only scenarios that ask about it pay for the read.
@@ -72,8 +73,8 @@ BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
  * first step after it loads the page the fake now shows, as the person sitting down at the
  * screen would see it, and what the steps know of the wizard is read from that page.
  */
-async function arrangeOrAct(world: LicensingWorld, driver: BrowserDriver, arranging: boolean): Promise<void> {
-  const settingUpUntilNow = driver.isArranging;
+async function arrangeOrAct(world: LicensingWorld, driver: BrowserDriver, settingUpUntilNow: boolean): Promise<void> {
+  const arranging = world.stepType === 'Context';
   driver.arrangeOverApi(arranging);
   if (arranging || !settingUpUntilNow || !world.page || world.page.page === 'closed') return;
   try {
@@ -131,6 +132,5 @@ function attachEvidence(world: LicensingWorld, pickle: { uri: string; location?:
     return;
   }
   for (const { fileName, value } of json) world.attach(JSON.stringify(value, null, 2), { mediaType: 'application/json', fileName });
-  for (const picture of pictures)
-    world.attach(picture.image, { mediaType: `image/${picture.extension}`, fileName: `${picture.label}.png` });
+  for (const picture of pictures) world.attach(picture.image, { mediaType: 'image/png', fileName: `${picture.label}.png` });
 }

@@ -29,8 +29,7 @@ export class PasswordHasher {
   private readonly remembered = new Map<string, string>();
 
   /** `scrypt$<salt hex>$<hash hex>` for this account and password. */
-  hash(serverName: string, userName: string, password: string): string {
-    void serverName; // kept in the signature: where an account lives is not part of its salt (see above)
+  hash(userName: string, password: string): string {
     const salt = createHash('sha256')
       .update(`account\0${foldName(userName)}`)
       .digest()
@@ -90,7 +89,7 @@ export class AccountDirectory {
 
   /** Adds or replaces a local account; the password is hashed before it is stored. */
   addAccount(serverName: string, userName: string, password: string, groups: string[]): void {
-    this.accounts.save({ serverName, userName, passwordHash: this.hasher.hash(serverName, userName, password), groups });
+    this.accounts.save({ serverName, userName, passwordHash: this.hasher.hash(userName, password), groups });
   }
 
   /** The identity of a user on one server, or NotAuthenticatedError. */
@@ -102,7 +101,7 @@ export class AccountDirectory {
     const account = this.accounts.find(serverName, userName);
     // An unknown user costs the same hashing as a wrong password, so timing tells nothing.
     // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
-    if (!account) this.hasher.verify(password, this.hasher.hash(serverName, userName, ''));
+    if (!account) this.hasher.verify(password, this.hasher.hash(userName, ''));
     if (!account || !this.passwordMatches(account, password)) {
       throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
     }
@@ -148,7 +147,7 @@ export class AccountDirectory {
     const elsewhere = this.accounts.listByUserName(userName).some((account) => this.passwordMatches(account, password));
     if (!elsewhere) {
       // Stryker disable next-line StringLiteral: equivalent in answers, this hashing only makes an unknown server cost as much time as a known one
-      this.hasher.verify(password, this.hasher.hash(serverName, userName, ''));
+      this.hasher.verify(password, this.hasher.hash(userName, ''));
       throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
     }
   }
@@ -161,7 +160,7 @@ export class AccountDirectory {
     }
     const accounts = this.accounts.listByUserName(userName);
     // An unknown user name costs the same scrypt as a known one with a wrong password: the answer's time tells no names apart.
-    if (accounts.length === 0) this.hasher.verify(password, this.hasher.hash('', userName, ''));
+    if (accounts.length === 0) this.hasher.verify(password, this.hasher.hash(userName, ''));
     const servers = accounts.filter((account) => this.passwordMatches(account, password)).map((account) => account.serverName);
     if (servers.length === 0) throw new NotAuthenticatedError('The user name or password is not correct for any license server.');
     return servers;
