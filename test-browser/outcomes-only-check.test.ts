@@ -2,6 +2,9 @@
  * A sentence that serves as a Given and as a Then sets up in the one and only checks in the
  * other: "Then the clock reads …" used to set the clock, so it passed whatever the clock read.
  * Run through cucumber on a scenario whose Then must fail, and on one whose Then must pass.
+ * Here, with the checks that run after the suites one at a time, rather than in test/: its two
+ * cucumber processes, run beside test/hostile-clients.test.ts, made that test's event-loop
+ * measurement (under 100 ms asserted) reach 105 to 117 ms on a fresh clone.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
