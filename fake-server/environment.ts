@@ -7,7 +7,7 @@ import { AccountDirectory, PasswordHasher } from './domain/accounts';
 import { Clearinghouse } from './domain/clearinghouse';
 import { KeyPackIdCodec } from './domain/key-pack-id';
 import { LicensingManager, existingServer } from './domain/licensing-manager';
-import { LicenseServer, LicensingDatabaseContents, LicensingEvent } from './domain/model';
+import { InstalledKeyPack, IssuedCal, LicenseServer, LicensingDatabaseContents, LicensingEvent } from './domain/model';
 import { WizardSession } from './domain/wizard-session';
 import { KeyPackIssuance, PurchaseRecord } from './domain/purchases';
 import { EnvironmentFixture, EnvironmentSeeder } from './domain/seeding';
@@ -28,6 +28,8 @@ export interface FakeEnvironment {
   faults: FaultPlan;
   /** Test-only: what a license server's RD Licensing database holds right now. */
   inspect(serverName: string): LicensingDatabaseContents;
+  /** Test-only: like inspect, with one page of the issued CALs and how many there are in all. */
+  inspectPage(serverName: string, from: number, count: number): LicensingDatabasePage;
   /** Test-only: everything a refused request must leave as it was, for one server. */
   snapshot(serverName: string): EnvironmentSnapshot;
   /** Test-only: the Clearinghouse's purchase records and the key pack IDs it issued. */
@@ -42,9 +44,16 @@ export interface FakeEnvironment {
   close(): void;
 }
 
+export interface LicensingDatabasePage {
+  keyPacks: InstalledKeyPack[];
+  issuedCals: IssuedCal[];
+  issuedCalsTotal: number;
+}
+
 export interface EnvironmentSnapshot {
   server: LicenseServer;
-  database: LicensingDatabaseContents;
+  /** The issued CALs as a count and a digest: a before/after comparison needs no more, whatever the size. */
+  database: { keyPacks: InstalledKeyPack[]; issuedCals: { count: number; digest: string } };
   events: LicensingEvent[];
   wizard: WizardSession | null;
   purchases: PurchaseRecord[];
@@ -124,11 +133,17 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     clock,
     faults,
     inspect,
+    inspectPage: (serverName, from, count) => {
+      const { name } = serverNamed(serverName);
+      const keyPacks = database.keyPacks(name);
+      const issuedCalsTotal = keyPacks.reduce((sum, pack) => sum + pack.issuedLicenses, 0);
+      return { keyPacks, issuedCals: database.issuedCalsPage(name, from, count), issuedCalsTotal };
+    },
     snapshot: (serverName) => {
       const server = serverNamed(serverName);
       return {
         server,
-        database: inspect(server.name),
+        database: { keyPacks: database.keyPacks(server.name), issuedCals: database.issuedCalsDigest(server.name) },
         events: events.list(server.name),
         wizard: wizards.find(server.name) ?? null,
         purchases: purchases.all(),
@@ -151,7 +166,7 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
       clearinghouseDb.close();
     },
   };
-  if (options.fixture) seeder.seed(options.fixture);
+  if (options.fixture) await seeder.seedWithoutStalling(options.fixture);
   if (options.onCommit) {
     const onCommit = options.onCommit;
     // A change that spans both databases is reported once, when the outer transaction ends.

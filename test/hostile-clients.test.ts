@@ -5,13 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
 import { MAX_ENVIRONMENTS } from '../fake-server/environment-registry';
 import { UnexpectedErrors } from '../fake-server/http/problem';
-import { SEED_LIMITS } from '../fake-server/http/schemas';
-import { ISSUED_CALS_PER_PAGE } from '../fake-server/http/test-control-routes';
-import { ADMIN, AS_ADMIN, FIXTURE, TestFake, basic } from './helpers/http-fake';
+import { ADMIN, AS_ADMIN, TestFake, basic } from './helpers/http-fake';
 
 describe('hostile and careless clients', () => {
   let fake: TestFake;
@@ -134,95 +131,5 @@ describe('hostile and careless clients', () => {
     assert.match(garbage, /^HTTP\/1\.1 400[\s\S]*application\/problem\+json[\s\S]*"code":"malformed-request"/);
     const huge = await raw(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     assert.match(huge, /^HTTP\/1\.1 431[\s\S]*"code":"headers-too-large"/);
-  });
-
-  it('answers requests at every documented limit without stalling other clients for 100 ms', async (t) => {
-    const environmentId = await fake.environment(FIXTURE);
-    const histogram = monitorEventLoopDelay({ resolution: 5 });
-    // The account limit, over two servers (one server holds at most 32).
-    const accounts = (server: number) =>
-      Array.from({ length: SEED_LIMITS.accounts / 2 }, (_, index) => ({
-        userName: `u${index}`,
-        password: `p-${server}-${index}`,
-        groups: [],
-      }));
-    const issued = {
-      information: { program: 'enterpriseAgreement', agreementNumber: '9000000' },
-      productVersion: 'Windows Server 2022',
-      calType: 'perUser',
-      quantity: 1_000_000,
-      installedOn: 'LS-BIG-1',
-      issuedCals: SEED_LIMITS.issuedCals,
-    };
-    // One small request of each kind first: the first run of any code path pays for Node's
-    // compilation once, whatever its size; the limits are about what size costs.
-    await fake.json(environmentId, 'POST', '/_test/seed', {
-      licenseServers: [{ name: 'LS-WARM', accounts: accounts(0).slice(0, 1) }],
-      purchases: [{ ...issued, information: { program: 'campus', agreementNumber: '9000010' }, installedOn: 'LS-WARM', issuedCals: 10 }],
-    });
-    await fake.send(environmentId, { method: 'GET', path: '/_test/license-servers/LS-WARM/database' });
-    await fake.send(environmentId, { method: 'GET', path: '/_test/license-servers/LS-WARM/snapshot' });
-    histogram.enable();
-    const seeded = await fake.json(environmentId, 'POST', '/_test/seed', {
-      licenseServers: [
-        { name: 'LS-BIG-1', accounts: accounts(1) },
-        { name: 'LS-BIG-2', accounts: accounts(2) },
-      ],
-      purchases: [issued],
-    });
-    assert.equal(seeded.status, 204, seeded.text);
-    // Up to the per-server limit (10,000), one request at the per-request limit at a time.
-    for (let agreement = 9000002; agreement < 9000005; agreement += 1) {
-      const more = await fake.json(environmentId, 'POST', '/_test/seed', {
-        purchases: [{ ...issued, information: { program: 'select', agreementNumber: String(agreement) } }],
-      });
-      assert.equal(more.status, 204, more.text);
-    }
-    const read = await fake.send(environmentId, { method: 'GET', path: '/_test/license-servers/LS-BIG-1/database' });
-    const page = read.body as { issuedCals: unknown[]; issuedCalsTotal: number; nextIssuedCalsFrom: number | null };
-    assert.equal(page.issuedCals.length, ISSUED_CALS_PER_PAGE, 'a read answers one page');
-    assert.equal(page.issuedCalsTotal, 4 * SEED_LIMITS.issuedCals);
-    const over = await fake.json(environmentId, 'POST', '/_test/seed', {
-      purchases: [{ ...issued, information: { program: 'campus', agreementNumber: '9000009' } }],
-    });
-    assert.equal((over.body as { code: string }).code, 'too-many-issued-cals', 'a server holds at most 10,000 issued CALs');
-    await fake.send(environmentId, {
-      method: 'GET',
-      path: `/_test/license-servers/LS-BIG-1/database?issuedCalsFrom=${page.nextIssuedCalsFrom}`,
-    });
-    await fake.send(environmentId, { method: 'GET', path: '/_test/license-servers/LS-BIG-1/snapshot' });
-    histogram.disable();
-    const worstMs = histogram.max / 1e6;
-    t.diagnostic(`longest event-loop delay while serving requests at the limits: ${worstMs.toFixed(1)} ms`);
-    assert.ok(worstMs < 100, `a request held the event loop for ${worstMs.toFixed(1)} ms`);
-  });
-
-  it('checks a wrong password against 150 servers sharing a user name without stalling other clients for 100 ms', async (t) => {
-    const environmentId = await fake.environment({ licenseServers: [] });
-    for (let batch = 0; batch < 15; batch += 1) {
-      const licenseServers = Array.from({ length: 10 }, (_, index) => ({
-        name: `LS-SHARED-${batch * 10 + index}`,
-        accounts: [{ ...ADMIN, groups: ['Administrators'] }],
-      }));
-      const seeded = await fake.json(environmentId, 'POST', '/_test/seed', { licenseServers });
-      assert.equal(seeded.status, 204, seeded.text);
-    }
-    const histogram = monitorEventLoopDelay({ resolution: 5 });
-    histogram.enable();
-    const answers: number[] = [];
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const wrong = basic({ userName: ADMIN.userName, password: `wrong-${attempt}` });
-      answers.push((await fake.send(environmentId, { method: 'GET', path: '/license-servers', headers: { authorization: wrong } })).status);
-      const unknown = basic({ userName: `nobody-${attempt}`, password: `wrong-${attempt}` });
-      answers.push(
-        (await fake.send(environmentId, { method: 'GET', path: '/license-servers', headers: { authorization: unknown } })).status,
-      );
-    }
-    histogram.disable();
-    fake.registry.remove(environmentId);
-    const longestMs = histogram.max / 1e6;
-    t.diagnostic(`longest event-loop delay over 20 refused sign-ins against 150 accounts of one name: ${longestMs.toFixed(1)} ms`);
-    assert.deepEqual([...new Set(answers)], [401]);
-    assert.ok(longestMs < 100, `a refused sign-in held the event loop for ${longestMs.toFixed(1)} ms`);
   });
 });

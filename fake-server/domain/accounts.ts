@@ -3,7 +3,7 @@
  * membership in the local Administrators group is the minimum to change anything.
  * Passwords are kept only as salted scrypt hashes.
  */
-import { createHash, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { NotAuthenticatedError, PermissionDeniedError } from './errors';
 import { Caller, LocalAccount } from './model';
 import { sameName, foldName } from './names';
@@ -30,11 +30,24 @@ export class PasswordHasher {
 
   /** `scrypt$<salt hex>$<hash hex>` for this account and password. */
   hash(userName: string, password: string): string {
-    const salt = createHash('sha256')
-      .update(`account\0${foldName(userName)}`)
-      .digest()
-      .subarray(0, 16);
+    const salt = saltFor(userName);
     return `scrypt$${salt.toString('hex')}$${this.derive(password, salt).toString('hex')}`;
+  }
+
+  /**
+   * Derives and remembers the hash of an account about to be stored, on libuv's thread pool,
+   * so that the hash() which stores it finds it made: hashed in line, each new account of a
+   * seed held the event loop for about a millisecond of scrypt, every other client waiting.
+   */
+  async prepare(userName: string, password: string): Promise<void> {
+    const salt = saltFor(userName);
+    const key = rememberedKey(password, salt);
+    // Stryker disable next-line ConditionalExpression: equivalent, hashing a remembered password again derives the same hash (a cost, not a behaviour)
+    if (this.remembered.has(key)) return;
+    const derived = await new Promise<Buffer>((resolve, reject) =>
+      scrypt(fixedLength(password), salt, KEY_LENGTH, SCRYPT_OPTIONS, (error, made) => (error ? reject(error) : resolve(made))),
+    );
+    this.remember(key, derived);
   }
 
   verify(password: string, stored: string): boolean {
@@ -48,22 +61,41 @@ export class PasswordHasher {
   }
 
   private derive(password: string, salt: Buffer): Buffer {
-    // Stryker disable next-line StringLiteral: equivalent, the key of a remembered hash; any fixed separator and encoding keep keys apart
-    const key = createHash('sha256').update(salt).update('\0').update(password).digest('hex');
+    const key = rememberedKey(password, salt);
     const known = this.remembered.get(key);
     // Stryker disable next-line ConditionalExpression: equivalent, the remembered hash is the one scrypt would derive again (a cost, not a behaviour)
     if (known) return Buffer.from(known, 'hex');
-    // scrypt keys its HMAC with the password, and HMAC pads short keys with zero bytes, so
-    // "pw" and "pw\0" would derive the same hash. A fixed-length digest of the password has
-    // no such twins.
-    // Stryker disable next-line StringLiteral: equivalent, 'utf8' is what Node uses for a string when no encoding is named
-    const fixedLength = createHash('sha256').update(password, 'utf8').digest();
-    const derived = scryptSync(fixedLength, salt, KEY_LENGTH, SCRYPT_OPTIONS);
+    const derived = scryptSync(fixedLength(password), salt, KEY_LENGTH, SCRYPT_OPTIONS);
+    this.remember(key, derived);
+    return derived;
+  }
+
+  private remember(key: string, derived: Buffer): void {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, when the memory of hashes is emptied changes cost, not answers
     if (this.remembered.size >= REMEMBERED_HASHES) this.remembered.clear();
     this.remembered.set(key, derived.toString('hex'));
-    return derived;
   }
+}
+
+function saltFor(userName: string): Buffer {
+  return createHash('sha256')
+    .update(`account\0${foldName(userName)}`)
+    .digest()
+    .subarray(0, 16);
+}
+
+function rememberedKey(password: string, salt: Buffer): string {
+  // Stryker disable next-line StringLiteral: equivalent, the key of a remembered hash; any fixed separator and encoding keep keys apart
+  return createHash('sha256').update(salt).update('\0').update(password).digest('hex');
+}
+
+/**
+ * scrypt keys its HMAC with the password, and HMAC pads short keys with zero bytes, so "pw"
+ * and "pw\0" would derive the same hash. A fixed-length digest of the password has no such twins.
+ */
+function fixedLength(password: string): Buffer {
+  // Stryker disable next-line StringLiteral: equivalent, 'utf8' is what Node uses for a string when no encoding is named
+  return createHash('sha256').update(password, 'utf8').digest();
 }
 
 export function isAdministrator(caller: Caller): boolean {
@@ -86,6 +118,11 @@ export class AccountDirectory {
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
   ) {}
+
+  /** Hashes these passwords off the event loop, so adding the accounts afterwards holds it for no scrypt. */
+  async preparePasswords(accounts: readonly { userName: string; password: string }[]): Promise<void> {
+    await Promise.all(accounts.map((account) => this.hasher.prepare(account.userName, account.password)));
+  }
 
   /** Adds or replaces a local account; the password is hashed before it is stored. */
   addAccount(serverName: string, userName: string, password: string, groups: string[]): void {

@@ -31,6 +31,8 @@ export interface LicensingDatabase {
   /** The installed key pack holding the CALs of a purchase, if any. */
   keyPackOfPurchase(serverName: string, purchaseNumber: number): InstalledKeyPack | undefined;
   issuedCals(serverName: string): IssuedCal[];
+  /** Up to `count` issued CALs from the `from`th, in the order issuedCals gives. */
+  issuedCalsPage(serverName: string, from: number, count: number): IssuedCal[];
   installKeyPack(serverName: string, pack: NewKeyPack): InstalledKeyPack;
   /** Records CALs issued to clients from key packs of the server. */
   issueCals(serverName: string, cals: NewIssuedCal[]): void;

@@ -72,6 +72,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class EnvironmentSeeder {
   constructor(private readonly deps: SeederDependencies) {}
 
+  /**
+   * Seeds the fixture, its accounts' passwords hashed first on the thread pool: seed() alone
+   * would hash them in line, holding the event loop for every other client meanwhile.
+   */
+  async seedWithoutStalling(fixture: EnvironmentFixture): Promise<void> {
+    await this.deps.accounts.preparePasswords((fixture.licenseServers ?? []).flatMap((server) => server.accounts ?? []));
+    this.seed(fixture);
+  }
+
   seed(fixture: EnvironmentFixture): void {
     this.deps.licensingTransactor.inTransaction(() =>
       this.deps.clearinghouseTransactor.inTransaction(() => {
