@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createApp } from '../fake-server/http/app';
-import { EnvironmentRegistry } from '../fake-server/environment-registry';
+import { appRoutes } from './helpers/app-routes';
 import {
   ADMIN,
   AS_ADMIN,
@@ -19,19 +18,6 @@ import {
   drive,
   signInToPages,
 } from './helpers/http-fake';
-
-interface RouteLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: RouteLayer[] };
-}
-
-/** Method and path of every route the app serves. */
-function routesOf(stack: RouteLayer[]): string[] {
-  return stack.flatMap((layer) => {
-    if (layer.route) return Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path}`);
-    return layer.handle?.stack ? routesOf(layer.handle.stack) : [];
-  });
-}
 
 /**
  * The state-changing routes of the license server, each with a request that an
@@ -95,8 +81,7 @@ describe('authorization', () => {
   after(() => fake.stop());
 
   it('knows every state-changing route the app serves', () => {
-    const app = createApp({ registry: new EnvironmentRegistry(), testControl: true }) as unknown as { router: { stack: RouteLayer[] } };
-    const changing = routesOf(app.router.stack).filter(
+    const changing = appRoutes().filter(
       (route) => !route.startsWith('GET ') && !route.includes(' /_test/') && !route.includes(' /clearinghouse/'),
     );
     assert.deepEqual(changing.sort(), [...Object.keys(CHANGING_ROUTES), ...Object.keys(PAGE_ROUTES), ...SESSION_ROUTES].sort());

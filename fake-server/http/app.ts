@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../environment-registry';
 import { FakeEnvironment } from '../environment';
 import { clearinghouseRoutes } from './clearinghouse-routes';
+import { ENVIRONMENT_HEADER, openApiDocument } from './contract/openapi';
 import { licenseServerRoutes } from './license-server-routes';
 import { pageRoutes } from './page-routes';
 import { acknowledgeWhenDurable } from './durable-answers';
@@ -15,7 +16,8 @@ import { GuardOptions, requestGuards } from './request-guards';
 import { securityHeaders } from './security-headers';
 import { testControlRoutes } from './test-control-routes';
 
-export const ENVIRONMENT_HEADER = 'x-fake-environment';
+// The environment header is part of the contract (contract/openapi.ts), named there.
+export { ENVIRONMENT_HEADER };
 
 export interface AppOptions extends GuardOptions {
   registry: EnvironmentRegistry;
@@ -43,6 +45,11 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
     const delay = environmentOf(req).faults.latencyFor(String(req.params.server));
     if (delay > 0) await sleep(delay);
     next();
+  });
+  // The contract, as mounted: without --test-control the /_test routes are not in it.
+  const contract = JSON.stringify(openApiDocument({ testControl: options.testControl }));
+  app.get('/openapi.json', (_req, res) => {
+    res.type('application/json').send(contract);
   });
   app.use(licenseServerRoutes(environmentOf));
   app.use(pageRoutes(environmentOf));

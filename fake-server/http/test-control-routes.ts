@@ -14,22 +14,11 @@ import { FakeEnvironment } from '../environment';
 import { UnexpectedErrors } from './problem';
 import { keyPackJson } from './representations';
 import { environmentFixture } from './schemas';
+import { clockAdvance, clockSetting, databasePage, faultSwitches } from './test-control-schemas';
 
 const FIXTURES_FOLDER = `${__dirname}/../fixtures`;
 /** Issued CALs per page of a database read: one answer stays small and quick whatever the server holds. */
 export const ISSUED_CALS_PER_PAGE = 2_500;
-const databasePage = z.strictObject({ issuedCalsFrom: z.coerce.number().int().min(0).max(100_000_000).default(0) });
-
-const clockSetting = z.strictObject({ now: z.iso.datetime({ offset: true }) });
-const clockAdvance = z
-  .strictObject({ days: z.number().int().min(0).max(3650).optional(), minutes: z.number().int().min(0).max(525_600).optional() })
-  .refine((body) => body.days !== undefined || body.minutes !== undefined, 'give days or minutes');
-const faultSwitches = z.strictObject({
-  failWrites: z.strictObject({ after: z.number().int().min(0).max(1000), count: z.number().int().min(1).max(1000) }).optional(),
-  busySignals: z.number().int().min(0).max(1000).optional(),
-  latencyMs: z.number().int().min(0).max(10_000).optional(),
-});
-
 export function testControlRoutes(
   registry: EnvironmentRegistry,
   environmentOf: (req: Request) => FakeEnvironment,
