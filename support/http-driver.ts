@@ -21,7 +21,12 @@ import {
   WizardPage,
   WorldFixture,
 } from './driver';
+import { AnswerOf, BodyOf, PathOf, QueryOf, Route, Verb, pathFrom } from './api-calls';
+import { Contract } from './contract-check';
 import { RecordedExchange, exchangeRecord, send } from './http-transport';
+
+/** The published contract, read once per process: every answer is checked against it. */
+let contract: Contract | undefined;
 
 export const ENVIRONMENT_HEADER = 'x-fake-environment';
 
@@ -42,58 +47,58 @@ export class HttpDriver implements LicensingDriver {
   constructor(protected readonly baseUrl: string | (() => string)) {}
 
   async startScenario(): Promise<void> {
-    const { environmentId } = await this.request<{ environmentId: string }>('POST', '/_test/environments', {});
+    const { environmentId } = await this.call('post', '/_test/environments', { body: {} });
     this.environmentId = environmentId;
   }
 
   async endScenario(): Promise<void> {
     if (this.environmentId === undefined) return;
-    await this.request('DELETE', `/_test/environments/${encodeURIComponent(this.environmentId)}`);
+    await this.call('delete', '/_test/environments/{id}', { path: { id: this.environmentId } });
     this.environmentId = undefined;
   }
 
   async seed(fixture: WorldFixture): Promise<void> {
-    await this.request('POST', '/_test/seed', fixture);
+    await this.call('post', '/_test/seed', { body: fixture });
   }
 
   async resetWorld(): Promise<void> {
-    await this.request('POST', '/_test/reset');
+    await this.call('post', '/_test/reset');
   }
 
   async seedFixtureFile(name: string): Promise<void> {
-    await this.request('POST', `/_test/fixtures/${encodeURIComponent(name)}`);
+    await this.call('post', '/_test/fixtures/{name}', { path: { name } });
   }
 
   async takeSnapshot(): Promise<string> {
-    return (await this.request<{ snapshotId: string }>('POST', '/_test/snapshots')).snapshotId;
+    return (await this.call('post', '/_test/snapshots')).snapshotId;
   }
 
   async restoreSnapshot(snapshotId: string): Promise<void> {
-    await this.request('POST', `/_test/snapshots/${encodeURIComponent(snapshotId)}/restore`);
+    await this.call('post', '/_test/snapshots/{snapshotId}/restore', { path: { snapshotId } });
   }
 
   async setClock(instant: string): Promise<void> {
-    await this.request('PUT', '/_test/clock', { now: instant });
+    await this.call('put', '/_test/clock', { body: { now: instant } });
   }
 
   readClock(): Promise<{ now: string; frozen: boolean }> {
-    return this.request('GET', '/_test/clock');
+    return this.call('get', '/_test/clock');
   }
 
   async advanceClock(by: { days?: number; minutes?: number }): Promise<void> {
-    await this.request('POST', '/_test/clock/advance', by);
+    await this.call('post', '/_test/clock/advance', { body: by });
   }
 
   /** The fake answers with the plan it now holds: a plan it took differently would make the scenario prove something else. */
   async setFaults(serverName: string, faults: FaultSwitches): Promise<void> {
-    const held = await this.request('PUT', `/_test${serverPath(serverName)}/faults`, faults);
+    const held = await this.call('put', '/_test/license-servers/{server}/faults', { path: { server: serverName }, body: faults });
     if (JSON.stringify(held) !== JSON.stringify(faults)) {
       throw new Error(`The fake holds the faults ${JSON.stringify(held)} for ${serverName}, not ${JSON.stringify(faults)}`);
     }
   }
 
   async clearFaults(serverName: string): Promise<void> {
-    await this.request('DELETE', `/_test${serverPath(serverName)}/faults`);
+    await this.call('delete', '/_test/license-servers/{server}/faults', { path: { server: serverName } });
   }
 
   actAs(account: Account): void {
@@ -105,56 +110,56 @@ export class HttpDriver implements LicensingDriver {
   }
 
   async listLicenseServers(): Promise<LicenseServerInfo[]> {
-    return (await this.request<{ licenseServers: LicenseServerInfo[] }>('GET', '/license-servers')).licenseServers;
+    return (await this.call('get', '/license-servers')).licenseServers;
   }
 
   licenseServer(name: string): Promise<LicenseServerInfo> {
-    return this.request('GET', serverPath(name));
+    return this.call('get', '/license-servers/{server}', { path: { server: name } });
   }
 
   setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
-    return this.request('PUT', `${serverPath(name)}/connection-method`, { connectionMethod: method });
+    return this.call('put', '/license-servers/{server}/connection-method', { path: { server: name }, body: { connectionMethod: method } });
   }
 
   async installedKeyPacks(name: string): Promise<KeyPack[]> {
-    return (await this.request<{ keyPacks: KeyPack[] }>('GET', `${serverPath(name)}/key-packs`)).keyPacks;
+    return (await this.call('get', '/license-servers/{server}/key-packs', { path: { server: name } })).keyPacks;
   }
 
   async eventLog(name: string): Promise<LoggedEvent[]> {
-    return (await this.request<{ events: LoggedEvent[] }>('GET', `${serverPath(name)}/events`)).events;
+    return (await this.call('get', '/license-servers/{server}/events', { path: { server: name } })).events;
   }
 
   openManageCalsWizard(name: string): Promise<WizardPage> {
-    return this.request('POST', `${serverPath(name)}/manage-cals-wizard`);
+    return this.call('post', '/license-servers/{server}/manage-cals-wizard', { path: { server: name } });
   }
 
   currentWizardPage(name: string): Promise<WizardPage> {
-    return this.request('GET', `${serverPath(name)}/manage-cals-wizard`);
+    return this.call('get', '/license-servers/{server}/manage-cals-wizard', { path: { server: name } });
   }
 
   moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
-    return this.request('POST', `${serverPath(name)}/manage-cals-wizard/actions`, move);
+    return this.call('post', '/license-servers/{server}/manage-cals-wizard/actions', { path: { server: name }, body: move });
   }
 
   async telephoneNumbers(): Promise<Record<string, string>> {
-    return (await this.request<{ telephoneNumbers: Record<string, string> }>('GET', '/clearinghouse/telephone-numbers')).telephoneNumbers;
+    return (await this.call('get', '/clearinghouse/telephone-numbers')).telephoneNumbers;
   }
 
   callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack> {
-    return this.request('POST', '/clearinghouse/telephone-calls', call);
+    return this.call('post', '/clearinghouse/telephone-calls', { body: call });
   }
 
   askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
-    return this.request('GET', `/clearinghouse/license-key-packs/${encodeURIComponent(licenseKeyPackId)}`);
+    return this.call('get', '/clearinghouse/license-key-packs/{licenseKeyPackId}', { path: { licenseKeyPackId } });
   }
 
   /** Reads every page of the database (issued CALs come at most 2,500 to an answer). */
   async databaseOf(name: string): Promise<DatabaseContents> {
-    type Page = DatabaseContents & { nextIssuedCalsFrom: number | null };
-    const first = await this.request<Page>('GET', `/_test${serverPath(name)}/database`);
+    const route = '/_test/license-servers/{server}/database';
+    const first = await this.call('get', route, { path: { server: name } });
     const issuedCals = [...first.issuedCals];
     for (let from = first.nextIssuedCalsFrom; from !== null;) {
-      const page = await this.request<Page>('GET', `/_test${serverPath(name)}/database?issuedCalsFrom=${from}`);
+      const page = await this.call('get', route, { path: { server: name }, query: { issuedCalsFrom: from } });
       issuedCals.push(...page.issuedCals);
       from = page.nextIssuedCalsFrom;
     }
@@ -162,27 +167,24 @@ export class HttpDriver implements LicensingDriver {
   }
 
   async purchaseRecords(): Promise<PurchaseRecord[]> {
-    return (await this.request<{ purchases: PurchaseRecord[] }>('GET', '/_test/clearinghouse/purchases')).purchases;
+    return (await this.call('get', '/_test/clearinghouse/purchases')).purchases;
   }
 
   async issuedKeyPackIds(): Promise<string[]> {
-    const { issuances } = await this.request<{ issuances: { licenseKeyPackId: string }[] }>('GET', '/_test/clearinghouse/issuances');
+    const { issuances } = await this.call('get', '/_test/clearinghouse/issuances');
     return issuances.map((issuance) => issuance.licenseKeyPackId);
   }
 
   async environmentDigest(): Promise<string> {
-    return (await this.request<{ digest: string }>('GET', '/_test/digest')).digest;
+    return (await this.call('get', '/_test/digest')).digest;
   }
 
   snapshot(name: string): Promise<StateSnapshot> {
-    return this.request('GET', `/_test${serverPath(name)}/snapshot`);
+    return this.call('get', '/_test/license-servers/{server}/snapshot', { path: { server: name } });
   }
 
   async unexpectedServerErrors(): Promise<string[]> {
-    const { errors } = await this.request<{ errors: { method: string; path: string; message: string }[] }>(
-      'GET',
-      '/_test/unexpected-errors',
-    );
+    const { errors } = await this.call('get', '/_test/unexpected-errors');
     return errors.map((error) => `${error.method} ${error.path}: ${error.message}`);
   }
 
@@ -196,7 +198,20 @@ export class HttpDriver implements LicensingDriver {
     return typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
   }
 
-  private async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  /**
+   * One request to a route of the contract: the path, query and body it takes, and the body of
+   * its success, are the contract's types (api-contract.ts, generated from docs/openapi.json).
+   */
+  private call<R extends Route, V extends Verb>(
+    verb: V,
+    route: R,
+    options: { path?: PathOf<R, V>; query?: QueryOf<R, V>; body?: BodyOf<R, V> } = {},
+  ): Promise<AnswerOf<R, V>> {
+    const path = pathFrom(route, (options.path ?? {}) as Record<string, string>, (options.query ?? {}) as Record<string, number>);
+    return this.request(verb.toUpperCase(), path, options.body) as Promise<AnswerOf<R, V>>;
+  }
+
+  private async request(method: string, path: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = {};
     if (this.environmentId !== undefined) headers[ENVIRONMENT_HEADER] = this.environmentId;
     if (this.account)
@@ -206,7 +221,9 @@ export class HttpDriver implements LicensingDriver {
     this.noteRequest(method);
     const response = await send(`${base}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
     if (this.recording) this.exchanges.push(exchangeRecord(method, path, body, response));
-    if (response.status >= 200 && response.status < 300) return response.json as T;
+    contract ??= Contract.published();
+    contract.check(method, path, response);
+    if (response.status >= 200 && response.status < 300) return response.json;
     // 503 is a deliberate, retryable refusal (an injected fault); any other 5xx is a bug in the fake.
     if ((response.status >= 500 && response.status !== 503) || !response.contentType.startsWith('application/problem+json')) {
       throw new Error(`The fake answered ${method} ${path} with ${response.status}: ${response.text}`);
@@ -219,10 +236,6 @@ export class HttpDriver implements LicensingDriver {
       answeredAs(response.status),
     );
   }
-}
-
-function serverPath(name: string): string {
-  return `/license-servers/${encodeURIComponent(name)}`;
 }
 
 function answeredAs(status: number): Refusal['answeredAs'] {
