@@ -1159,7 +1159,7 @@ export interface components {
                 "text/html": string;
             };
         };
-        /** @description Not permitted, or a foreign Host or Origin */
+        /** @description Not permitted: not an administrator, a foreign Origin, or no test-control token */
         PageRefused403: {
             headers: {
                 [name: string]: unknown;
@@ -1209,8 +1209,28 @@ export interface components {
                 "text/html": string;
             };
         };
+        /** @description Addressed to a host name that is not the fake (DNS rebinding) */
+        PageRefused421: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+                "text/html": string;
+            };
+        };
         /** @description Refused: the input is understood but not acceptable */
         PageRefused422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+                "text/html": string;
+            };
+        };
+        /** @description The request headers are over 16 KiB */
+        PageRefused431: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1257,7 +1277,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not permitted, or a foreign Host or Origin */
+        /** @description Not permitted: not an administrator, a foreign Origin, or no test-control token */
         Refused403: {
             headers: {
                 [name: string]: unknown;
@@ -1311,8 +1331,26 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Addressed to a host name that is not the fake (DNS rebinding) */
+        Refused421: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Refused: the input is understood but not acceptable */
         Refused422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request headers are over 16 KiB */
+        Refused431: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1375,6 +1413,8 @@ export interface operations {
             403: components["responses"]["Refused403"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1409,6 +1449,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1448,7 +1490,9 @@ export interface operations {
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1483,6 +1527,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1517,6 +1563,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1554,6 +1602,8 @@ export interface operations {
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1591,7 +1641,9 @@ export interface operations {
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1636,7 +1688,9 @@ export interface operations {
             412: components["responses"]["Refused412"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1666,6 +1720,8 @@ export interface operations {
             403: components["responses"]["Refused403"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1701,7 +1757,9 @@ export interface operations {
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1735,7 +1793,9 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1770,7 +1830,9 @@ export interface operations {
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1802,6 +1864,8 @@ export interface operations {
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1830,6 +1894,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1863,7 +1929,9 @@ export interface operations {
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1896,7 +1964,9 @@ export interface operations {
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1927,6 +1997,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1958,6 +2030,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -1988,6 +2062,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2022,7 +2098,9 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2057,7 +2135,9 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2095,6 +2175,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2126,6 +2208,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2161,6 +2245,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2194,6 +2280,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2224,6 +2312,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2254,6 +2344,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2284,6 +2376,8 @@ export interface operations {
             404: components["responses"]["Refused404"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2313,6 +2407,8 @@ export interface operations {
             403: components["responses"]["Refused403"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };
@@ -2345,7 +2441,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2378,7 +2476,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2411,7 +2511,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2444,7 +2546,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2480,7 +2584,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2516,7 +2622,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2552,7 +2660,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2588,7 +2698,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2624,7 +2736,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2660,7 +2774,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2693,7 +2809,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2726,7 +2844,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2759,7 +2879,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2795,7 +2917,9 @@ export interface operations {
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
+            421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
         };
@@ -2825,6 +2949,8 @@ export interface operations {
             403: components["responses"]["Refused403"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
         };

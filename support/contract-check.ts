@@ -52,6 +52,12 @@ export class Contract {
     return this.templates.find(({ pattern }) => pattern.test(bare))?.template;
   }
 
+  /** Whether the contract has an operation for this method on the route this path is an instance of. */
+  hasOperation(method: string, path: string): boolean {
+    const template = this.templateOf(path);
+    return template !== undefined && this.document.paths[template]?.[method.toLowerCase()] !== undefined;
+  }
+
   /** Throws ContractBroken when the answer is not one the contract allows for this request. */
   check(method: string, path: string, answer: CheckedAnswer): void {
     const template = this.templateOf(path);

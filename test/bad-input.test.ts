@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Contract } from '../support/contract-check';
 import { BadInput, corpus } from './helpers/bad-input-corpus';
 import { AS_ADMIN, TO_OBTAIN_PAGE, TestFake, drive } from './helpers/http-fake';
 
@@ -60,5 +61,20 @@ describe('bad input', () => {
       if (input.code) assert.equal(problem.code, input.code, `${input.name}: ${String(problem.detail)}`);
       assert.equal(fake.digest(environmentId), before, `${input.name} changed the stored state`);
     }
+  });
+
+  it('answers each as the contract says the route refuses (status, content type, Problem body)', async (t) => {
+    const contract = Contract.published();
+    let checked = 0;
+    for (const input of inputs) {
+      if (input.prepare) await drive(fake, environmentId, input.prepare);
+      const answer = await fake.send(environmentId, input);
+      // A path that is no route of the contract (a made-up one, a bad percent-encoding) is refused before any route.
+      if (contract.templateOf(input.path) === undefined || !contract.hasOperation(input.method, input.path)) continue;
+      assert.doesNotThrow(() => contract.check(input.method, input.path, { ...answer, json: answer.body }), input.name);
+      checked += 1;
+    }
+    t.diagnostic(`bad inputs whose answer was checked against the contract: ${checked} of ${inputs.length}`);
+    assert.ok(checked >= inputs.length / 2, `only ${checked} of the corpus reached a route of the contract`);
   });
 });

@@ -15,13 +15,15 @@ type JsonObject = Record<string, unknown>;
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request is malformed or does not have the expected form',
   401: 'Not signed in: missing or wrong credentials',
-  403: 'Not permitted, or a foreign Host or Origin',
+  403: 'Not permitted: not an administrator, a foreign Origin, or no test-control token',
   404: 'No such license server, environment, snapshot, fixture or key pack ID',
   409: 'Not possible now (the wizard or the data is in another state)',
   412: 'If-Match names a drawing of the page that is no longer shown',
   413: 'The body is over 64 KiB',
   415: 'The body is not UTF-8 JSON',
+  421: 'Addressed to a host name that is not the fake (DNS rebinding)',
   422: 'Refused: the input is understood but not acceptable',
+  431: 'The request headers are over 16 KiB',
   500: 'A bug in the fake (recorded for GET /_test/unexpected-errors)',
   503: 'Temporarily unavailable (an injected fault, the environment limit, a failed --db write): try again',
 };
@@ -49,10 +51,11 @@ export function openApiDocument(options: { testControl: boolean }): JsonObject {
       description:
         'The JSON API drives RD Licensing Manager and the Manage RDS CALs Wizard; the test-control API (/_test, mounted with ' +
         '--test-control) creates isolated environments, seeds them and reads what they store. Every refusal is ' +
-        'application/problem+json with a stable code. Generated from the schemas the fake validates with.',
+        'application/problem+json with a stable code; OPTIONS (no cross-origin use) is refused with 405. ' +
+        'Generated from the schemas the fake validates with.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: 'http://127.0.0.1:3000', description: 'npm start (the port is --port)' }],
+    servers: [{ url: 'http://127.0.0.1:3990', description: 'npm start (another port: --port)' }],
     tags: [
       { name: 'license servers', description: 'RD Licensing Manager: servers, key packs, events' },
       { name: 'manage cals wizard', description: 'The Manage RDS CALs Wizard, one page at a time' },
