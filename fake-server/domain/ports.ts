@@ -31,6 +31,8 @@ export interface LicensingDatabase {
   /** The installed key pack holding the CALs of a purchase, if any. */
   keyPackOfPurchase(serverName: string, purchaseNumber: number): InstalledKeyPack | undefined;
   issuedCals(serverName: string): IssuedCal[];
+  /** How many CALs the server's key packs have issued, counted without reading the packs. */
+  issuedCalCount(serverName: string): number;
   /** Up to `count` issued CALs from the `from`th, in the order issuedCals gives. */
   issuedCalsPage(serverName: string, from: number, count: number): IssuedCal[];
   installKeyPack(serverName: string, pack: NewKeyPack): InstalledKeyPack;

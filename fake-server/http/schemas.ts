@@ -42,11 +42,12 @@ export const telephoneCallBody = z.strictObject({
 const accountFixture = z.strictObject({ userName: text(64), password: z.string().max(128), groups: z.array(text(64)).max(16) });
 
 /**
- * Limits of one seeding request, so that no request holds the event loop for long (each
- * issued CAL is a row; each account costs a password hash of about 2 ms). Larger worlds
- * are seeded in several requests.
+ * Limits of one seeding request, so that no request holds the event loop for long: each
+ * issued CAL is a row, each account a password hash, each server about 40 µs and each
+ * installed purchase about 0.35 ms (a Clearinghouse call and an install). Larger worlds are
+ * seeded in several requests.
  */
-export const SEED_LIMITS = { issuedCals: 2_500, accounts: 10 } as const;
+export const SEED_LIMITS = { issuedCals: 2_500, accounts: 10, licenseServers: 250, purchases: 50 } as const;
 
 export const environmentFixture = z
   .strictObject({
@@ -65,7 +66,10 @@ export const environmentFixture = z
             .optional(),
         }),
       )
-      .max(2000)
+      .max(
+        SEED_LIMITS.licenseServers,
+        `at most ${SEED_LIMITS.licenseServers} license servers in one seeding request; seed more in further requests`,
+      )
       .optional(),
     purchases: z
       .array(
@@ -78,7 +82,7 @@ export const environmentFixture = z
           issuedCals: z.number().int().min(0).max(SEED_LIMITS.issuedCals).optional(),
         }),
       )
-      .max(5000)
+      .max(SEED_LIMITS.purchases, `at most ${SEED_LIMITS.purchases} purchases in one seeding request; seed more in further requests`)
       .optional(),
   })
   .refine((fixture) => sum(fixture.purchases, (purchase) => purchase.issuedCals ?? 0) <= SEED_LIMITS.issuedCals, {

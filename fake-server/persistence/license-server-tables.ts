@@ -5,7 +5,6 @@ import { foldName } from '../domain/names';
 import { AccountRepository, LicenseServerRepository, WizardSessionRepository } from '../domain/ports';
 import { WizardSession } from '../domain/wizard-session';
 import { WizardState } from '../domain/wizard';
-import { issuedCalsSchema } from './schema';
 import { SqlDatabase } from './sql-database';
 
 type ServerRow = { name: string; license_server_id: string | null; country_region: string | null; connection_method: string };
@@ -47,7 +46,6 @@ export class SqlLicenseServers implements LicenseServerRepository {
       return;
     }
     this.sql.run('INSERT INTO license_servers (license_server_id, country_region, connection_method, name) VALUES (?, ?, ?, ?)', values);
-    this.sql.exec(issuedCalsSchema(server.name));
   }
 }
 

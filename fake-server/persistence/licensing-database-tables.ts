@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { CalType, LicenseProgram } from '../domain/catalogue';
 import { InstalledKeyPack, IssuedCal, LicensingEvent, NewIssuedCal, NewKeyPack, NewLicensingEvent } from '../domain/model';
 import { EventLog, LicensingDatabase } from '../domain/ports';
-import { issuedCalsTable } from './schema';
 import { SqlDatabase } from './sql-database';
 import { BindParams } from 'sql.js';
 import { FaultPlan } from '../domain/faults';
@@ -38,8 +37,10 @@ function toKeyPack(row: KeyPackRow): InstalledKeyPack {
 
 type IssuedCalRow = { license_id: number; key_pack_number: number; issued_to: string; issued_at: string; expires_at: string };
 
-/** Well under SQLite's 32,766 bound parameters: four per row. */
+/** Well under SQLite's 32,766 bound parameters: five per row. */
 const CALS_PER_INSERT = 250;
+/** Rows SQLite joins into one string per query of issuedCalsDigest. */
+const CALS_PER_DIGEST_PAGE = 500;
 
 export class SqlLicensingDatabase implements LicensingDatabase {
   /** @param faults consulted before every write, so tests can make the database fail mid-change */
@@ -55,27 +56,32 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   keyPacks(serverName: string): InstalledKeyPack[] {
-    return this.sql.remember(`key-packs:${serverName}`, ['key_packs', issuedCalsTable(serverName)], () =>
-      this.sql.all<KeyPackRow>(this.keyPacksQuery(serverName, ''), [serverName]).map(toKeyPack),
+    return this.sql.remember(`key-packs:${serverName}`, ['key_packs', 'issued_cals'], () =>
+      this.sql.all<KeyPackRow>(this.keyPacksQuery(''), [serverName]).map(toKeyPack),
     );
   }
 
   keyPackOfPurchase(serverName: string, purchaseNumber: number): InstalledKeyPack | undefined {
-    const row = this.sql.get<KeyPackRow>(this.keyPacksQuery(serverName, 'AND k.purchase_number = ?'), [serverName, purchaseNumber]);
+    const row = this.sql.get<KeyPackRow>(this.keyPacksQuery('AND k.purchase_number = ?'), [serverName, purchaseNumber]);
     return row && toKeyPack(row);
   }
 
-  private keyPacksQuery(serverName: string, condition: string): string {
-    return `SELECT k.*, (SELECT COUNT(*) FROM ${issuedCalsTable(serverName)} c WHERE c.key_pack_number = k.key_pack_number) AS issued_licenses
+  private keyPacksQuery(condition: string): string {
+    return `SELECT k.*, (SELECT COUNT(*) FROM issued_cals c WHERE c.key_pack_number = k.key_pack_number) AS issued_licenses
       FROM key_packs k WHERE k.server_name = ? ${condition} ORDER BY k.key_pack_number`;
   }
 
   issuedCals(serverName: string): IssuedCal[] {
-    return this.sql.remember(`issued-cals:${serverName}`, [issuedCalsTable(serverName)], () => this.readIssuedCals(serverName));
+    return this.sql.remember(`issued-cals:${serverName}`, ['issued_cals'], () => this.readIssuedCals(serverName));
+  }
+
+  issuedCalCount(serverName: string): number {
+    return this.sql.get<{ count: number }>('SELECT COUNT(*) AS count FROM issued_cals WHERE server_name = ?', [serverName])?.count ?? 0;
   }
 
   issuedCalsPage(serverName: string, from: number, count: number): IssuedCal[] {
-    const rows = this.sql.all<IssuedCalRow>(`SELECT * FROM ${issuedCalsTable(serverName)} ORDER BY license_id LIMIT ? OFFSET ?`, [
+    const rows = this.sql.all<IssuedCalRow>('SELECT * FROM issued_cals WHERE server_name = ? ORDER BY license_id LIMIT ? OFFSET ?', [
+      serverName,
       count,
       from,
     ]);
@@ -89,24 +95,27 @@ export class SqlLicensingDatabase implements LicensingDatabase {
    * JSON; remembered until the table is written, like the other reads.
    */
   issuedCalsDigest(serverName: string): { count: number; digest: string } {
-    const table = issuedCalsTable(serverName);
-    return this.sql.remember(`issued-cals-digest:${serverName}`, [table], () => {
-      const row = this.sql.get<{ count: number; joined: string | null }>(
-        `SELECT COUNT(*) AS count,
-           string_agg(license_id || ',' || key_pack_number || ',' || issued_to || ',' || issued_at || ',' || expires_at, char(10) ORDER BY license_id) AS joined
-         FROM ${table}`,
-      );
-      return {
-        count: row?.count ?? 0,
-        digest: createHash('sha256')
-          .update(row?.joined ?? '')
-          .digest('hex'),
-      };
+    return this.sql.remember(`issued-cals-digest:${serverName}`, ['issued_cals'], () => {
+      const hash = createHash('sha256');
+      let count = 0;
+      for (let after = -1; ;) {
+        const page = this.sql.get<{ rows: number; last: number | null; joined: string | null }>(
+          `SELECT COUNT(*) AS rows, MAX(license_id) AS last,
+             string_agg(license_id || ',' || key_pack_number || ',' || issued_to || ',' || issued_at || ',' || expires_at, char(10)) AS joined
+           FROM (SELECT * FROM issued_cals WHERE server_name = ? AND license_id > ? ORDER BY license_id LIMIT ${CALS_PER_DIGEST_PAGE})`,
+          [serverName, after],
+        );
+        if (!page || page.last === null) break;
+        hash.update(`${page.joined ?? ''}\n`);
+        count += page.rows;
+        after = page.last;
+      }
+      return { count, digest: hash.digest('hex') };
     });
   }
 
   private readIssuedCals(serverName: string): IssuedCal[] {
-    return this.sql.all<IssuedCalRow>(`SELECT * FROM ${issuedCalsTable(serverName)} ORDER BY license_id`).map(toIssuedCal);
+    return this.sql.all<IssuedCalRow>('SELECT * FROM issued_cals WHERE server_name = ? ORDER BY license_id', [serverName]).map(toIssuedCal);
   }
 
   installKeyPack(serverName: string, pack: NewKeyPack): InstalledKeyPack {
@@ -130,21 +139,21 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   issueCals(serverName: string, cals: NewIssuedCal[]): void {
-    const table = issuedCalsTable(serverName);
     this.faults?.beforeWrite(serverName); // one batch counts as one write
-    const ownPacks = new Set(
-      this.sql.all<{ n: number }>('SELECT key_pack_number AS n FROM key_packs WHERE server_name = ?', [serverName]).map((row) => row.n),
-    );
-    for (const cal of cals) {
-      if (!ownPacks.has(cal.keyPackNumber)) throw new RangeError(`key pack ${cal.keyPackNumber} is not installed on ${serverName}`);
+    // Each pack named is looked up once: reading all of the server's packs on every call made
+    // a seed of thousands of installed purchases quadratic.
+    for (const keyPackNumber of new Set(cals.map((cal) => cal.keyPackNumber))) {
+      const own = this.sql.get('SELECT 1 AS own FROM key_packs WHERE key_pack_number = ? AND server_name = ?', [keyPackNumber, serverName]);
+      if (!own) throw new RangeError(`key pack ${keyPackNumber} is not installed on ${serverName}`);
     }
     // Rows go in CALS_PER_INSERT at a time, the rest one by one, so two statements serve every
     // size: one statement per row made a seed at the limit hold the event loop three times as long.
     const whole = cals.length - (cals.length % CALS_PER_INSERT);
-    const values = (count: number) => Array.from({ length: count }, () => '(?, ?, ?, ?)').join(', ');
+    const values = (count: number) => Array.from({ length: count }, () => '(?, ?, ?, ?, ?)').join(', ');
     const params = (slice: readonly NewIssuedCal[]) =>
-      slice.flatMap((cal) => [cal.keyPackNumber, cal.issuedTo, cal.issuedAt, cal.expiresAt]);
-    const insert = (count: number) => `INSERT INTO ${table} (key_pack_number, issued_to, issued_at, expires_at) VALUES ${values(count)}`;
+      slice.flatMap((cal) => [serverName, cal.keyPackNumber, cal.issuedTo, cal.issuedAt, cal.expiresAt]);
+    const insert = (count: number) =>
+      `INSERT INTO issued_cals (server_name, key_pack_number, issued_to, issued_at, expires_at) VALUES ${values(count)}`;
     for (let from = 0; from < whole; from += CALS_PER_INSERT)
       this.sql.run(insert(CALS_PER_INSERT), params(cals.slice(from, from + CALS_PER_INSERT)));
     for (const cal of cals.slice(whole)) this.sql.run(insert(1), params([cal]));
@@ -153,8 +162,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   deleteContents(serverName: string): { keyPacks: InstalledKeyPack[]; issuedCals: number } {
     const keyPacks = this.keyPacks(serverName);
     const issuedCals = keyPacks.reduce((sum, pack) => sum + pack.issuedLicenses, 0);
-    // No WHERE clause: SQLite empties the whole table at once (its truncate optimisation).
-    this.write(serverName, `DELETE FROM ${issuedCalsTable(serverName)}`);
+    this.write(serverName, 'DELETE FROM issued_cals WHERE server_name = ?', [serverName]);
     this.write(serverName, 'DELETE FROM key_packs WHERE server_name = ?', [serverName]);
     return { keyPacks, issuedCals };
   }

@@ -3,7 +3,7 @@
  * process and each new environment starts from a copy of its bytes, which is much cheaper
  * than running the CREATE statements again.
  */
-import { CLEARINGHOUSE_SCHEMA, LICENSE_SERVER_SCHEMA } from './schema';
+import { CLEARINGHOUSE_SCHEMA, ISSUED_CALS_SCHEMA, LICENSE_SERVER_SCHEMA, PER_SERVER_ISSUED_CALS_TABLE } from './schema';
 import { SqlDatabase, loadSqlEngine } from './sql-database';
 
 export interface EnvironmentDatabases {
@@ -50,5 +50,31 @@ export async function openEnvironmentDatabases(from?: EnvironmentImages): Promis
   images ??= schemaImages();
   const { licensing, clearinghouse } = from ?? (await images);
   const open = (bytes: Uint8Array) => new SqlDatabase(new SQL.Database(bytes), CONNECTION_PRAGMAS);
-  return { licensing: open(licensing), clearinghouse: open(clearinghouse) };
+  const databases = { licensing: open(licensing), clearinghouse: open(clearinghouse) };
+  if (from) moveIssuedCalsIntoOneTable(databases.licensing);
+  return databases;
+}
+
+/**
+ * A licensing database saved while each server had a table of issued CALs (see schema.ts):
+ * their rows go into the shared table, in the order they were issued, and the old tables go.
+ */
+function moveIssuedCalsIntoOneTable(db: SqlDatabase): void {
+  const tables = db
+    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .map((row) => row.name)
+    .filter((name) => PER_SERVER_ISSUED_CALS_TABLE.test(name));
+  if (tables.length === 0) return;
+  db.inTransaction(() => {
+    if (!db.get("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'issued_cals'")) db.exec(ISSUED_CALS_SCHEMA);
+    for (const table of tables) {
+      const serverName = Buffer.from(PER_SERVER_ISSUED_CALS_TABLE.exec(table)?.[1] ?? '', 'hex').toString('utf8');
+      db.run(
+        `INSERT INTO issued_cals (server_name, key_pack_number, issued_to, issued_at, expires_at)
+         SELECT ?, key_pack_number, issued_to, issued_at, expires_at FROM "${table}" ORDER BY license_id`,
+        [serverName],
+      );
+      db.exec(`DROP TABLE "${table}"`);
+    }
+  });
 }

@@ -3,6 +3,22 @@
  * databases: purchase records must survive a rebuild of any license server.
  */
 
+/** The CALs issued from every server's key packs, in one table. */
+export const ISSUED_CALS_SCHEMA = `
+-- The CALs issued from every server's key packs. A rebuild deletes one server's rows by the
+-- (server_name, license_id) index, which also gives each server's CALs in the order they were issued.
+CREATE TABLE issued_cals (
+  license_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  server_name TEXT NOT NULL COLLATE NOCASE,
+  key_pack_number INTEGER NOT NULL,
+  issued_to TEXT NOT NULL,
+  issued_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX issued_cals_by_server ON issued_cals (server_name, license_id);
+CREATE INDEX issued_cals_by_key_pack ON issued_cals (key_pack_number);
+`;
+
 /** License servers, their local accounts, RD Licensing databases, event logs and open wizards. */
 export const LICENSE_SERVER_SCHEMA = `
 CREATE TABLE license_servers (
@@ -59,7 +75,7 @@ CREATE TABLE events (
   license_key_pack_id TEXT,
   recorded_at TEXT NOT NULL
 );
-CREATE TABLE wizard_sessions (
+${ISSUED_CALS_SCHEMA}CREATE TABLE wizard_sessions (
   server_name TEXT PRIMARY KEY REFERENCES license_servers (name),
   state_json TEXT NOT NULL,
   opened_by TEXT NOT NULL,
@@ -68,27 +84,12 @@ CREATE TABLE wizard_sessions (
 `;
 
 /**
- * The CALs issued from one server's key packs. Each license server has its own table (as
- * each real server has its own database file) so that a rebuild empties it with SQLite's
- * truncate optimisation instead of deleting 100,000 rows one by one. The name carries the
- * server name in hexadecimal, so no text a caller chose ever reaches the SQL unescaped.
+ * Before issued CALs shared one table, each license server had a table of its own, named
+ * issued_cals_<server name in hexadecimal>. SQLite looks a new table up by scanning its whole
+ * schema, so seeding 2,000 servers cost 2,000 such scans of a growing schema (2 s for one
+ * request, against 31 ms for 250). A --db file saved then is moved into the shared table when opened.
  */
-export function issuedCalsTable(serverName: string): string {
-  return `issued_cals_${Buffer.from(serverName, 'utf8').toString('hex')}`;
-}
-
-export function issuedCalsSchema(serverName: string): string {
-  const table = issuedCalsTable(serverName);
-  return `
-CREATE TABLE IF NOT EXISTS ${table} (
-  license_id INTEGER PRIMARY KEY AUTOINCREMENT,
-  key_pack_number INTEGER NOT NULL,
-  issued_to TEXT NOT NULL,
-  issued_at TEXT NOT NULL,
-  expires_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS ${table}_by_key_pack ON ${table} (key_pack_number);`;
-}
+export const PER_SERVER_ISSUED_CALS_TABLE = /^issued_cals_((?:[0-9a-f]{2})+)$/;
 
 /** The Clearinghouse's purchase records, key pack issuances and activated servers. */
 export const CLEARINGHOUSE_SCHEMA = `

@@ -69,6 +69,21 @@ describe('no request stalls the others', () => {
       });
       assert.equal(more.status, 204, more.text);
     }
+    // The server limit, and the purchase limit with every purchase installed (a call and an install each).
+    const servers = await fake.json(environmentId, 'POST', '/_test/seed', {
+      licenseServers: Array.from({ length: SEED_LIMITS.licenseServers }, (_, index) => ({ name: `LS-MANY-${index}` })),
+    });
+    assert.equal(servers.status, 204, servers.text);
+    const purchases = await fake.json(environmentId, 'POST', '/_test/seed', {
+      purchases: Array.from({ length: SEED_LIMITS.purchases }, (_, index) => ({
+        ...issued,
+        information: { program: 'campus', agreementNumber: String(7_000_000 + index) },
+        quantity: 10,
+        installedOn: 'LS-BIG-2',
+        issuedCals: 1,
+      })),
+    });
+    assert.equal(purchases.status, 204, purchases.text);
     const read = await fake.send(environmentId, { method: 'GET', path: '/_test/license-servers/LS-BIG-1/database' });
     const page = read.body as { issuedCals: { licenseId: number }[]; issuedCalsTotal: number; nextIssuedCalsFrom: number | null };
     assert.equal(page.issuedCals.length, ISSUED_CALS_PER_PAGE, 'a read answers one page');
