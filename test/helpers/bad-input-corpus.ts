@@ -330,6 +330,27 @@ export function corpus(licenseServerId: string, foreignKeyPackId: string, validK
     }),
     code: 'invalid-request',
   });
+  add({
+    name: 'seed over the server limit (251 in one request)',
+    method: 'POST',
+    path: '/_test/seed',
+    body: JSON.stringify({ licenseServers: Array.from({ length: 251 }, (_, index) => ({ name: `LS-OVER-${index}` })) }),
+    code: 'invalid-request',
+  });
+  add({
+    name: 'seed over the purchase limit (51 in one request)',
+    method: 'POST',
+    path: '/_test/seed',
+    body: JSON.stringify({
+      purchases: Array.from({ length: 51 }, (_, index) => ({
+        information: { program: 'select', agreementNumber: String(3_100_000 + index) },
+        productVersion: 'Windows Server 2022',
+        calType: 'perUser',
+        quantity: 1,
+      })),
+    }),
+    code: 'invalid-request',
+  });
   // The web pages answer a client that takes no HTML with the same problems as the API.
   const asScript = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
   for (const [path, body, code] of [
