@@ -4,6 +4,7 @@
  * Pages work without JavaScript; the one script only submits a wizard choice as soon as it
  * is made and spreads a pasted license key pack ID over its seven boxes.
  */
+import { createHash } from 'node:crypto';
 import { Problem } from '../problem';
 import { Html, html } from './html';
 
@@ -88,6 +89,23 @@ const SCRIPT = `
 })();
 `;
 
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * What the pages may load and run: their one style sheet and one script, both inline and named
+ * by hash, so an injected <script> or style would not run even if escaping ever failed; forms
+ * and fetches to the fake only; no plug-ins, no <base>, no framing.
+ */
+export const PAGE_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `script-src ${sha256(SCRIPT)}`,
+  `style-src ${sha256(STYLE)}`,
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export interface PageFrame {
   title: string;
   /** The signed-in account, shown with a Sign out button; undefined on the sign-in page. */
@@ -103,9 +121,7 @@ export function page(frame: PageFrame): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${frame.title} - RD Licensing (fake)</title>
-        <style>
-          ${new Html(STYLE)}
-        </style>
+        <style>${new Html(STYLE)}</style>
       </head>
       <body>
         <a class="skip" href="#main">Skip to the main content</a>
@@ -120,9 +136,7 @@ export function page(frame: PageFrame): string {
           }
         </header>
         <main id="main">${frame.refusal ? refusalAlert(frame.refusal) : ''} ${frame.body}</main>
-        <script>
-          ${new Html(SCRIPT)};
-        </script>
+        <script>${new Html(SCRIPT)}</script>
       </body>
     </html>`.text;
 }
