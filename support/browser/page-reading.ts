@@ -71,5 +71,7 @@ export async function andWaitForPage(page: Page, action: () => Promise<unknown>)
  */
 export async function andWaitForAnswer(page: Page, action: () => Promise<unknown>): Promise<void> {
   await action();
-  await page.waitForFunction("document.querySelector('main')?.getAttribute('aria-busy') !== 'true'", undefined, { polling: 'raf' });
+  // A locator, not waitForFunction: the pages' Content-Security-Policy forbids the eval that a
+  // predicate given as text needs (and the pages' own script must run under that policy).
+  await page.locator('main[aria-busy="true"]').waitFor({ state: 'detached' });
 }
