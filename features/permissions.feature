@@ -77,9 +77,10 @@ Feature: Only local administrators can rebuild the RD Licensing database
       And nothing has changed on the license server
 
       Examples:
-        | who                           |
-        | someone without credentials   |
-        | someone with a wrong password |
+        | who                            |
+        | someone without credentials    |
+        | someone with a wrong password  |
+        | the passwordless administrator |
 
     # The web pages answer every refused sign-in with their own sign-in page; these reasons
     # are the ones a client of the API reads.
@@ -90,11 +91,13 @@ Feature: Only local administrators can rebuild the RD Licensing database
       And the reason given mentions "<reason>"
 
       Examples:
-        | who                           | what                                  | reason                                                      |
-        | someone without credentials   | open the Manage RDS CALs Wizard       | Sign in with a local account of LS-CONTOSO                  |
-        | someone with a wrong password | open the Manage RDS CALs Wizard       | user name or password is not correct for LS-CONTOSO         |
-        | someone without credentials   | open Remote Desktop Licensing Manager | Sign in with a local account of a license server            |
-        | someone with a wrong password | open Remote Desktop Licensing Manager | user name or password is not correct for any license server |
+        | who                            | what                                  | reason                                                      |
+        | someone without credentials    | open the Manage RDS CALs Wizard       | Sign in with a local account of LS-CONTOSO                  |
+        | someone with a wrong password  | open the Manage RDS CALs Wizard       | user name or password is not correct for LS-CONTOSO         |
+        | someone without credentials    | open Remote Desktop Licensing Manager | Sign in with a local account of a license server            |
+        | someone with a wrong password  | open Remote Desktop Licensing Manager | user name or password is not correct for any license server |
+        | the passwordless administrator | open the Manage RDS CALs Wizard       | blank password cannot sign in over the network              |
+        | the passwordless administrator | open Remote Desktop Licensing Manager | blank password cannot sign in over the network              |
 
     # A caller who cannot sign in learns nothing about which servers exist: an unknown
     # server refuses them exactly as a known one would.

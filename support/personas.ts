@@ -9,6 +9,8 @@ export const PERSONAS = {
   'Remote Desktop user': { userName: 'rdsuser', password: 'Rd5-passw0rd', groups: ['Remote Desktop Users'] },
   /** An administrator only through a domain group nested in the local Administrators group ("or equivalent"). */
   'delegated administrator': { userName: 'CONTOSO\\licadmin', password: 'D0main-passw0rd', groups: ['CONTOSO\\RDS License Admins'] },
+  /** A local administrator whose password is blank: Windows lets such an account log on at the console only. */
+  'passwordless administrator': { userName: 'localadmin', password: '', groups: ['Administrators'] },
 } as const;
 
 /** The local group memberships seeded with the personas: the domain group inside Administrators. */

@@ -112,6 +112,20 @@ export function requireAdministrator(caller: Caller, whatFor: string): void {
   }
 }
 
+/**
+ * Windows' default policy "Accounts: Limit local account use of blank passwords to console
+ * logon only": every way into the fake is a network logon, so a blank password never signs in,
+ * whichever account it is given for (the refusal tells nothing about the account).
+ */
+function refuseBlankPassword(password: string): void {
+  if (password === '') {
+    throw new NotAuthenticatedError(
+      'A blank password cannot sign in over the network: Windows limits local accounts with blank passwords to console logon. ' +
+        'Give the account a password.',
+    );
+  }
+}
+
 /** Checks credentials against the local accounts of license server computers. */
 export class AccountDirectory {
   constructor(
@@ -135,6 +149,7 @@ export class AccountDirectory {
     if (userName === undefined || password === undefined) {
       throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
     }
+    refuseBlankPassword(password);
     const account = this.accounts.find(serverName, userName);
     // An unknown user costs the same hashing as a wrong password, so timing tells nothing.
     // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
@@ -181,6 +196,7 @@ export class AccountDirectory {
     if (userName === undefined || password === undefined) {
       throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
     }
+    refuseBlankPassword(password);
     const elsewhere = this.accounts.listByUserName(userName).some((account) => this.passwordMatches(account, password));
     if (!elsewhere) {
       // Stryker disable next-line StringLiteral: equivalent in answers, this hashing only makes an unknown server cost as much time as a known one
@@ -195,6 +211,7 @@ export class AccountDirectory {
     if (userName === undefined || password === undefined) {
       throw new NotAuthenticatedError('Sign in with a local account of a license server.');
     }
+    refuseBlankPassword(password);
     const accounts = this.accounts.listByUserName(userName);
     // An unknown user name costs the same scrypt as a known one with a wrong password: the answer's time tells no names apart.
     if (accounts.length === 0) this.hasher.verify(password, this.hasher.hash(userName, ''));

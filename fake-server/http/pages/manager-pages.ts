@@ -16,7 +16,7 @@ export function signInBody(userName = ''): Html {
       <label for="user-name">User name</label>
       <input id="user-name" name="userName" autocomplete="username" required value="${userName}" />
       <label for="password">Password</label>
-      <input id="password" name="password" type="password" autocomplete="current-password" required />
+      <input id="password" name="password" type="password" autocomplete="current-password" />
       <div class="buttons"><button type="submit" class="primary">Sign in</button></div>
     </form>`;
 }
