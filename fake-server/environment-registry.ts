@@ -68,7 +68,9 @@ export class EnvironmentRegistry {
 
   get(id: string): FakeEnvironment {
     const environment = this.environments.get(id);
-    if (!environment) throw new NotFoundError('unknown-environment', `No fake environment has the id "${id}"; create one first.`);
+    // At most 64 characters of the id come back: an 8 kB header is not echoed whole.
+    const shown = id.length > 64 ? `${id.slice(0, 64)}…` : id;
+    if (!environment) throw new NotFoundError('unknown-environment', `No fake environment has the id "${shown}"; create one first.`);
     return environment;
   }
 

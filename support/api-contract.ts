@@ -669,7 +669,7 @@ export interface components {
              * @description Stable; see docs/steps.md for what each means.
              * @enum {string}
              */
-            code: "action-not-modelled" | "body-too-large" | "cannot-install" | "clearinghouse-line-busy" | "clock-out-of-range" | "connection-method-not-telephone" | "database-file-write-failed" | "database-write-failed" | "default-environment" | "deletion-not-confirmed" | "foreign-host" | "foreign-origin" | "headers-too-large" | "internal-error" | "invalid-agreement-number" | "invalid-authorization-number" | "invalid-key-pack-id" | "invalid-license-code" | "invalid-license-number" | "invalid-license-server-id" | "invalid-quantity" | "invalid-request" | "key-pack-id-already-used" | "key-pack-id-for-another-server" | "key-pack-id-typing-error" | "license-server-exists" | "license-server-id-in-use" | "license-server-not-activated" | "malformed-json" | "malformed-path" | "malformed-request" | "method-not-allowed" | "no-action-selected" | "no-choice" | "no-key-pack-id" | "no-matching-purchase" | "no-reason-selected" | "no-such-route" | "not-a-clearinghouse-number" | "not-an-administrator" | "not-authenticated" | "not-available-on-this-page" | "one-key-pack-at-a-time" | "page-changed" | "purchase-already-reinstalled" | "rebuild-not-selected" | "registered-to-another-server" | "server-not-activated" | "several-purchases-match" | "test-control-token-required" | "too-many-environments" | "too-many-issued" | "too-many-issued-cals" | "unknown-country-region" | "unknown-environment" | "unknown-fixture" | "unknown-license-key-pack-id" | "unknown-license-server" | "unknown-product-version" | "unknown-reason" | "unknown-snapshot" | "unreadable-request" | "unsupported-encoding" | "unsupported-media-type" | "wizard-already-open" | "wizard-closed" | "wizard-not-open" | "wizard-open" | "wrong-country-line";
+            code: "action-not-modelled" | "body-too-large" | "cannot-install" | "clearinghouse-line-busy" | "clock-out-of-range" | "connection-method-not-telephone" | "database-file-write-failed" | "database-write-failed" | "default-environment" | "deletion-not-confirmed" | "foreign-host" | "foreign-origin" | "headers-too-large" | "internal-error" | "invalid-agreement-number" | "invalid-authorization-number" | "invalid-key-pack-id" | "invalid-license-code" | "invalid-license-number" | "invalid-license-server-id" | "invalid-quantity" | "invalid-request" | "key-pack-id-already-used" | "key-pack-id-for-another-server" | "key-pack-id-typing-error" | "license-server-exists" | "license-server-id-in-use" | "license-server-not-activated" | "malformed-json" | "malformed-path" | "malformed-request" | "method-not-allowed" | "no-action-selected" | "no-choice" | "no-key-pack-id" | "no-matching-purchase" | "no-reason-selected" | "no-such-route" | "not-a-clearinghouse-number" | "not-an-administrator" | "not-authenticated" | "not-available-on-this-page" | "one-key-pack-at-a-time" | "page-changed" | "purchase-already-reinstalled" | "rebuild-not-selected" | "registered-to-another-server" | "request-timeout" | "server-not-activated" | "several-purchases-match" | "test-control-token-required" | "too-many-environments" | "too-many-issued" | "too-many-issued-cals" | "unknown-country-region" | "unknown-environment" | "unknown-fixture" | "unknown-license-key-pack-id" | "unknown-license-server" | "unknown-product-version" | "unknown-reason" | "unknown-snapshot" | "unreadable-request" | "unsupported-encoding" | "unsupported-media-type" | "wizard-already-open" | "wizard-closed" | "wizard-not-open" | "wizard-open" | "wrong-country-line";
             /** @description What happened and what to do, for a person. */
             detail: string;
         };
@@ -1179,6 +1179,16 @@ export interface components {
                 "text/html": string;
             };
         };
+        /** @description The headers or the body came too slowly; the connection is closed */
+        PageRefused408: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+                "text/html": string;
+            };
+        };
         /** @description Not possible now (the wizard or the data is in another state) */
         PageRefused409: {
             headers: {
@@ -1288,6 +1298,15 @@ export interface components {
         };
         /** @description No such license server, environment, snapshot, fixture or key pack ID */
         Refused404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The headers or the body came too slowly; the connection is closed */
+        Refused408: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1411,6 +1430,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             401: components["responses"]["Refused401"];
             403: components["responses"]["Refused403"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -1447,6 +1467,7 @@ export interface operations {
             401: components["responses"]["Refused401"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -1487,6 +1508,7 @@ export interface operations {
             401: components["responses"]["Refused401"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
@@ -1525,6 +1547,7 @@ export interface operations {
             401: components["responses"]["Refused401"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -1561,6 +1584,7 @@ export interface operations {
             401: components["responses"]["Refused401"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -1599,6 +1623,7 @@ export interface operations {
             401: components["responses"]["Refused401"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
@@ -1638,6 +1663,7 @@ export interface operations {
             401: components["responses"]["Refused401"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
@@ -1684,6 +1710,7 @@ export interface operations {
             401: components["responses"]["Refused401"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             409: components["responses"]["Refused409"];
             412: components["responses"]["Refused412"];
             413: components["responses"]["Refused413"];
@@ -1718,6 +1745,7 @@ export interface operations {
             };
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -1754,6 +1782,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
@@ -1791,6 +1820,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -1827,6 +1857,7 @@ export interface operations {
             };
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
+            408: components["responses"]["Refused408"];
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
@@ -1861,6 +1892,7 @@ export interface operations {
             };
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
+            408: components["responses"]["Refused408"];
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
@@ -1892,6 +1924,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -1926,6 +1959,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
@@ -1961,6 +1995,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             409: components["responses"]["Refused409"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
@@ -1995,6 +2030,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2028,6 +2064,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2060,6 +2097,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2096,6 +2134,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2133,6 +2172,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2173,6 +2213,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2206,6 +2247,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2243,6 +2285,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2278,6 +2321,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2310,6 +2354,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2342,6 +2387,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2374,6 +2420,7 @@ export interface operations {
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
             404: components["responses"]["Refused404"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2405,6 +2452,7 @@ export interface operations {
             };
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
@@ -2438,6 +2486,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2473,6 +2522,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2508,6 +2558,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2543,6 +2594,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2581,6 +2633,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2619,6 +2672,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2657,6 +2711,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2695,6 +2750,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2733,6 +2789,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2771,6 +2828,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2806,6 +2864,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2841,6 +2900,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2876,6 +2936,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2914,6 +2975,7 @@ export interface operations {
             401: components["responses"]["PageRefused401"];
             403: components["responses"]["PageRefused403"];
             404: components["responses"]["PageRefused404"];
+            408: components["responses"]["PageRefused408"];
             409: components["responses"]["PageRefused409"];
             413: components["responses"]["PageRefused413"];
             415: components["responses"]["PageRefused415"];
@@ -2947,6 +3009,7 @@ export interface operations {
             };
             400: components["responses"]["Refused400"];
             403: components["responses"]["Refused403"];
+            408: components["responses"]["Refused408"];
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];

@@ -6,7 +6,10 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { MAX_ENVIRONMENTS } from '../fake-server/environment-registry';
+import { AddressInfo } from 'node:net';
+import { EnvironmentRegistry, MAX_ENVIRONMENTS } from '../fake-server/environment-registry';
+import { createApp } from '../fake-server/http/app';
+import { serve } from '../fake-server/http/serve';
 import { UnexpectedErrors } from '../fake-server/http/problem';
 import { ADMIN, AS_ADMIN, TestFake, basic } from './helpers/http-fake';
 
@@ -131,5 +134,45 @@ describe('hostile and careless clients', () => {
     assert.match(garbage, /^HTTP\/1\.1 400[\s\S]*application\/problem\+json[\s\S]*"code":"malformed-request"/);
     const huge = await raw(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     assert.match(huge, /^HTTP\/1\.1 431[\s\S]*"code":"headers-too-large"/);
+    const hostless = await raw('GET /license-servers HTTP/1.1\r\nConnection: close\r\n\r\n');
+    assert.match(hostless, /^HTTP\/1\.1 400[\s\S]*application\/problem\+json[\s\S]*"code":"malformed-request"[\s\S]*Host header/);
+  });
+
+  it('closes a connection whose headers or body come too slowly', async () => {
+    const registry = new EnvironmentRegistry();
+    const server = await serve(createApp({ registry, testControl: false }), 0, '127.0.0.1', { headersMs: 300, requestMs: 600 });
+    const { port } = server.address() as AddressInfo;
+    // Each sends a little and then nothing more; the fake must not wait for the rest for long.
+    const stalled = (start: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(start));
+        let answer = '';
+        const giveUp = setTimeout(() => reject(new Error(`still open after 5 s: ${JSON.stringify(start)}`)), 5_000);
+        socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+        socket.on('close', () => {
+          clearTimeout(giveUp);
+          resolve(answer);
+        });
+        socket.on('error', () => undefined);
+      });
+    try {
+      const [headers, body] = await Promise.all([
+        stalled('GET /license-servers HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: '),
+        stalled(
+          'PUT /license-servers/LS-A/connection-method HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"conn',
+        ),
+      ]);
+      assert.match(headers, /^HTTP\/1\.1 408[\s\S]*"code":"request-timeout"/, 'slow headers');
+      assert.match(body, /^HTTP\/1\.1 408[\s\S]*"code":"request-timeout"/, 'a slow body');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('names an unknown environment with at most 64 characters of its id', async () => {
+    const id = 'x'.repeat(8_000);
+    const answer = await fake.send('', { method: 'GET', path: '/_test/clock', headers: { 'x-fake-environment': id } });
+    assert.equal((answer.body as { code: string }).code, 'unknown-environment');
+    assert.ok(answer.text.length < 600, `the answer is ${answer.text.length} characters`);
   });
 });

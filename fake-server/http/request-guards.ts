@@ -42,7 +42,13 @@ export function requestGuards(options: GuardOptions): RequestHandler {
     isLoopback(name) || isIP(name) !== 0 || (listenHost !== undefined && name.toLowerCase() === listenHost);
 
   return (req, res, next) => {
-    const host = req.headers.host ?? '';
+    const host = req.headers.host;
+    if (host === undefined || host === '') {
+      return sendProblem(
+        res,
+        problem(400, 'No host', 'malformed-request', 'An HTTP/1.1 request names the host it is for in a Host header; this one has none.'),
+      );
+    }
     if (!acceptableHost(hostNameOf(host))) {
       return sendProblem(
         res,

@@ -17,6 +17,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Not signed in: missing or wrong credentials',
   403: 'Not permitted: not an administrator, a foreign Origin, or no test-control token',
   404: 'No such license server, environment, snapshot, fixture or key pack ID',
+  408: 'The headers or the body came too slowly; the connection is closed',
   409: 'Not possible now (the wizard or the data is in another state)',
   412: 'If-Match names a drawing of the page that is no longer shown',
   413: 'The body is over 64 KiB',

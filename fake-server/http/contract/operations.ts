@@ -44,10 +44,10 @@ export interface Operation {
 
 /**
  * Any route: malformed JSON or path (400), a foreign Origin or a missing test-control token
- * (403), a body over 64 KiB (413), not JSON (415), a foreign Host (421), headers over 16 KiB
+ * (403), headers or body too slow (408), a body over 64 KiB (413), not JSON (415), a foreign Host (421), headers over 16 KiB
  * (431), a bug (500), a --db write that failed (503).
  */
-export const COMMON_REFUSALS = [400, 403, 413, 415, 421, 431, 500, 503] as const;
+export const COMMON_REFUSALS = [400, 403, 408, 413, 415, 421, 431, 500, 503] as const;
 
 const SERVER = { server: 'The computer name of a license server, e.g. LS-CONTOSO (any case).' };
 const json = (name: string, schema: z.ZodType) => ({ name, schema });
