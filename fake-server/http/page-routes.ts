@@ -5,7 +5,6 @@
  * Sign-in is the license servers' local accounts; the session (an HttpOnly, SameSite
  * cookie) keeps the credentials in memory, and every page checks them as the API does.
  */
-import { randomUUID } from 'node:crypto';
 import express, { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { productVersionIdOf, productVersionName } from '../domain/catalogue';
@@ -23,38 +22,11 @@ import { Html } from './pages/html';
 import { page } from './pages/layout';
 import { managerBody, propertiesBody, serverBody, signInBody } from './pages/manager-pages';
 import { wizardBody } from './pages/wizard-page';
+import { Session, Sessions } from './pages/sessions';
 
 const SESSION_COOKIE = 'rdl-session';
-const MAX_SESSIONS = 1000;
-
-interface Session {
-  userName: string;
-  password: string;
-}
 
 type EnvironmentOf = (req: Request) => FakeEnvironment;
-
-/** Sessions of signed-in browsers, newest last; the oldest is forgotten past the limit. */
-class Sessions {
-  private readonly byId = new Map<string, Session>();
-
-  open(session: Session): string {
-    const id = randomUUID();
-    this.byId.set(id, session);
-    if (this.byId.size > MAX_SESSIONS) this.byId.delete(this.byId.keys().next().value as string);
-    return id;
-  }
-
-  of(req: Request): Session | undefined {
-    const id = sessionIdOf(req);
-    return id === undefined ? undefined : this.byId.get(id);
-  }
-
-  close(req: Request): void {
-    const id = sessionIdOf(req);
-    if (id !== undefined) this.byId.delete(id);
-  }
-}
 
 /** The session id the request's cookie carries, if any. */
 function sessionIdOf(req: Request): string | undefined {
@@ -77,7 +49,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
 
   /** The signed-in account, or a 401 sign-in page that returns here afterwards. */
   const sessionOf = (req: Request): Session => {
-    const session = sessions.of(req);
+    const session = sessions.find(sessionIdOf(req));
     if (!session) throw new NotAuthenticatedError('Sign in with a local account of the license server to continue.');
     return session;
   };
@@ -106,7 +78,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
   });
 
   router.post('/sign-out', (req, res) => {
-    sessions.close(req);
+    sessions.close(sessionIdOf(req));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/sign-in');
   });
@@ -184,7 +156,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
       200,
       'Microsoft Clearinghouse',
       clearinghouseBody(environmentOf(req).clearinghouse.telephoneNumbers()),
-      sessions.of(req)?.userName,
+      sessions.find(sessionIdOf(req))?.userName,
     );
   });
 
@@ -226,14 +198,14 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
       quantity: purchase.quantity,
       issuedAt: issuance.issuedAt,
     };
-    send(req, res, 200, 'License key pack', keyPackBody(answer, req.query.issued === '1'), sessions.of(req)?.userName);
+    send(req, res, 200, 'License key pack', keyPackBody(answer, req.query.issued === '1'), sessions.find(sessionIdOf(req))?.userName);
   });
 
   // A refusal on any page: the page says why, with the API's code; a missing sign-in shows the sign-in form.
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     const problem = problemFor(error);
     if (!problem || res.headersSent) return next(error);
-    const session = sessions.of(req);
+    const session = sessions.find(sessionIdOf(req));
     if (problem.status === 401) return send(req, res, 401, 'Sign in', signInBody(), undefined, problem);
     return send(
       req,

@@ -1,0 +1,74 @@
+/**
+ * Sessions of signed-in browsers: an id in an HttpOnly, SameSite cookie, the credentials in
+ * memory (every page checks them again, as the API does). The real RD Licensing Manager is a
+ * console with no sessions; these rules are the fake's own, chosen as a careful web console's:
+ *  - a session not used for 8 hours is closed (real time: the virtual clock is the licences'
+ *    time, and a scenario that moves it on by years must not sign its browser out);
+ *  - one user name keeps at most 20 sessions, its oldest closed first, so one account signing
+ *    in over and over (1,000 times pushed every other session out) closes only its own;
+ *  - at most 10,000 in all, the least recently used closed first.
+ */
+import { randomUUID } from 'node:crypto';
+import { foldName } from '../../domain/names';
+
+export interface Session {
+  userName: string;
+  password: string;
+}
+
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+export const SESSIONS_PER_USER = 20;
+export const MAX_SESSIONS = 10_000;
+
+interface Held extends Session {
+  lastUsed: number;
+}
+
+export class Sessions {
+  /** In order of last use, least recent first. */
+  private readonly byId = new Map<string, Held>();
+  /** Each user name's session ids, oldest first: a sign-in costs the same however many sessions are open. */
+  private readonly byUser = new Map<string, string[]>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  open(session: Session): string {
+    const id = randomUUID();
+    const user = foldName(session.userName);
+    const own = this.byUser.get(user) ?? [];
+    while (own.length >= SESSIONS_PER_USER) this.byId.delete(own.shift() as string);
+    own.push(id);
+    this.byUser.set(user, own);
+    this.byId.set(id, { ...session, lastUsed: this.now() });
+    if (this.byId.size > MAX_SESSIONS) this.close(this.byId.keys().next().value as string);
+    return id;
+  }
+
+  /** The session the id names, if it is open and has been used within the idle limit; using it keeps it open. */
+  find(id: string | undefined): Session | undefined {
+    const held = id === undefined ? undefined : this.byId.get(id);
+    if (id === undefined || !held) return undefined;
+    if (this.now() - held.lastUsed > SESSION_IDLE_MS) {
+      this.close(id);
+      return undefined;
+    }
+    held.lastUsed = this.now();
+    this.byId.delete(id); // and in again: the map's order is the order of last use
+    this.byId.set(id, held);
+    return { userName: held.userName, password: held.password };
+  }
+
+  close(id: string | undefined): void {
+    const held = id === undefined ? undefined : this.byId.get(id);
+    if (id === undefined || !held) return;
+    this.byId.delete(id);
+    const user = foldName(held.userName);
+    const own = (this.byUser.get(user) ?? []).filter((other) => other !== id);
+    if (own.length > 0) this.byUser.set(user, own);
+    else this.byUser.delete(user);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+}
