@@ -145,4 +145,34 @@ describe('the pages against stale forms and odd posts', () => {
       assert.match(String(answer.headers['cache-control']), /no-store/, path);
     }
   });
+
+  it('says "the wizard was cancelled" once, after the move that cancelled it, and never for an address typed in', async () => {
+    const environmentId = await fake.environment();
+    const cookie = await signInToPages(fake, environmentId, ADMIN);
+    const note = async (query = '') =>
+      /role="status">The Manage RDS CALs Wizard (finished|was cancelled)/.exec(
+        (await fake.send(environmentId, { method: 'GET', path: `/servers/LS-CONTOSO${query}`, headers: { cookie, accept: 'text/html' } }))
+          .text,
+      )?.[1];
+    assert.equal(await note('?wizard=finished'), undefined, 'an address alone says nothing');
+    await fake.json(environmentId, 'POST', '/license-servers/LS-CONTOSO/manage-cals-wizard', {});
+    const wizard = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+    const cancelled = await fake.send(environmentId, {
+      method: 'POST',
+      path: `${WIZARD}/moves`,
+      headers: { ...FORM, cookie },
+      body: `move=cancel&drawnFrom=${encodeURIComponent(drawnFrom(wizard.text))}`,
+    });
+    assert.equal(cancelled.status, 303);
+    assert.equal(cancelled.headers.location, '/servers/LS-CONTOSO', 'the address carries no outcome');
+    const other = await signInToPages(fake, environmentId, ADMIN);
+    const seenByAnother = await fake.send(environmentId, {
+      method: 'GET',
+      path: '/servers/LS-CONTOSO',
+      headers: { cookie: other, accept: 'text/html' },
+    });
+    assert.doesNotMatch(seenByAnother.text, /role="status">The Manage RDS CALs Wizard/, 'another session did not cancel it');
+    assert.equal(await note(), 'was cancelled');
+    assert.equal(await note(), undefined, 'said once');
+  });
 });

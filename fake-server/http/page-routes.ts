@@ -97,8 +97,10 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
 
   router.get('/servers/:server', (req, res) => {
     const [environment, caller, session] = callerOn(req);
-    const outcome = req.query.wizard === 'finished' || req.query.wizard === 'cancelled' ? req.query.wizard : undefined;
+    // The note after Finish or Cancel is kept with the session whose move closed the wizard and
+    // said once; an address cannot make it up (?wizard=finished once showed it for any server).
     const server = environment.manager.properties(caller);
+    const outcome = sessions.takeWizardClosed(sessionIdOf(req), server.name);
     const keyPacks = environment.manager.installedKeyPacks(caller).map((pack) => keyPackJson(pack, environment.clock.now()));
     const events = environment.manager.eventLog(caller);
     send(req, res, 200, server.name, serverBody({ server, keyPacks, events, wizardOutcome: outcome }), session.userName);
@@ -145,7 +147,10 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
       const now = environment.manager.wizardView(caller);
       return send(req, res, problem.status, now.title, wizardBody(now), session.userName, problem);
     }
-    if (view.page === 'closed') return res.redirect(303, `${serverPath(view.serverName)}?wizard=${view.outcome ?? 'finished'}`);
+    if (view.page === 'closed') {
+      sessions.noteWizardClosed(sessionIdOf(req), view.serverName, view.outcome ?? 'finished');
+      return res.redirect(303, serverPath(view.serverName));
+    }
     return res.redirect(303, `${serverPath(view.serverName)}/wizard`);
   });
 

@@ -22,6 +22,8 @@ export const MAX_SESSIONS = 10_000;
 
 interface Held extends Session {
   lastUsed: number;
+  /** How a wizard this session worked just closed, for the next page of that server to say once. */
+  wizardClosed?: { serverName: string; outcome: 'finished' | 'cancelled' };
 }
 
 export class Sessions {
@@ -56,6 +58,21 @@ export class Sessions {
     this.byId.delete(id); // and in again: the map's order is the order of last use
     this.byId.set(id, held);
     return { userName: held.userName, password: held.password };
+  }
+
+  /** Remembers that this session's move closed a server's wizard, for that server's next page to say. */
+  noteWizardClosed(id: string | undefined, serverName: string, outcome: 'finished' | 'cancelled'): void {
+    const held = id === undefined ? undefined : this.byId.get(id);
+    if (held) held.wizardClosed = { serverName, outcome };
+  }
+
+  /** How the server's wizard just closed, if this session closed it and no page has said so yet; said once. */
+  takeWizardClosed(id: string | undefined, serverName: string): 'finished' | 'cancelled' | undefined {
+    const held = id === undefined ? undefined : this.byId.get(id);
+    const closed = held?.wizardClosed;
+    if (!held || !closed || closed.serverName !== serverName) return undefined;
+    delete held.wizardClosed;
+    return closed.outcome;
   }
 
   close(id: string | undefined): void {
