@@ -206,8 +206,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
       this.screens.actedOn(page);
     }
     await this.session.onPage(page);
-    const outcome = new URL(page.url()).searchParams.get('wizard');
-    if (outcome === 'finished' || outcome === 'cancelled') {
+    const outcome = await wizardOutcomeShown(page);
+    if (outcome) {
       this.leftOnScreen = { page, label: `wizard ${outcome}` };
       if (this.picturesOf === 'every wizard page') await this.pictureOfStep();
       return { serverName: name, page: 'closed', title: 'Closed', allowed: [], packsReinstalled: null, reason: null, outcome };
@@ -432,4 +432,16 @@ async function keyPackShown(page: Page): Promise<GrantedKeyPack & { licenseServe
     calType: valueOf(CAL_TYPE_LABELS, facts.get('CAL type') ?? ''),
     quantity: Number(facts.get('Number of CALs')),
   };
+}
+
+/**
+ * How the wizard closed, as the server page that follows Finish or Cancel says it (its status
+ * note); undefined while the wizard is still on the screen.
+ */
+async function wizardOutcomeShown(page: Page): Promise<'finished' | 'cancelled' | undefined> {
+  if (new URL(page.url()).pathname.endsWith('/wizard')) return undefined;
+  const note = page.getByRole('status').filter({ hasText: 'The Manage RDS CALs Wizard' });
+  if ((await note.count()) === 0) return undefined;
+  const text = await note.innerText();
+  return /was cancelled/.test(text) ? 'cancelled' : /finished/.test(text) ? 'finished' : undefined;
 }
