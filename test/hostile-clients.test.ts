@@ -11,7 +11,7 @@ import { EnvironmentRegistry, MAX_ENVIRONMENTS } from '../fake-server/environmen
 import { createApp } from '../fake-server/http/app';
 import { serve } from '../fake-server/http/serve';
 import { UnexpectedErrors } from '../fake-server/http/problem';
-import { ADMIN, AS_ADMIN, TestFake, basic } from './helpers/http-fake';
+import { ADMIN, AS_ADMIN, FIXTURE, TestFake, basic } from './helpers/http-fake';
 
 describe('hostile and careless clients', () => {
   let fake: TestFake;
@@ -167,6 +167,26 @@ describe('hostile and careless clients', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('handles requests pipelined on one connection in order: a GET right behind a PUT sees the PUT', async () => {
+    const environmentId = await fake.environment(FIXTURE);
+    const body = JSON.stringify({ connectionMethod: 'automatic' });
+    const common = `Host: 127.0.0.1\r\nx-fake-environment: ${environmentId}\r\nAuthorization: ${AS_ADMIN.authorization}\r\n`;
+    const answers = await new Promise<string>((resolve, reject) => {
+      const socket = connect(fake.port, '127.0.0.1', () =>
+        socket.write(
+          `PUT /license-servers/LS-CONTOSO/connection-method HTTP/1.1\r\n${common}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}` +
+            `GET /license-servers/LS-CONTOSO HTTP/1.1\r\n${common}Connection: close\r\n\r\n`,
+        ),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const bodies = [...answers.matchAll(/"connectionMethod":"(\w+)"/g)].map((match) => match[1]);
+    assert.deepEqual(bodies, ['automatic', 'automatic'], 'the GET answers the state after the PUT');
   });
 
   it('names an unknown environment with at most 64 characters of its id', async () => {

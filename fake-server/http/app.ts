@@ -14,6 +14,7 @@ import { acknowledgeWhenDurable } from './durable-answers';
 import { UnexpectedErrors, errorHandler, notFoundHandler } from './problem';
 import { GuardOptions, requestGuards } from './request-guards';
 import { securityHeaders } from './security-headers';
+import { inConnectionOrder } from './in-order';
 import { testControlRoutes } from './test-control-routes';
 
 // The environment header is part of the contract (contract/openapi.ts), named there.
@@ -32,6 +33,7 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   const unexpected = new UnexpectedErrors((id) => options.registry.has(id));
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(inConnectionOrder);
   app.use(securityHeaders);
   app.use(requestGuards(options));
   if (options.durability) app.use(acknowledgeWhenDurable(options.durability));
