@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DatabaseFileKeeper, lockDatabaseFile, readDatabaseFile, writeDatabaseFile } from './persistence/database-file';
+import { DatabaseFileKeeper, databaseFileTarget, lockDatabaseFile, readDatabaseFile, writeDatabaseFile } from './persistence/database-file';
 import { createApp } from './http/app';
 import { isLoopback } from './http/request-guards';
 import { serve } from './http/serve';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   }
   if (token !== undefined && token.length < 16) throw new Error('--test-control-token must be at least 16 characters.');
   const fixture: EnvironmentFixture = environmentFixture.parse(JSON.parse(readFileSync(values.fixture, 'utf8')));
-  const databaseFile = values.db;
+  const databaseFile = values.db === undefined ? undefined : databaseFileTarget(values.db);
   let keeper: DatabaseFileKeeper | undefined;
   const registry = new EnvironmentRegistry({
     // Only the default environment is the one `npm start` serves; test environments stay in memory.

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -225,6 +225,40 @@ describe('--db file', () => {
     assert.equal(second.code, 1);
     assert.match(second.stderr, new RegExp(`in use by another fake license server \\(process ${first.child.pid}\\)`));
     first.child.kill('SIGKILL');
+  });
+
+  it('writes through a symbolic link, removes temporaries of killed writers, and takes over a lock whose process id was reused', async () => {
+    const target = join(folder, 'real.db');
+    const link = join(folder, 'linked.db');
+    const first = await startFake(target);
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    symlinkSync(target, link);
+    const stale = `${target}.999999.tmp`;
+    writeFileSync(stale, 'left by a writer killed in the middle');
+    // A lock naming init (process 1, always running) with no start time, as a hand-made or foreign one would.
+    writeFileSync(`${target}.lock`, '1');
+    const second = await startFake(link);
+    children.push(second.child);
+    const changed = await json(second.baseUrl, 'PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'webBrowser' });
+    assert.equal(changed.status, 200);
+    second.child.kill('SIGTERM');
+    await new Promise((resolve) => second.child.once('exit', resolve));
+    assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+    assert.equal(existsSync(stale), false, 'the stale temporary file is gone');
+    const images = await readDatabaseFile(target);
+    const reopened = await createEnvironment({ images });
+    assert.equal(reopened.inspect('LS-CONTOSO').keyPacks.length > 0, true);
+    assert.equal(reopened.snapshot('LS-CONTOSO').server.connectionMethod, 'webBrowser', 'the change reached the target');
+    reopened.close();
+  });
+
+  it('names the file when --db is a directory', async () => {
+    const directory = join(folder, 'a-directory.db');
+    mkdirSync(directory);
+    const refused = await refusedStart(['--db', directory]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, new RegExp(`${directory.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be loaded: it is a directory`));
   });
 
   it('refuses to start on a damaged file, naming the file and the fault, and leaves it untouched', async (t) => {

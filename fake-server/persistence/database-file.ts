@@ -7,7 +7,8 @@
  * Layout: the 8 bytes "RDLFAKE1", then for each database (licensing, clearinghouse) a
  * 4-byte big-endian length followed by the SQLite file bytes, and nothing after them.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { open, rename } from 'node:fs/promises';
 import { UnavailableError } from '../domain/errors';
 import { EnvironmentImages } from './open-databases';
@@ -43,8 +44,14 @@ export function writeDatabaseFile(path: string, images: EnvironmentImages): void
 
 /** Reads and checks a --db file; anything wrong is an Error that names the file and the fault. */
 export async function readDatabaseFile(path: string): Promise<EnvironmentImages> {
-  const bytes = readFileSync(path);
   const refuse = (what: string) => new Error(`${path} cannot be loaded: ${what}. The file was left as it is.`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw refuse(code === 'EISDIR' ? 'it is a directory' : `it cannot be read (${code ?? String(error)})`);
+  }
   if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw refuse('it is not a database file of the fake license server');
   let offset = MAGIC.length;
   const next = (side: keyof EnvironmentImages): Uint8Array => {
@@ -82,6 +89,53 @@ async function checkImages(images: EnvironmentImages, refuse: (what: string) => 
   }
 }
 
+/**
+ * The file a --db path stands for: a symbolic link's target (each write renames a new file
+ * into place, which would otherwise replace the link with a regular file).
+ */
+export function databaseFileTarget(path: string): string {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+  } catch {
+    return path; // not there yet: it is created where it is named
+  }
+}
+
+/** Temporary files `<file>.<pid>.tmp` left by processes that were killed while writing. */
+function removeStaleTemporaries(path: string): void {
+  const prefix = `${basename(path)}.`;
+  for (const name of readdirSync(dirname(path))) {
+    const pid = Number(/^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+    // The lock is ours, so no other process writes this file now: every other writer's temporary is stale.
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+      rmSync(join(dirname(path), name), { force: true });
+    }
+  }
+}
+
+/** When a process started, on Linux (field 22 of /proc/<pid>/stat); undefined elsewhere. */
+function startOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name, in parentheses, may hold spaces: count fields after its closing one.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the process that wrote a lock still runs: its id is in use and, where the system
+ * tells, it started when the lock says (a lock naming a process id now reused, or naming
+ * init, is not a live owner).
+ */
+function isOwner(pid: number, started: string | undefined): boolean {
+  if (!isRunning(pid)) return false;
+  const now = startOf(pid);
+  if (now === undefined) return true;
+  return started !== undefined && started === now;
+}
+
 /** Whether a process with this id is running (signal 0 only asks). */
 function isRunning(pid: number): boolean {
   try {
@@ -93,21 +147,25 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * One process per --db file: `<file>.lock` holds the owner's process id. A lock left by a
- * process that no longer runs (killed) is taken over; a live owner is refused by name.
+ * One process per --db file: `<file>.lock` holds the owner's process id and start time. A
+ * lock left by a process that no longer runs (killed), or whose id another process now has, is
+ * taken over; a live owner is refused by name. Temporary files that killed writers left are removed.
  */
 export function lockDatabaseFile(path: string): () => void {
   const lock = `${path}.lock`;
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const descriptor = openSync(lock, 'wx');
-      writeSync(descriptor, String(process.pid));
+      // The process id and when the process started, so a reused id is not taken for the owner.
+      writeSync(descriptor, `${process.pid} ${startOf(process.pid) ?? ''}`.trim());
       closeSync(descriptor);
+      removeStaleTemporaries(path);
       return () => rmSync(lock, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(lock, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+      const [pidText, started] = readFileSync(lock, 'utf8').trim().split(/\s+/);
+      const owner = Number(pidText);
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isOwner(owner, started)) {
         throw new Error(`${path} is in use by another fake license server (process ${owner}); stop it or choose another --db file.`);
       }
       rmSync(lock, { force: true });
