@@ -128,6 +128,23 @@ describe('--db file', () => {
     assert.equal(refused.status, 503);
     assert.equal((refused.body as { code: string }).code, 'database-file-write-failed');
     assert.deepEqual(readFileSync(file), before, 'the file is as it was');
+    // The same refusal after a page's post is a page a person can read, not raw JSON.
+    const signIn = await fetch(`${running.baseUrl}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'userName=administrator&password=demo-Admin-1',
+    });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const pagePost = await fetch(`${running.baseUrl}/servers/LS-CONTOSO/properties`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie },
+      body: 'connectionMethod=webBrowser',
+    });
+    assert.equal(pagePost.status, 503);
+    assert.match(pagePost.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await pagePost.text(), /role="alert"[\s\S]*database-file-write-failed/);
     const inMemory = (await json(running.baseUrl, 'GET', '/license-servers/LS-CONTOSO')).body as { connectionMethod: string };
     assert.equal(inMemory.connectionMethod, 'automatic', 'memory agrees with the file: the change was undone');
     rmSync(temporary, { recursive: true });

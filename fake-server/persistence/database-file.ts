@@ -108,7 +108,11 @@ function removeStaleTemporaries(path: string): void {
     const pid = Number(/^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1]);
     // The lock is ours, so no other process writes this file now: every other writer's temporary is stale.
     if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
-      rmSync(join(dirname(path), name), { force: true });
+      try {
+        rmSync(join(dirname(path), name), { force: true });
+      } catch {
+        // Not a file (a directory of that name): not ours to remove.
+      }
     }
   }
 }
