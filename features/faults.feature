@@ -28,6 +28,7 @@ Feature: Faults never lose or half-install RDS CALs
     And the administrator selects the deletion confirmation check box
     And the RD Licensing database of "LS-CONTOSO" will fail on its 1st write from now
     And the administrator tries to click Next
+    And it is refused as "database write failed"
     When the administrator clicks Next
     Then the RD Licensing database holds no RDS CAL packs and no issued CALs
 

@@ -40,7 +40,8 @@ Feature: Only local administrators can rebuild the RD Licensing database
 
     Scenario: After a refused standard user, the administrator's steps act as the administrator
       When the standard user tries to open the Manage RDS CALs Wizard
-      And the administrator opens the Manage RDS CALs Wizard
+      Then it is refused because the caller is not an administrator
+      When the administrator opens the Manage RDS CALs Wizard
       Then the wizard shows the "Welcome to the Manage RDS CALs Wizard" page
 
     Scenario: A standard user cannot confirm the deletion of the installed CALs
@@ -49,6 +50,7 @@ Feature: Only local administrators can rebuild the RD Licensing database
       When the standard user tries to click Next
       Then it is refused because the caller is not an administrator
       And the RD Licensing database still holds 1 RDS CAL pack
+      And the wizard shows the "Confirm Deletion of RDS CALs" page
 
     # Every button after the deletion: a standard user must not abandon, undo or close the
     # administrator's rebuild half-way (the wizard checks who acts on each move, not only on Next).

@@ -60,6 +60,12 @@ BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
   if (this.driver instanceof BrowserDriver) await arrangeOrAct(this, this.driver, settingUpUntilNow);
   const phrase = PERSONA_PHRASES.find((candidate) => pickleStep.text.startsWith(`${candidate} `));
   if (phrase) this.actAs(phrase.replace(/^the /, '') as Persona);
+  else if (pickleStep.type === 'Outcome' && this.actor !== 'administrator') {
+    // A check that names nobody reads what the fake holds and shows as the administrator, whoever
+    // acted last ("the standard user tries to click Next", then "the wizard shows the … page").
+    this.actorAfterCheck = this.actor;
+    this.actAs('administrator');
+  }
   // Only scenarios that ask about it pay for the read.
   const asks = pickle.steps.some((step) => step.text === NO_KEY_PACK_ID_ISSUED);
   if (asks && pickleStep.type === 'Action' && this.issuedBeforeActions === undefined) {
@@ -90,6 +96,10 @@ async function arrangeOrAct(world: LicensingWorld, driver: BrowserDriver, settin
  * as it was when a step failed, whatever its kind.
  */
 AfterStep(async function (this: LicensingWorld, { pickleStep, result }) {
+  if (this.actorAfterCheck !== undefined) {
+    this.actAs(this.actorAfterCheck);
+    this.actorAfterCheck = undefined;
+  }
   if (!(this.driver instanceof BrowserDriver)) return;
   if (result.status === Status.FAILED) await this.driver.pictureOfFailure(pickleStep.text);
   else if (pickleStep.type === 'Action') await this.driver.pictureOfStep();
@@ -107,6 +117,11 @@ After(async function (this: LicensingWorld, { pickle }) {
   try {
     unexpected = await this.driver.unexpectedServerErrors();
     attachEvidence(this, pickle);
+  } catch (error) {
+    failures.push(error);
+  }
+  try {
+    this.failOnUncheckedRefusal();
   } catch (error) {
     failures.push(error);
   }

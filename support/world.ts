@@ -45,6 +45,8 @@ export class LicensingWorld extends World {
   snapshotId: string | undefined;
   /** The outcome of the last attempt that was allowed to fail. */
   refusal: Refusal | undefined;
+  /** Whether a Then step has looked at that refusal: one nobody checked fails the scenario. */
+  refusalChecked = true;
   /** Whether the state of the server was the same before and after the last refusal. */
   unchangedByRefusal: boolean | undefined;
   /** What the last attempt that was not refused did, in words, for a failure message. */
@@ -72,7 +74,13 @@ export class LicensingWorld extends World {
     this.actAs('administrator');
   }
 
+  /** Who the steps act as now. */
+  actor: Persona = 'administrator';
+  /** Who acted before a check that reads as the administrator, to act as again after it. */
+  actorAfterCheck: Persona | undefined;
+
   actAs(persona: Persona): void {
+    this.actor = persona;
     let account: Account;
     if (persona === 'someone without credentials') account = null;
     else if (persona === 'someone with a wrong password')
@@ -108,6 +116,7 @@ export class LicensingWorld extends World {
    * A refusal must also say why, in words a person can act on.
    */
   async attempt(action: () => Promise<unknown>): Promise<void> {
+    this.failOnUncheckedRefusal();
     const before = this.serverName ? await this.driver.snapshot(this.serverName) : undefined;
     const everywhereBefore = await this.driver.environmentDigest();
     this.refusal = undefined;
@@ -122,6 +131,7 @@ export class LicensingWorld extends World {
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       this.refusal = error;
+      this.refusalChecked = false;
       expect(error.reason.trim(), `refused (${error.code}) without a reason a person could act on`).to.match(/\p{L}{2,}/u);
       if (before !== undefined) {
         const after = await this.driver.snapshot(this.serverName);
@@ -137,7 +147,22 @@ export class LicensingWorld extends World {
     if (!(this.refusal instanceof Refusal)) {
       throw new Error(`Expected the action to be refused, but it was carried out: ${this.carriedOut ?? 'no action was attempted'}.`);
     }
+    this.refusalChecked = true;
     return this.refusal;
+  }
+
+  /**
+   * A "tries to" that was refused must be looked at by a Then before the next attempt or the
+   * scenario's end: otherwise a scenario that meant the action to succeed passes on a refusal.
+   */
+  failOnUncheckedRefusal(): void {
+    if (this.refusal && !this.refusalChecked) {
+      this.refusalChecked = true;
+      throw new Error(
+        `The attempt was refused (${this.refusal.code}: ${this.refusal.reason}) and no step checked the refusal; ` +
+          'say what is expected, e.g. "Then it is refused as …".',
+      );
+    }
   }
 }
 
