@@ -40,3 +40,19 @@ Feature: Every licensing program and product version comes back as it was bought
     Then the RD Licensing database holds exactly these RDS CAL packs:
       | purchase                     | product version     | CAL type | total | available |
       | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 1     | 1         |
+
+  # One agreement often covers several products: each purchase comes back, found by its number,
+  # product version and CAL type, and the scenario names them apart by those.
+  Scenario: Two purchases under one Enterprise Agreement both come back
+    Given the license server "LS-CONTOSO" was activated for "United States"
+    And its connection method is Telephone
+    And its RD Licensing database holds these RDS CAL packs:
+      | purchase                     | product version     | CAL type   | CALs | issued |
+      | Enterprise Agreement 4271956 | Windows Server 2022 | Per User   | 250  | 12     |
+      | Enterprise Agreement 4271956 | Windows Server 2019 | Per Device | 60   | 5      |
+    When the administrator rebuilds the database by telephone, reinstalling every purchase
+    Then the RD Licensing database holds exactly these RDS CAL packs:
+      | purchase                                                      | product version     | CAL type   | total | available |
+      | Enterprise Agreement 4271956, Windows Server 2022, Per User   | Windows Server 2022 | Per User   | 250   | 250       |
+      | Enterprise Agreement 4271956, Windows Server 2019, Per Device | Windows Server 2019 | Per Device | 60    | 60        |
+    And the installed CALs equal the purchase records

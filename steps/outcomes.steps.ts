@@ -93,9 +93,8 @@ Then(
 );
 
 /** The installed packs as the table describes them: as stored, in the database's order, then as shown, in the page's (when someone can look). */
-async function packRows(world: LicensingWorld): Promise<[PackRow[], string][]> {
-  const referenceOf = (pack: KeyPack) =>
-    world.granted.find((granted) => granted.purchaseNumber === pack.purchaseNumber)?.reference ?? `purchase ${pack.purchaseNumber}`;
+async function packRows(world: LicensingWorld, serverName = world.serverName): Promise<[PackRow[], string][]> {
+  const referenceOf = await packReferences(world);
   const row = (pack: KeyPack): PackRow => ({
     purchase: referenceOf(pack),
     productVersion: pack.productVersion,
@@ -103,14 +102,40 @@ async function packRows(world: LicensingWorld): Promise<[PackRow[], string][]> {
     total: pack.totalLicenses,
     available: pack.availableLicenses,
   });
-  const stored = (await world.driver.databaseOf(world.serverName)).keyPacks.map(row);
-  const shown = (await packsShown(world, world.serverName))?.map(row);
+  const stored = (await world.driver.databaseOf(serverName)).keyPacks.map(row);
+  const shown = (await packsShown(world, serverName))?.map(row);
   return shown
     ? [
         [stored, STORED],
         [shown, SHOWN],
       ]
     : [[stored, STORED]];
+}
+
+/**
+ * How the scenario names the purchase a pack's CALs come from: the reference it was called
+ * about, or the one it was described by (a pack set up and never reinstalled), found through the
+ * Clearinghouse's record of the purchase; "purchase <number>" only for one the scenario never named.
+ */
+async function packReferences(world: LicensingWorld): Promise<(pack: KeyPack) => string> {
+  const records = await world.driver.purchaseRecords();
+  return (pack) => {
+    const granted = world.granted.find((candidate) => candidate.purchaseNumber === pack.purchaseNumber);
+    if (granted) return granted.reference;
+    const record = records.find((candidate) => candidate.purchaseNumber === pack.purchaseNumber);
+    const described = [...world.purchases].find(
+      ([, purchase]) =>
+        record !== undefined &&
+        JSON.stringify(sortedKeys(purchase.information)) === JSON.stringify(sortedKeys(record.information)) &&
+        purchase.productVersion === pack.productVersion &&
+        purchase.calType === pack.calType,
+    );
+    return described?.[0] ?? `purchase ${pack.purchaseNumber}`;
+  };
+}
+
+function sortedKeys(information: object): [string, unknown][] {
+  return Object.entries(information).sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** The table's rows; "CALs" (as in the set-up tables) is accepted for "total". */
@@ -139,6 +164,14 @@ Then('the RD Licensing database holds exactly these RDS CAL packs:', async funct
   const expected = expectedPackRows(table).sort(byContent);
   for (const [actual, what] of await packRows(this)) expect([...actual].sort(byContent), what).to.deep.equal(expected);
 });
+
+Then(
+  'the RD Licensing database of {string} holds exactly these RDS CAL packs:',
+  async function (this: LicensingWorld, serverName: string, table: DataTable) {
+    const expected = expectedPackRows(table).sort(byContent);
+    for (const [actual, what] of await packRows(this, serverName)) expect([...actual].sort(byContent), what).to.deep.equal(expected);
+  },
+);
 
 Then('the RD Licensing database holds exactly these RDS CAL packs in this order:', async function (this: LicensingWorld, table: DataTable) {
   const expected = expectedPackRows(table);
@@ -172,6 +205,25 @@ Then('the installed CALs equal the purchase records', async function (this: Lice
   const byPurchase = (rows: { purchaseNumber: number; count: number }[]) => [...rows].sort((a, b) => a.purchaseNumber - b.purchaseNumber);
   expect(byPurchase(installed.map((pack) => ({ purchaseNumber: pack.purchaseNumber, count: pack.totalLicenses })))).to.deep.equal(
     byPurchase(registered.map((record) => ({ purchaseNumber: record.purchaseNumber, count: record.quantity }))),
+  );
+  // And against what the scenario itself described, not only the fake's two stores against each other.
+  const referenceOf = await packReferences(this);
+  const installedAsDescribed = installed.map((pack) => {
+    const reference = referenceOf(pack);
+    const described = this.purchases.get(reference);
+    expect(described, `the pack of ${reference} is no purchase the scenario described`).to.not.equal(undefined);
+    expect({ productVersion: pack.productVersion, calType: pack.calType, CALs: pack.totalLicenses }, reference).to.deep.equal({
+      productVersion: described?.productVersion,
+      calType: described?.calType,
+      CALs: described?.quantity,
+    });
+    return reference;
+  });
+  const describedHere = [...this.purchases]
+    .filter(([, purchase]) => purchase.installedOn === this.serverName)
+    .map(([reference]) => reference);
+  expect(installedAsDescribed, 'the purchases the scenario installed on this server are all installed again').to.include.members(
+    describedHere,
   );
 });
 

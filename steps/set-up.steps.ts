@@ -48,5 +48,5 @@ async function seedPurchases(world: LicensingWorld, table: DataTable, installedO
       return server === null ? rest : { ...rest, installedOn: server, issuedCals: issued };
     }),
   });
-  for (const { reference, purchase } of rows) world.purchases.set(reference, purchase);
+  for (const { reference, purchase } of rows) world.describePurchase(reference, purchase);
 }

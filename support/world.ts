@@ -91,8 +91,33 @@ export class LicensingWorld extends World {
 
   purchase(reference: string): KnownPurchase {
     const known = this.purchases.get(reference);
-    if (!known) throw new Error(`The scenario has not described the purchase "${reference}"`);
-    return known;
+    if (known) return known;
+    const sharing = [...this.purchases.keys()].filter((key) => key.startsWith(`${reference}, `));
+    if (sharing.length > 0) {
+      throw new Error(
+        `Several purchases of the scenario share "${reference}"; name one of them: ${sharing.map((key) => `"${key}"`).join(', ')}`,
+      );
+    }
+    throw new Error(`The scenario has not described the purchase "${reference}"`);
+  }
+
+  /**
+   * Remembers a purchase the scenario described. One agreement can cover several products, so
+   * rows may share a reference: then each is known as "<reference>, <product version>, <CAL
+   * type>" (the first one too, renamed), and every sentence that reinstalls "every purchase"
+   * reinstalls each of them (two under one Enterprise Agreement once brought back only one).
+   */
+  describePurchase(reference: string, purchase: KnownPurchase): void {
+    const qualified = (known: KnownPurchase) => `${reference}, ${known.productVersion}, ${calTypeLabel(known.calType)}`;
+    const first = this.purchases.get(reference);
+    if (first) {
+      this.purchases.delete(reference);
+      this.purchases.set(qualified(first), first);
+    }
+    const sharing = first !== undefined || [...this.purchases.keys()].some((key) => key.startsWith(`${reference}, `));
+    const key = sharing ? qualified(purchase) : reference;
+    if (this.purchases.has(key)) throw new Error(`The scenario describes the purchase "${key}" twice`);
+    this.purchases.set(key, purchase);
   }
 
   /** The license key pack ID obtained for a purchase (the newest, if it was called about twice). */
@@ -168,4 +193,8 @@ export class LicensingWorld extends World {
 
 function isWizardPage(value: unknown): value is WizardPage {
   return typeof value === 'object' && value !== null && 'page' in value && 'allowed' in value;
+}
+
+function calTypeLabel(calType: CalType): string {
+  return calType === 'perDevice' ? 'Per Device' : 'Per User';
 }
