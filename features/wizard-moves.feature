@@ -106,16 +106,17 @@ Feature: The wizard's buttons off the main path
     And the RD Licensing database holds <packs> RDS CAL packs with 0 issued CALs
     And event 9002 was logged 1 time
     And the event log records event 9002 as a Warning
+    And the event log records event 9002 saying "<logged as>"
     And the event log records event 26 as a Warning
     And the event log does not record event 88
     And the wizard has recorded the reason "The RD Licensing database is corrupt"
 
     Examples:
-      | page                                  | packs |
-      | Reinstalling RDS CALs                 | 0     |
-      | Obtain Client License Key Pack        | 0     |
-      | Reinstalling Additional RDS CALs      | 1     |
-      | Completing the Manage RDS CALs Wizard | 1     |
+      | page                                  | packs | logged as                                                                                     |
+      | Reinstalling RDS CALs                 | 0     | before any key pack was reinstalled: every RDS CAL deleted then is missing                    |
+      | Obtain Client License Key Pack        | 0     | before any key pack was reinstalled: every RDS CAL deleted then is missing                    |
+      | Reinstalling Additional RDS CALs      | 1     | 1 key pack(s) had been reinstalled. Any RDS CALs deleted then and not reinstalled are missing |
+      | Completing the Manage RDS CALs Wizard | 1     | 1 key pack(s) had been reinstalled. Any RDS CALs deleted then and not reinstalled are missing |
 
   @step-8
   Scenario: Back after the deletion is refused, and the reason says why

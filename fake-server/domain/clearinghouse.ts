@@ -10,7 +10,7 @@
  * (that is the Migrate flow, not modelled); each call yields a fresh ID for the full
  * quantity of the purchase.
  */
-import { CalType, CAL_TYPE_LABELS, productVersionName } from './catalogue';
+import { CalType, CAL_TYPE_LABELS, productVersionIdOf, productVersionName } from './catalogue';
 import { InvalidInputError, NotFoundError, RefusedError } from './errors';
 import { LICENSE_SERVER_ID_LENGTH, hasValidCheckCharacter, inGroupsOfFive, normalizeId } from './ids';
 import { KeyPackIdCodec } from './key-pack-id';
@@ -25,6 +25,19 @@ export interface TelephoneCall {
   /** Needed only when one document covers several purchases. */
   productVersionId?: number | undefined;
   calType?: CalType | undefined;
+}
+
+/**
+ * The product version a caller names, as the Clearinghouse's id: one rule for every way of
+ * calling (the API and the pages; the page once let an unknown name through as "not said").
+ */
+export function productVersionSaid(name: string | undefined): number | undefined {
+  if (name === undefined || name === '') return undefined;
+  const productVersionId = productVersionIdOf(name);
+  if (productVersionId === undefined) {
+    throw new InvalidInputError('unknown-product-version', `"${name}" is not a product version the Clearinghouse knows.`);
+  }
+  return productVersionId;
 }
 
 /** What the representative reads out at the end of a successful call. */

@@ -65,7 +65,10 @@ export function applyEffect(effect: WizardEffect, server: LicenseServer, deps: E
       log(
         EVENT_REBUILD_ABANDONED,
         'Warning',
-        `The Manage RDS CALs Wizard was cancelled after the RD Licensing database contents were deleted; ${effect.packsReinstalled} key pack(s) had been reinstalled. Reinstall the remaining RDS CALs. Reason given: ${effect.reason}.`,
+        // The wizard cannot know whether any CALs are still missing (the purchase documents say), so the text says what holds either way.
+        effect.packsReinstalled === 0
+          ? `The Manage RDS CALs Wizard was cancelled after the RD Licensing database contents were deleted, before any key pack was reinstalled: every RDS CAL deleted then is missing until it is reinstalled from its purchase documents. Reason given: ${effect.reason}.`
+          : `The Manage RDS CALs Wizard was cancelled after the RD Licensing database contents were deleted; ${effect.packsReinstalled} key pack(s) had been reinstalled. Any RDS CALs deleted then and not reinstalled are missing until they are reinstalled from their purchase documents. Reason given: ${effect.reason}.`,
       );
       return;
     default:

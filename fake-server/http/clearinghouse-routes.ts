@@ -1,7 +1,7 @@
 /** The Microsoft Clearinghouse "on the telephone": its numbers, the representative, and help with a retained key pack ID. */
 import { Request, Router } from 'express';
-import { CAL_TYPE_LABELS, productVersionIdOf, productVersionName } from '../domain/catalogue';
-import { InvalidInputError } from '../domain/errors';
+import { CAL_TYPE_LABELS, productVersionName } from '../domain/catalogue';
+import { productVersionSaid } from '../domain/clearinghouse';
 import { inGroupsOfFive } from '../domain/ids';
 import { FakeEnvironment } from '../environment';
 import { telephoneCallBody } from './schemas';
@@ -15,11 +15,7 @@ export function clearinghouseRoutes(environmentOf: (req: Request) => FakeEnviron
 
   router.post('/clearinghouse/telephone-calls', (req, res) => {
     const call = telephoneCallBody.parse(req.body);
-    const productVersionId = call.productVersion === undefined ? undefined : productVersionIdOf(call.productVersion);
-    if (call.productVersion !== undefined && productVersionId === undefined) {
-      throw new InvalidInputError('unknown-product-version', `"${call.productVersion}" is not a product version the Clearinghouse knows.`);
-    }
-    const granted = environmentOf(req).clearinghouse.call({ ...call, productVersionId });
+    const granted = environmentOf(req).clearinghouse.call({ ...call, productVersionId: productVersionSaid(call.productVersion) });
     res.status(201).json({
       ...granted,
       licenseKeyPackId: inGroupsOfFive(granted.licenseKeyPackId),

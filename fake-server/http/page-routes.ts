@@ -7,7 +7,8 @@
  */
 import express, { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { productVersionIdOf, productVersionName } from '../domain/catalogue';
+import { productVersionName } from '../domain/catalogue';
+import { productVersionSaid } from '../domain/clearinghouse';
 import { NotAuthenticatedError } from '../domain/errors';
 import { inGroupsOfFive, normalizeId } from '../domain/ids';
 import { Caller } from '../domain/model';
@@ -169,8 +170,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
     const environment = environmentOf(req);
     try {
       const call = telephoneCallBody.parse(callOf(formOf(req)));
-      const productVersionId = call.productVersion === undefined ? undefined : productVersionIdOf(call.productVersion);
-      const granted = environment.clearinghouse.call({ ...call, productVersionId });
+      const granted = environment.clearinghouse.call({ ...call, productVersionId: productVersionSaid(call.productVersion) });
       return res.redirect(303, `/clearinghouse/key-packs/${granted.licenseKeyPackId}?issued=1`);
     } catch (error) {
       const problem = problemFor(error);

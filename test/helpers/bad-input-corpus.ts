@@ -361,6 +361,11 @@ export function corpus(licenseServerId: string, foreignKeyPackId: string, validK
     ['/clearinghouse/calls', 'program=constructor&agreementNumber=1', 'invalid-request'],
     [
       '/clearinghouse/calls',
+      'dialledNumber=%2B1%20555%200100&licenseServerId=X&program=select&agreementNumber=5550123&productVersion=Windows%20Server%202099',
+      'unknown-product-version',
+    ],
+    [
+      '/clearinghouse/calls',
       'dialledNumber=%2B1%20555%200100&licenseServerId=X&program=select&agreementNumber=__proto__',
       'invalid-license-server-id',
     ],
