@@ -22,6 +22,7 @@ Feature: Step 3 - start the Manage RDS CALs Wizard on the chosen server
     And the administrator has opened the Manage RDS CALs Wizard on "LS-CONTOSO"
     When the administrator opens the Manage RDS CALs Wizard on "LS-FABRIKAM"
     Then the wizard shows the "Welcome to the Manage RDS CALs Wizard" page
+    And the Manage RDS CALs Wizard on "LS-CONTOSO" shows the "Welcome to the Manage RDS CALs Wizard" page
 
   Scenario: The server the wizard was opened on is the one the next steps mean
     Given the license server "LS-FABRIKAM" was activated for "Canada"

@@ -35,7 +35,7 @@ Feature: Step 11 - reinstall more packs or finish the rebuild
     And the administrator clicks Finish
     Then event 88 was logged 1 time
     And event 26 was logged 2 times
-    And the wizard has recorded the reason "The RD Licensing database is corrupt"
+    And the wizard has recorded the reason chosen on Action Selection
 
   Scenario: Next without choosing to continue or finish is refused
     When the administrator tries to click Next

@@ -175,6 +175,16 @@ Then('the wizard shows the {string} page', async function (this: LicensingWorld,
   expect(current.title).to.equal(title);
 });
 
+/** The wizard open on a named server, whichever server the scenario is about. */
+Then(
+  'the Manage RDS CALs Wizard on {string} shows the {string} page',
+  async function (this: LicensingWorld, serverName: string, title: string) {
+    const current = await this.driver.currentWizardPage(serverName);
+    expect(current.serverName.toUpperCase(), 'the page is of another server').to.equal(serverName.toUpperCase());
+    expect(current.title).to.equal(title);
+  },
+);
+
 Given('the administrator has reached the {string} page', async function (this: LicensingWorld, title: string) {
   await reachPage(this, title);
 });
@@ -226,13 +236,23 @@ Then('the wizard counts {int} pack(s) reinstalled', async function (this: Licens
 });
 
 /** While the wizard is open its page shows the reason; once it has closed, its last event (88 or 9002) records it. */
-Then('the wizard has recorded the reason {string}', async function (this: LicensingWorld, reason: string) {
-  if (await wizardIsOpen(this)) {
-    expect((await this.driver.currentWizardPage(this.serverName)).reason).to.equal(reason);
+async function expectRecordedReason(world: LicensingWorld, reason: string): Promise<void> {
+  if (await wizardIsOpen(world)) {
+    expect((await world.driver.currentWizardPage(world.serverName)).reason).to.equal(reason);
     return;
   }
-  const closing = (await this.driver.eventLog(this.serverName)).filter((event) => event.eventId === 88 || event.eventId === 9002).at(-1);
+  const closing = (await world.driver.eventLog(world.serverName)).filter((event) => event.eventId === 88 || event.eventId === 9002).at(-1);
   expect(closing?.message, 'no event 88 or 9002 records how the wizard closed').to.include(`Reason given: ${reason}.`);
+}
+
+Then('the wizard has recorded the reason {string}', async function (this: LicensingWorld, reason: string) {
+  await expectRecordedReason(this, reason);
+});
+
+/** The reason chosen in the scenario, whichever it was: a check that does not depend on the order of the replaceable reason list. */
+Then('the wizard has recorded the reason chosen on Action Selection', async function (this: LicensingWorld) {
+  if (this.reasonChosen === undefined) throw new Error('No reason was chosen on Action Selection in this scenario');
+  await expectRecordedReason(this, this.reasonChosen);
 });
 
 Then('the Manage RDS CALs Wizard is closed', async function (this: LicensingWorld) {

@@ -8,6 +8,7 @@ import { LicensingWorld } from './world';
 
 export async function move(world: LicensingWorld, wizardMove: WizardMove): Promise<WizardPage> {
   world.page = await world.driver.moveWizard(world.serverName, wizardMove);
+  if (wizardMove.type === 'selectReason') world.reasonChosen = wizardMove.reason;
   return world.page;
 }
 

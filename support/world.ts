@@ -74,6 +74,8 @@ export class LicensingWorld extends World {
     this.actAs('administrator');
   }
 
+  /** The reason last chosen on Action Selection, by a sentence or by the harness on the way to a page. */
+  reasonChosen: string | undefined;
   /** Who the steps act as now. */
   actor: Persona = 'administrator';
   /** Who acted before a check that reads as the administrator, to act as again after it. */
