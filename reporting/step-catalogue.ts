@@ -7,7 +7,7 @@
 import { PassThrough } from 'node:stream';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import catalogue from './procedure-catalogue.json';
-import refusalCodes from './refusal-codes.json';
+import { REFUSAL_CODES } from '../fake-server/domain/refusal-code-list';
 import { StepDefinitionPattern, sentenceOf } from './sentences';
 import telephoneTable from '../fake-server/config/clearinghouse-telephone-numbers.json';
 import reasonList from '../fake-server/config/rebuild-reasons.json';
@@ -174,7 +174,7 @@ function vocabulary(envelopes: Envelope[]): string[] {
     '| code | meaning |',
     '| --- | --- |',
   );
-  for (const [code, meaning] of Object.entries(refusalCodes.codes))
+  for (const [code, meaning] of Object.entries(REFUSAL_CODES))
     lines.push(`| \`${code.replace(/-/g, ' ')}\` | ${meaning.replace(/\|/g, '\\|')} |`);
   return lines;
 }

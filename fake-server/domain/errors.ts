@@ -4,9 +4,11 @@
  * A refused operation never changes anything: services throw before, or inside the
  * transaction that is then rolled back.
  */
+import { RefusalCode } from './refusal-code-list';
+
 export abstract class DomainError extends Error {
   protected constructor(
-    readonly code: string,
+    readonly code: RefusalCode,
     message: string,
   ) {
     super(message);
@@ -30,35 +32,35 @@ export class PermissionDeniedError extends DomainError {
 
 /** A named thing (license server, wizard, key pack) does not exist. */
 export class NotFoundError extends DomainError {
-  constructor(code: string, message: string) {
+  constructor(code: RefusalCode, message: string) {
     super(code, message);
   }
 }
 
 /** Input that is malformed on its face: wrong length, alphabet, unknown choice. */
 export class InvalidInputError extends DomainError {
-  constructor(code: string, message: string) {
+  constructor(code: RefusalCode, message: string) {
     super(code, message);
   }
 }
 
 /** A move the current wizard page does not allow, or a state conflict. */
 export class ConflictError extends DomainError {
-  constructor(code: string, message: string) {
+  constructor(code: RefusalCode, message: string) {
     super(code, message);
   }
 }
 
 /** Well-formed input that the business rules refuse (a foreign or reused key pack ID). */
 export class RefusedError extends DomainError {
-  constructor(code: string, message: string) {
+  constructor(code: RefusalCode, message: string) {
     super(code, message);
   }
 }
 
 /** A dependency failed (an injected database fault, a busy Clearinghouse line); nothing was changed and a retry may work. */
 export class UnavailableError extends DomainError {
-  constructor(code: string, message: string) {
+  constructor(code: RefusalCode, message: string) {
     super(code, message);
   }
 }

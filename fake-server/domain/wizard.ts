@@ -12,6 +12,7 @@
  */
 import { ConnectionMethod, CONNECTION_METHOD_LABELS } from './catalogue';
 import { allowedEvents, notAvailableMessage } from './wizard-pages';
+import { RefusalCode } from './refusal-code-list';
 
 export { PAGE_TITLES, allowedEvents } from './wizard-pages';
 
@@ -59,7 +60,7 @@ export interface WizardContext {
 }
 
 /** `invalid-choice`: the value itself is wrong. `not-now`: the move does not fit the page or the server. */
-export type WizardRefusal = { ok: false; kind: 'invalid-choice' | 'not-now'; code: string; message: string };
+export type WizardRefusal = { ok: false; kind: 'invalid-choice' | 'not-now'; code: RefusalCode; message: string };
 export type WizardTransition = { ok: true; state: WizardState; effects: WizardEffect[] } | WizardRefusal;
 
 /** The pure transition function of the wizard. */
@@ -205,12 +206,12 @@ function moved(state: WizardState, effects: WizardEffect[] = []): WizardTransiti
 }
 
 /** A move that does not fit the page, or the server, now (the HTTP layer answers 409). */
-function notNow(code: string, message: string): WizardRefusal {
+function notNow(code: RefusalCode, message: string): WizardRefusal {
   // Stryker disable next-line StringLiteral: equivalent, every kind other than 'invalid-choice' is answered as not possible now
   return { ok: false, kind: 'not-now', code, message };
 }
 
 /** A value that is wrong whatever the page (an unknown reason; the HTTP layer answers 422). */
-function invalidChoice(code: string, message: string): WizardRefusal {
+function invalidChoice(code: RefusalCode, message: string): WizardRefusal {
   return { ok: false, kind: 'invalid-choice', code, message };
 }

@@ -15,12 +15,13 @@ import {
   RefusedError,
   UnavailableError,
 } from '../domain/errors';
+import { RefusalCode } from '../domain/refusal-code-list';
 
 export interface Problem {
   type: string;
   title: string;
   status: number;
-  code: string;
+  code: RefusalCode;
   detail: string;
 }
 
@@ -119,7 +120,7 @@ export function problemFor(error: unknown): Problem | undefined {
   return undefined;
 }
 
-export function problem(status: number, title: string, code: string, detail: string): Problem {
+export function problem(status: number, title: string, code: RefusalCode, detail: string): Problem {
   return { type: `urn:rd-licensing-fake:problem:${code}`, title, status, code, detail };
 }
 

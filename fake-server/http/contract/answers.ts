@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { CAL_TYPES, CONNECTION_METHODS, LICENSE_PROGRAMS } from '../../domain/catalogue';
 import { WIZARD_ACTIONS } from '../../domain/wizard';
-import refusalCodes from '../../../reporting/refusal-codes.json';
+import { REFUSAL_CODES } from '../../domain/refusal-code-list';
 
 const WIZARD_PAGES = [
   'welcome',
@@ -43,7 +43,7 @@ export const problemAnswer = z
     type: z.string().describe('urn:rd-licensing-fake:problem:<code>'),
     title: z.string(),
     status: z.number().int().min(400).max(599),
-    code: z.enum(Object.keys(refusalCodes.codes) as [string, ...string[]]).describe('Stable; see docs/steps.md for what each means.'),
+    code: z.enum(Object.keys(REFUSAL_CODES) as [string, ...string[]]).describe('Stable; see docs/steps.md for what each means.'),
     detail: z.string().describe('What happened and what to do, for a person.'),
   })
   .describe('A refusal, as application/problem+json (RFC 9457).');
