@@ -51,7 +51,9 @@ export async function refusalShown(page: Page): Promise<Refusal | undefined> {
     .replace(/\s*Code:\s*[a-z0-9-]+\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return new Refusal(KIND_BY_STATUS[status ?? ''] ?? 'refused', code, reason);
+  // The class of refusal, as the API's status gives it: the page carries the status too.
+  const answeredAs = status === '409' ? 'not possible now' : status === '422' ? 'invalid input' : undefined;
+  return new Refusal(KIND_BY_STATUS[status ?? ''] ?? 'refused', code, reason, answeredAs);
 }
 
 /** Throws the refusal the page shows, so a step sees the same Refusal as through the API. */

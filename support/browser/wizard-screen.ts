@@ -36,7 +36,7 @@ export async function readWizardPage(page: Page, serverName: string): Promise<Wi
     serverName,
     page: pageName,
     title: heading,
-    allowed: [...controlsOffered(pageName), ...enabledButtons],
+    allowed: [...controlsShown(nodes), ...enabledButtons],
     packsReinstalled: packs === null ? null : Number(packs),
     reason: paragraphAfter(nodes, 'Reason for the rebuild:'),
   };
@@ -191,14 +191,21 @@ export function groupsOf(typed: string): string[] {
   return groups;
 }
 
-function controlsOffered(page: WizardPage['page']): string[] {
-  const controls: Partial<Record<WizardPage['page'], string[]>> = {
-    actionSelection: ['selectAction', 'selectReason'],
-    confirmDeletion: ['setDeletionConfirmed'],
-    obtainKeyPack: ['enterKeyPackId'],
-    reinstallingAdditional: ['chooseAdditionalPacks'],
+/** The moves the page's own controls offer, read from what it shows (an enabled control of each kind), not from a table of the harness's. */
+function controlsShown(nodes: Awaited<ReturnType<typeof ariaNodes>>): string[] {
+  const enabled = (role: string, name: string) => {
+    const shown = node(nodes, role, name);
+    return shown !== undefined && !shown.states.has('disabled');
   };
-  return controls[page] ?? [];
+  const reasonList = nodes.some((candidate) => (candidate.role === 'combobox' || candidate.role === 'listbox') && candidate.name === REASON_LIST);
+  const keyPackBoxes = nodes.some((candidate) => candidate.role === 'textbox' && candidate.name.startsWith('License key pack ID, box'));
+  return [
+    ...(enabled('radio', ACTION_LABELS.rebuild) ? ['selectAction'] : []),
+    ...(reasonList ? ['selectReason'] : []),
+    ...(enabled('checkbox', CHECK_BOX) ? ['setDeletionConfirmed'] : []),
+    ...(keyPackBoxes ? ['enterKeyPackId'] : []),
+    ...(enabled('radio', ADDITIONAL_LABELS.continue) ? ['chooseAdditionalPacks'] : []),
+  ];
 }
 
 function describe(move: WizardMove): string {
