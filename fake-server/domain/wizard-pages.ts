@@ -2,7 +2,7 @@
  * What each page of the Manage RDS CALs Wizard is called and which moves it offers, as the
  * console shows them. The transition function (wizard.ts) refuses any other move.
  */
-import type { WizardEventType, WizardPage, WizardState } from './wizard';
+import type { WizardEventType, WizardPage, WizardState } from './wizard-states';
 
 export const PAGE_TITLES: Record<WizardPage, string> = {
   welcome: 'Welcome to the Manage RDS CALs Wizard',

@@ -13,37 +13,12 @@
 import { ConnectionMethod, CONNECTION_METHOD_LABELS } from './catalogue';
 import { allowedEvents, notAvailableMessage } from './wizard-pages';
 import { RefusalCode } from './refusal-code-list';
+import { WizardEvent, WizardPage, WizardState } from './wizard-states';
 
 export { PAGE_TITLES, allowedEvents } from './wizard-pages';
 
-export const WIZARD_ACTIONS = ['rebuild', 'migrate'] as const;
-export type WizardAction = (typeof WIZARD_ACTIONS)[number];
-export type AdditionalPacksChoice = 'continue' | 'finish';
-
-export type WizardState =
-  | { page: 'welcome' }
-  | { page: 'actionSelection'; action: WizardAction | null; reason: string | null }
-  | { page: 'confirmDeletion'; reason: string; deletionConfirmed: boolean }
-  | { page: 'reinstallingCals'; reason: string; packsReinstalled: number }
-  | { page: 'obtainKeyPack'; reason: string; packsReinstalled: number; keyPackId: string }
-  | { page: 'reinstallingAdditional'; reason: string; packsReinstalled: number; choice: AdditionalPacksChoice | null }
-  | { page: 'completing'; reason: string; packsReinstalled: number }
-  | { page: 'closed'; outcome: 'finished' | 'cancelled' };
-
-export type WizardPage = WizardState['page'];
-
-export type WizardEvent =
-  | { type: 'next' }
-  | { type: 'back' }
-  | { type: 'cancel' }
-  | { type: 'finish' }
-  | { type: 'selectAction'; action: WizardAction }
-  | { type: 'selectReason'; reason: string }
-  | { type: 'setDeletionConfirmed'; confirmed: boolean }
-  | { type: 'enterKeyPackId'; keyPackId: string }
-  | { type: 'chooseAdditionalPacks'; choice: AdditionalPacksChoice };
-
-export type WizardEventType = WizardEvent['type'];
+export { WIZARD_ACTIONS } from './wizard-states';
+export type { AdditionalPacksChoice, WizardAction, WizardEvent, WizardEventType, WizardPage, WizardState } from './wizard-states';
 
 /** Work the wizard asks the license server to do when a move is made. */
 export type WizardEffect =
