@@ -91,6 +91,10 @@ export function renderCatalogue(envelopes: Envelope[]): string {
     '`{string}` is text in double quotes, `{int}` a whole number, `(a|b)` one of the choices,',
     '`[words]` words that may be left out. The other `{parameters}` are listed after the sentences.',
     '',
+    'A sentence that opens by naming a person acts as that person; a check (a Then) that names',
+    'nobody reads as the administrator, whoever acted last. A `tries to …` that is refused must be',
+    'checked by a later step (`it is refused as …`), or the scenario fails.',
+    '',
   ];
   const byFile = new Map<string, typeof definitions>();
   for (const definition of definitions) {
