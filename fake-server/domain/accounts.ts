@@ -63,7 +63,6 @@ export class PasswordHasher {
   private derive(password: string, salt: Buffer): Buffer {
     const key = rememberedKey(password, salt);
     const known = this.remembered.get(key);
-    // Stryker disable next-line ConditionalExpression: equivalent, the remembered hash is the one scrypt would derive again (a cost, not a behaviour)
     if (known) return Buffer.from(known, 'hex');
     const derived = scryptSync(fixedLength(password), salt, KEY_LENGTH, SCRYPT_OPTIONS);
     this.remember(key, derived);
