@@ -197,7 +197,9 @@ function controlsShown(nodes: Awaited<ReturnType<typeof ariaNodes>>): string[] {
     const shown = node(nodes, role, name);
     return shown !== undefined && !shown.states.has('disabled');
   };
-  const reasonList = nodes.some((candidate) => (candidate.role === 'combobox' || candidate.role === 'listbox') && candidate.name === REASON_LIST);
+  const reasonList = nodes.some(
+    (candidate) => (candidate.role === 'combobox' || candidate.role === 'listbox') && candidate.name === REASON_LIST,
+  );
   const keyPackBoxes = nodes.some((candidate) => candidate.role === 'textbox' && candidate.name.startsWith('License key pack ID, box'));
   return [
     ...(enabled('radio', ACTION_LABELS.rebuild) ? ['selectAction'] : []),

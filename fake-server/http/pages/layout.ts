@@ -79,7 +79,8 @@ const SCRIPT = `
         history.replaceState(null, '', answer.url);
         // Focus: a refusal first (so it is read out), else the control that was in use, else the heading.
         var same = focused && Array.prototype.find.call(main().querySelectorAll('[name]'), function (control) {
-          return control.name === focused.name && (control.type !== 'radio' && control.type !== 'submit' || control.value === focused.value);
+          // Not a disabled one (Next on Completing): focus on it is lost, and no control would show it.
+          return !control.disabled && control.name === focused.name && (control.type !== 'radio' && control.type !== 'submit' || control.value === focused.value);
         });
         var target = main().querySelector('[role=alert]') || same || main().querySelector('h2') || main().querySelector('h1');
         if (target) { if (!same) target.setAttribute('tabindex', '-1'); target.focus(); }
