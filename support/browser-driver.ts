@@ -17,6 +17,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+  Account,
   ConnectionMethod,
   GrantedKeyPack,
   KeyPack,
@@ -81,6 +82,11 @@ export class BrowserDriver extends EvidenceRecordingDriver {
 
   override useKeyboardOnly(): void {
     this.inputMode = 'keyboard';
+  }
+
+  /** The next page is drawn in this account's own signed-in browser context (signed in on first use). */
+  override actAs(account: Account): void {
+    super.actAs(account);
   }
 
   /** A request that may change the fake (anything but GET) leaves every page on screen out of date. */

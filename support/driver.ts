@@ -143,11 +143,13 @@ export interface WorldFixture {
   }[];
 }
 
-export interface LicensingDriver {
-  /** Starts an isolated world for one scenario. */
-  startScenario(): Promise<void>;
-  endScenario(): Promise<void>;
-  seed(fixture: WorldFixture): Promise<void>;
+/**
+ * What a person does in the procedure: through the API or through the pages, each driver its
+ * own way. The browser driver must do every one of these on the pages (test/drivers.test.ts
+ * fails when one is only inherited from the HTTP driver, which would run it over HTTP and still
+ * count it as verified through the pages).
+ */
+export interface PersonVerbs {
   /** Later calls act as this local account. */
   actAs(account: Account): void;
   /** Later moves use the keyboard only (Tab, Space, Enter, typing); only a browser has one. */
@@ -166,6 +168,34 @@ export interface LicensingDriver {
   telephoneNumbers(): Promise<Record<string, string>>;
   callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack>;
   askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }>;
+}
+
+/** Every verb of PersonVerbs, by name (the compiler checks that none is left out). */
+export const PERSON_VERBS = [
+  'actAs',
+  'useKeyboardOnly',
+  'listLicenseServers',
+  'licenseServer',
+  'setConnectionMethod',
+  'installedKeyPacks',
+  'eventLog',
+  'openManageCalsWizard',
+  'currentWizardPage',
+  'moveWizard',
+  'telephoneNumbers',
+  'callClearinghouse',
+  'askClearinghouseAbout',
+] as const satisfies readonly (keyof PersonVerbs)[];
+type UnlistedVerbs = Exclude<keyof PersonVerbs, (typeof PERSON_VERBS)[number]>;
+const everyVerbListed: UnlistedVerbs extends never ? true : never = true;
+void everyVerbListed;
+
+/** The harness's own control of the fake: set-up, time, faults, and reads of what it stores. Over the API in every profile. */
+export interface HarnessControl {
+  /** Starts an isolated world for one scenario. */
+  startScenario(): Promise<void>;
+  endScenario(): Promise<void>;
+  seed(fixture: WorldFixture): Promise<void>;
 
   /** Test control: reset, fixture files, snapshots, the clock, faults. */
   resetWorld(): Promise<void>;
@@ -189,6 +219,8 @@ export interface LicensingDriver {
   environmentDigest(): Promise<string>;
   unexpectedServerErrors(): Promise<string[]>;
 }
+
+export interface LicensingDriver extends PersonVerbs, HarnessControl {}
 
 /** Fault switches for one license server (see the fake's test-control API). */
 export interface FaultSwitches {
