@@ -21,6 +21,12 @@ Feature: Step 10 - enter the license key pack ID to reinstall the CALs
         | purchase                     | product version     | CAL type | total | available |
         | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 250   | 250       |
 
+    Scenario: The whole ID may be pasted into the first box
+      When the administrator pastes that license key pack ID into the first box and clicks Next
+      Then the RD Licensing database holds exactly these RDS CAL packs:
+        | purchase                     | product version     | CAL type | total | available |
+        | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 250   | 250       |
+
     Scenario: The ID may be typed in lower case and without the hyphens
       When the administrator enters that license key pack ID in lower case without hyphens and clicks Next
       Then the RD Licensing database still holds 1 RDS CAL pack

@@ -107,6 +107,12 @@ When('the administrator enters that license key pack ID and clicks Next', async 
   await enterKeyPackId(this, this.lastGranted().licenseKeyPackId);
 });
 
+/** Ctrl+V of the whole ID in the first box: the page spreads it over the seven (over the API, entering it). */
+When('the administrator pastes that license key pack ID into the first box and clicks Next', async function (this: LicensingWorld) {
+  this.page = await this.driver.pasteKeyPackId(this.serverName, this.lastGranted().licenseKeyPackId);
+  await move(this, { type: 'next' });
+});
+
 When(
   'the administrator enters that license key pack ID {keyPackIdForm} and clicks Next',
   async function (this: LicensingWorld, form: (id: string) => string) {

@@ -30,7 +30,7 @@ import {
 } from './driver';
 import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } from './browser/labels';
 import { andWaitForAnswer, andWaitForPage, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './browser/page-reading';
-import { InputMode, makeMove, reach, readWizardPage } from './browser/wizard-screen';
+import { InputMode, makeMove, pasteIntoFirstBox, reach, readWizardPage } from './browser/wizard-screen';
 import { Screens, wizardShown } from './browser/screens';
 import { EvidenceRecordingDriver } from './evidence';
 import { Picture } from './evidence-files';
@@ -218,6 +218,19 @@ export class BrowserDriver extends EvidenceRecordingDriver {
       if (this.picturesOf === 'every wizard page') await this.pictureOfStep();
       return { serverName: name, page: 'closed', title: 'Closed', allowed: [], packsReinstalled: null, reason: null, outcome };
     }
+    return this.wizardPage(page, name);
+  }
+
+  override async pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
+    if (this.arranging) return super.pasteKeyPackId(name, keyPackId);
+    const page = await this.wizardOnScreen(name);
+    try {
+      await pasteIntoFirstBox(page, keyPackId);
+    } finally {
+      this.screens.actedOn(page);
+    }
+    await this.session.onPage(page);
+    await throwIfRefused(page);
     return this.wizardPage(page, name);
   }
 

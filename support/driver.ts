@@ -164,6 +164,11 @@ export interface PersonVerbs {
   openManageCalsWizard(name: string): Promise<WizardPage>;
   currentWizardPage(name: string): Promise<WizardPage>;
   moveWizard(name: string, move: WizardMove): Promise<WizardPage>;
+  /**
+   * Pastes a whole license key pack ID into the first of the seven boxes, which the page spreads
+   * over them, and hands it to the wizard; over the API, which has no boxes, it is entering it.
+   */
+  pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage>;
 
   telephoneNumbers(): Promise<Record<string, string>>;
   callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack>;
@@ -182,6 +187,7 @@ export const PERSON_VERBS = [
   'openManageCalsWizard',
   'currentWizardPage',
   'moveWizard',
+  'pasteKeyPackId',
   'telephoneNumbers',
   'callClearinghouse',
   'askClearinghouseAbout',

@@ -141,6 +141,11 @@ export class HttpDriver implements LicensingDriver {
     return this.call('post', '/license-servers/{server}/manage-cals-wizard/actions', { path: { server: name }, body: move });
   }
 
+  /** The API has no boxes: pasting an ID is entering it. */
+  pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
+    return this.moveWizard(name, { type: 'enterKeyPackId', keyPackId });
+  }
+
   async telephoneNumbers(): Promise<Record<string, string>> {
     return (await this.call('get', '/clearinghouse/telephone-numbers')).telephoneNumbers;
   }

@@ -213,3 +213,24 @@ function controlsShown(nodes: Awaited<ReturnType<typeof ariaNodes>>): string[] {
 function describe(move: WizardMove): string {
   return move.type in BUTTONS ? `${BUTTONS[move.type as keyof typeof BUTTONS]} button` : `control for ${move.type}`;
 }
+
+/**
+ * Pastes a whole license key pack ID into the first box, as a person does with Ctrl+V (the page's
+ * script spreads it over the seven boxes), then leaves the boxes for the Next button, which hands
+ * the ID to the wizard.
+ */
+export async function pasteIntoFirstBox(page: Page, keyPackId: string): Promise<void> {
+  const first = page.getByRole('textbox', { name: 'License key pack ID, box 1 of 7' });
+  if ((await first.count()) === 0) {
+    throw new Refusal('refused', 'not-available-on-this-page', 'This page has no boxes for a license key pack ID.');
+  }
+  await first.focus();
+  // A paste event with the text on its clipboard data, dispatched on the focused box (as text:
+  // this project's TypeScript has no DOM types; Playwright evaluates an expression outside the
+  // page's CSP, unlike waitForFunction's polling).
+  await page.evaluate(
+    `(() => { const data = new DataTransfer(); data.setData('text/plain', ${JSON.stringify(keyPackId)});
+       document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); })()`,
+  );
+  await andWaitForAnswer(page, () => page.getByRole('button', { name: 'Next', exact: true }).focus());
+}
