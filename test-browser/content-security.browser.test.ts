@@ -6,15 +6,11 @@
  * plain forms, which the acceptance suite would not notice.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, Page } from 'playwright-core';
-import { environmentFixture } from '../fake-server/http/schemas';
 import { launchChromium } from '../support/browser/chromium';
 import { RunningFake, startFake } from '../support/fake-under-test';
-
-const DEMO = environmentFixture.parse(JSON.parse(readFileSync(join(__dirname, '../fake-server/fixtures/demo.json'), 'utf8')));
+import { DEMO, openDemoWizard } from './helpers/demo-console';
 
 describe('the pages under their Content-Security-Policy', () => {
   let fake: RunningFake;
@@ -45,13 +41,7 @@ describe('the pages under their Content-Security-Policy', () => {
   it('sends the policy, and runs the pages own script and style with no violation', async () => {
     const answer = await page.goto('/sign-in');
     assert.match(answer?.headers()['content-security-policy'] ?? '', /script-src 'sha256-[^']+'/);
-    await page.getByLabel('User name').fill('administrator');
-    await page.getByLabel('Password').fill('demo-Admin-1');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('link', { name: 'LS-CONTOSO' }).click();
-    await page.getByText('Action', { exact: true }).click();
-    await page.getByRole('button', { name: 'Manage RDS CALs' }).click();
-    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await openDemoWizard(page);
     const styled = await page.evaluate<string>("getComputedStyle(document.querySelector('.skip')).position");
     assert.notEqual(styled, 'static', 'the style sheet applies (the skip link is positioned)');
     await page.evaluate('window.stillTheSameDocument = true');

@@ -5,15 +5,11 @@
  * Manage RDS CALs Wizard, the Next just pressed is disabled: focus went nowhere before.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, Page } from 'playwright-core';
-import { environmentFixture } from '../fake-server/http/schemas';
 import { launchChromium } from '../support/browser/chromium';
 import { RunningFake, startFake } from '../support/fake-under-test';
-
-const DEMO = environmentFixture.parse(JSON.parse(readFileSync(join(__dirname, '../fake-server/fixtures/demo.json'), 'utf8')));
+import { DEMO_BY_TELEPHONE, openDemoWizard } from './helpers/demo-console';
 
 /** What has the focus, as a person would describe it; "nothing" when it is on the document itself. Run in the page, as text: this project's TypeScript has no DOM types. */
 const FOCUSED = `(() => {
@@ -33,10 +29,7 @@ describe('the keyboard focus after each move of the wizard', () => {
 
   before(async () => {
     fake = await startFake();
-    environmentId = await fake.registry.create({
-      ...DEMO,
-      licenseServers: DEMO.licenseServers?.map((server) => ({ ...server, connectionMethod: 'telephone' as const })),
-    });
+    environmentId = await fake.registry.create(DEMO_BY_TELEPHONE);
     browser = await launchChromium();
     page = await browser.newPage({ baseURL: fake.baseUrl, extraHTTPHeaders: { 'x-fake-environment': environmentId } });
   });
@@ -48,12 +41,7 @@ describe('the keyboard focus after each move of the wizard', () => {
 
   it('is on a usable control or the heading on every page, Completing included', async () => {
     await page.goto('/sign-in');
-    await page.getByLabel('User name').fill('administrator');
-    await page.getByLabel('Password').fill('demo-Admin-1');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('link', { name: 'LS-CONTOSO' }).click();
-    await page.getByText('Action', { exact: true }).click();
-    await page.getByRole('button', { name: 'Manage RDS CALs' }).click();
+    await openDemoWizard(page);
     const seen: string[] = [];
     // A choice is sent as it is made (the page is replaced in place): wait for it before the next key.
     const settled = () => page.locator('main[aria-busy="true"]').waitFor({ state: 'detached' });

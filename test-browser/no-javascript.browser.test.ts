@@ -5,15 +5,11 @@
  * scripts on (choices are then sent as they are made); this is the other half.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, Page } from 'playwright-core';
-import { environmentFixture } from '../fake-server/http/schemas';
 import { launchChromium } from '../support/browser/chromium';
 import { RunningFake, startFake } from '../support/fake-under-test';
-
-const DEMO = environmentFixture.parse(JSON.parse(readFileSync(join(__dirname, '../fake-server/fixtures/demo.json'), 'utf8')));
+import { DEMO_BY_TELEPHONE } from './helpers/demo-console';
 
 describe('the pages without JavaScript', () => {
   let fake: RunningFake;
@@ -23,10 +19,7 @@ describe('the pages without JavaScript', () => {
 
   before(async () => {
     fake = await startFake();
-    environmentId = await fake.registry.create({
-      ...DEMO,
-      licenseServers: DEMO.licenseServers?.map((server) => ({ ...server, connectionMethod: 'telephone' as const })),
-    });
+    environmentId = await fake.registry.create(DEMO_BY_TELEPHONE);
     browser = await launchChromium();
     const context = await browser.newContext({
       javaScriptEnabled: false,
