@@ -17,7 +17,6 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  Account,
   ConnectionMethod,
   GrantedKeyPack,
   KeyPack,
@@ -82,11 +81,6 @@ export class BrowserDriver extends EvidenceRecordingDriver {
 
   override useKeyboardOnly(): void {
     this.inputMode = 'keyboard';
-  }
-
-  /** The next page is drawn in this account's own signed-in browser context (signed in on first use). */
-  override actAs(account: Account): void {
-    super.actAs(account);
   }
 
   /** A request that may change the fake (anything but GET) leaves every page on screen out of date. */
@@ -224,13 +218,9 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   override async pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
     if (this.arranging) return super.pasteKeyPackId(name, keyPackId);
     const page = await this.wizardOnScreen(name);
-    try {
-      await pasteIntoFirstBox(page, keyPackId);
-    } finally {
-      this.screens.actedOn(page);
-    }
-    await this.session.onPage(page);
-    await throwIfRefused(page);
+    await pasteIntoFirstBox(page, keyPackId);
+    // Moving on to Next leaves the boxes, which hands the ID to the wizard (posted in place).
+    await this.answer(page, () => page.getByRole('button', { name: 'Next', exact: true }).focus());
     return this.wizardPage(page, name);
   }
 
