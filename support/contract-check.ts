@@ -58,9 +58,12 @@ export class Contract {
     return template !== undefined && this.document.paths[template]?.[method.toLowerCase()] !== undefined;
   }
 
-  /** Throws ContractBroken when the answer is not one the contract allows for this request. */
-  check(method: string, path: string, answer: CheckedAnswer): void {
-    const template = this.templateOf(path);
+  /**
+   * Throws ContractBroken when the answer is not one the contract allows for this request. A
+   * caller that built the path from its route template says which (the HTTP driver, on every
+   * request); otherwise the template is found from the path.
+   */
+  check(method: string, path: string, answer: CheckedAnswer, template: string | undefined = this.templateOf(path)): void {
     const route = `${method} ${template ?? path}`;
     const operation = template === undefined ? undefined : this.document.paths[template]?.[method.toLowerCase()];
     if (!operation) throw new ContractBroken(`${route} is not a route of the contract (docs/openapi.json)`);

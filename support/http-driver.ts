@@ -213,10 +213,10 @@ export class HttpDriver implements LicensingDriver {
     options: { path?: PathOf<R, V>; query?: QueryOf<R, V>; body?: BodyOf<R, V> } = {},
   ): Promise<AnswerOf<R, V>> {
     const path = pathFrom(route, (options.path ?? {}) as Record<string, string>, (options.query ?? {}) as Record<string, number>);
-    return this.request(verb.toUpperCase(), path, options.body) as Promise<AnswerOf<R, V>>;
+    return this.request(verb.toUpperCase(), route, path, options.body) as Promise<AnswerOf<R, V>>;
   }
 
-  private async request(method: string, path: string, body?: unknown): Promise<unknown> {
+  private async request(method: string, route: Route, path: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = {};
     if (this.environmentId !== undefined) headers[ENVIRONMENT_HEADER] = this.environmentId;
     if (this.account)
@@ -227,7 +227,7 @@ export class HttpDriver implements LicensingDriver {
     const response = await send(`${base}${path}`, method, headers, body === undefined ? undefined : JSON.stringify(body));
     if (this.recording) this.exchanges.push(exchangeRecord(method, path, body, response));
     contract ??= Contract.published();
-    contract.check(method, path, response);
+    contract.check(method, path, response, route);
     if (response.status >= 200 && response.status < 300) return response.json;
     // 503 is a deliberate, retryable refusal (an injected fault); any other 5xx is a bug in the fake.
     if ((response.status >= 500 && response.status !== 503) || !response.contentType.startsWith('application/problem+json')) {
