@@ -49,9 +49,8 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
     next();
   });
   // The contract, as mounted: without --test-control the /_test routes are not in it.
-  const contract = JSON.stringify(openApiDocument({ testControl: options.testControl }));
   app.get('/openapi.json', (_req, res) => {
-    res.type('application/json').send(contract);
+    res.type('application/json').send(contractText(options.testControl));
   });
   app.use(licenseServerRoutes(environmentOf));
   app.use(pageRoutes(environmentOf));
@@ -60,4 +59,16 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   app.use(notFoundHandler);
   app.use(errorHandler(unexpected, environmentIdOf));
   return Object.assign(app, { unexpectedErrors: unexpected });
+}
+
+const contractTexts = new Map<boolean, string>();
+
+/** The document as text, built on first request (about 30 ms) and kept: a fake's start-up does not pay for it. */
+function contractText(testControl: boolean): string {
+  let text = contractTexts.get(testControl);
+  if (text === undefined) {
+    text = JSON.stringify(openApiDocument({ testControl }));
+    contractTexts.set(testControl, text);
+  }
+  return text;
 }
