@@ -211,8 +211,10 @@ describe('--db file', () => {
       INSERT INTO ${table} (key_pack_number, issued_to, issued_at, expires_at)
         SELECT key_pack_number, issued_to, issued_at, expires_at FROM issued_cals ORDER BY license_id DESC;
       DROP TABLE issued_cals;`);
-    const reopened = await createEnvironment({ images: { licensing: old.export(), clearinghouse: images.clearinghouse } });
+    const file = join(folder, 'saved-with-a-table-per-server.db');
+    writeDatabaseFile(file, { licensing: old.export(), clearinghouse: images.clearinghouse });
     old.close();
+    const reopened = await createEnvironment({ images: await readDatabaseFile(file) });
     const after = reopened.inspect('LS-CONTOSO').issuedCals;
     assert.deepEqual(
       after.map((cal) => cal.issuedTo),

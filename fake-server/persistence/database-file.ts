@@ -11,7 +11,7 @@ import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readdirSync, r
 import { basename, dirname, join } from 'node:path';
 import { open, rename } from 'node:fs/promises';
 import { UnavailableError } from '../domain/errors';
-import { EnvironmentImages } from './open-databases';
+import { EnvironmentImages, licensingImageInTodaysLayout } from './open-databases';
 import { loadSqlEngine } from './sql-database';
 
 const MAGIC = Buffer.from('RDLFAKE1', 'ascii');
@@ -67,7 +67,7 @@ export async function readDatabaseFile(path: string): Promise<EnvironmentImages>
   const images = { licensing: next('licensing'), clearinghouse: next('clearinghouse') };
   if (offset !== bytes.length) throw refuse(`${bytes.length - offset} unexpected bytes follow the databases`);
   await checkImages(images, refuse);
-  return images;
+  return { ...images, licensing: await licensingImageInTodaysLayout(images.licensing) };
 }
 
 /** Opens each image, asks SQLite to check it, and looks for the fake's own tables. */

@@ -50,21 +50,34 @@ export async function openEnvironmentDatabases(from?: EnvironmentImages): Promis
   images ??= schemaImages();
   const { licensing, clearinghouse } = from ?? (await images);
   const open = (bytes: Uint8Array) => new SqlDatabase(new SQL.Database(bytes), CONNECTION_PRAGMAS);
-  const databases = { licensing: open(licensing), clearinghouse: open(clearinghouse) };
-  if (from) moveIssuedCalsIntoOneTable(databases.licensing);
-  return databases;
+  return { licensing: open(licensing), clearinghouse: open(clearinghouse) };
+}
+
+/**
+ * A licensing database image in today's layout: one saved while each server had a table of
+ * issued CALs (see schema.ts) comes back with their rows in the shared table. For --db files
+ * only; snapshots are always taken in today's layout.
+ */
+export async function licensingImageInTodaysLayout(bytes: Uint8Array): Promise<Uint8Array> {
+  const SQL = await loadSqlEngine();
+  const db = new SqlDatabase(new SQL.Database(bytes));
+  try {
+    return moveIssuedCalsIntoOneTable(db) ? db.export() : bytes;
+  } finally {
+    db.close();
+  }
 }
 
 /**
  * A licensing database saved while each server had a table of issued CALs (see schema.ts):
  * their rows go into the shared table, in the order they were issued, and the old tables go.
  */
-function moveIssuedCalsIntoOneTable(db: SqlDatabase): void {
+function moveIssuedCalsIntoOneTable(db: SqlDatabase): boolean {
   const tables = db
     .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
     .map((row) => row.name)
     .filter((name) => PER_SERVER_ISSUED_CALS_TABLE.test(name));
-  if (tables.length === 0) return;
+  if (tables.length === 0) return false;
   db.inTransaction(() => {
     if (!db.get("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'issued_cals'")) db.exec(ISSUED_CALS_SCHEMA);
     for (const table of tables) {
@@ -77,4 +90,5 @@ function moveIssuedCalsIntoOneTable(db: SqlDatabase): void {
       db.exec(`DROP TABLE "${table}"`);
     }
   });
+  return true;
 }
