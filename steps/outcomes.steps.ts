@@ -1,7 +1,7 @@
 /** Thens about refusals, the RD Licensing database itself, and the event log. */
 import { DataTable, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { KeyPack, Refusal } from '../support/driver';
+import { KeyPack, PurchaseRecord, Refusal } from '../support/driver';
 import { calTypeOf } from '../support/purchase-references';
 import { WIZARD_REFUSAL_CLASS } from '../support/refusal-classes';
 import { LicensingWorld, NO_KEY_PACK_ID_ISSUED } from '../support/world';
@@ -117,8 +117,8 @@ async function packRows(world: LicensingWorld, serverName = world.serverName): P
  * about, or the one it was described by (a pack set up and never reinstalled), found through the
  * Clearinghouse's record of the purchase; "purchase <number>" only for one the scenario never named.
  */
-async function packReferences(world: LicensingWorld): Promise<(pack: KeyPack) => string> {
-  const records = await world.driver.purchaseRecords();
+async function packReferences(world: LicensingWorld, known?: PurchaseRecord[]): Promise<(pack: KeyPack) => string> {
+  const records = known ?? (await world.driver.purchaseRecords());
   return (pack) => {
     const granted = world.granted.find((candidate) => candidate.purchaseNumber === pack.purchaseNumber);
     if (granted) return granted.reference;
@@ -199,7 +199,8 @@ Then('no CAL has been issued from the reinstalled packs', async function (this: 
 
 Then('the installed CALs equal the purchase records', async function (this: LicensingWorld) {
   const { licenseServerId } = await this.driver.licenseServer(this.serverName);
-  const registered = (await this.driver.purchaseRecords()).filter((record) => record.registeredTo === licenseServerId?.replace(/-/g, ''));
+  const records = await this.driver.purchaseRecords();
+  const registered = records.filter((record) => record.registeredTo === licenseServerId?.replace(/-/g, ''));
   const installed = (await this.driver.databaseOf(this.serverName)).keyPacks;
   expect(registered, 'no purchase is registered to this server').to.have.length.greaterThan(0);
   const byPurchase = (rows: { purchaseNumber: number; count: number }[]) => [...rows].sort((a, b) => a.purchaseNumber - b.purchaseNumber);
@@ -207,7 +208,7 @@ Then('the installed CALs equal the purchase records', async function (this: Lice
     byPurchase(registered.map((record) => ({ purchaseNumber: record.purchaseNumber, count: record.quantity }))),
   );
   // And against what the scenario itself described, not only the fake's two stores against each other.
-  const referenceOf = await packReferences(this);
+  const referenceOf = await packReferences(this, records);
   const installedAsDescribed = installed.map((pack) => {
     const reference = referenceOf(pack);
     const described = this.purchases.get(reference);

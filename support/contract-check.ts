@@ -54,8 +54,11 @@ export class Contract {
 
   /** Whether the contract has an operation for this method on the route this path is an instance of. */
   hasOperation(method: string, path: string): boolean {
-    const template = this.templateOf(path);
-    return template !== undefined && this.document.paths[template]?.[method.toLowerCase()] !== undefined;
+    return this.operationOf(method, this.templateOf(path)) !== undefined;
+  }
+
+  private operationOf(method: string, template: string | undefined): OperationObject | undefined {
+    return template === undefined ? undefined : this.document.paths[template]?.[method.toLowerCase()];
   }
 
   /**
@@ -65,7 +68,7 @@ export class Contract {
    */
   check(method: string, path: string, answer: CheckedAnswer, template: string | undefined = this.templateOf(path)): void {
     const route = `${method} ${template ?? path}`;
-    const operation = template === undefined ? undefined : this.document.paths[template]?.[method.toLowerCase()];
+    const operation = this.operationOf(method, template);
     if (!operation) throw new ContractBroken(`${route} is not a route of the contract (docs/openapi.json)`);
     const listed = operation.responses[String(answer.status)];
     if (!listed) {
