@@ -349,20 +349,19 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   }
 
   /** Follows a link or a form that loads a new page. */
-  private async follow(page: Page, action: () => Promise<unknown>): Promise<void> {
-    try {
-      await andWaitForPage(page, action);
-    } finally {
-      this.screens.actedOn(page);
-    }
-    await this.session.onPage(page);
-    await throwIfRefused(page);
+  private follow(page: Page, action: () => Promise<unknown>): Promise<void> {
+    return this.actOn(page, () => andWaitForPage(page, action));
   }
 
   /** Posts a form whose answer replaces the page's main content in place. */
-  private async answer(page: Page, action: () => Promise<unknown>): Promise<void> {
+  private answer(page: Page, action: () => Promise<unknown>): Promise<void> {
+    return this.actOn(page, () => andWaitForAnswer(page, action));
+  }
+
+  /** Does something on the page and waits for what it brings; the page is then out of date, checked, and read for a refusal. */
+  private async actOn(page: Page, actAndWait: () => Promise<unknown>): Promise<void> {
     try {
-      await andWaitForAnswer(page, action);
+      await actAndWait();
     } finally {
       this.screens.actedOn(page);
     }
