@@ -56,7 +56,10 @@ describe('the keyboard focus after each move of the wizard', () => {
       assert.ok(focused.usable, `after ${name}, on "${next.source}", the focus is on ${focused.what}, which a person cannot use`);
     };
     await press('Next', /Action Selection/);
+    // One choice at a time, each answered before the next, as a person sees the page change: a
+    // second choice sent before the first one's answer is drawn is refused as "page changed".
     await page.getByRole('radio', { name: 'Rebuild the license server database' }).check();
+    await settled();
     await page.getByLabel('Reason for rebuilding the RD Licensing database').selectOption({ label: 'Other' });
     await press('Next', /Confirm Deletion/);
     await page.getByRole('checkbox', { name: 'Confirm deletion of RDS CALs currently installed on this license server' }).check();
