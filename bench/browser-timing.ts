@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserDriver } from '../support/browser-driver';
+import { FakeApi } from '../support/fake-api';
+import { ApiHarness } from '../support/harness-control';
 import { allContexts, closeWorkerBrowser, contextFor, workerBrowser } from '../support/browser/session';
 import { startFake } from '../support/fake-under-test';
 import { PERSONAS } from '../support/personas';
@@ -46,11 +48,14 @@ export function profileTimes(profile: 'ci' | 'browser'): { wallMs: number; media
 /** Median time of one wizard page in the browser: Next from Welcome, Back from Action Selection, repeated. */
 export async function wizardPageMedianMs(moves = 40): Promise<number> {
   const fake = await startFake();
-  const driver = new BrowserDriver(fake.baseUrl, { browser: workerBrowser, contextFor, allContexts, onPage: () => Promise.resolve() });
+  const api = new FakeApi(fake.baseUrl);
+  const harness = new ApiHarness(api);
+  const driver = new BrowserDriver(api, { browser: workerBrowser, contextFor, allContexts, onPage: () => Promise.resolve() });
   try {
+    await harness.startScenario();
     await driver.startScenario();
     const { administrator } = PERSONAS;
-    await driver.seed({ licenseServers: [{ name: 'LS-BENCH', accounts: [{ ...administrator, groups: [...administrator.groups] }] }] });
+    await harness.seed({ licenseServers: [{ name: 'LS-BENCH', accounts: [{ ...administrator, groups: [...administrator.groups] }] }] });
     driver.actAs(administrator);
     await driver.openManageCalsWizard('LS-BENCH');
     const times: number[] = [];

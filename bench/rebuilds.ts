@@ -5,6 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { HttpDriver } from '../support/http-driver';
+import { FakeApi } from '../support/fake-api';
+import { ApiHarness } from '../support/harness-control';
 
 const ADMIN = { userName: 'admin', password: 'bench-Admin-1' };
 const REFERENCES = [
@@ -13,9 +15,11 @@ const REFERENCES = [
   { program: 'openLicense', licenseNumber: '83920147', authorizationNumber: 'QX7R2M9KD4L8T1B' },
 ] as const;
 
-async function rebuildOnce(driver: HttpDriver): Promise<void> {
-  await driver.startScenario();
-  await driver.seed({
+async function rebuildOnce(api: FakeApi): Promise<void> {
+  const harness = new ApiHarness(api);
+  const driver = new HttpDriver(api);
+  await harness.startScenario();
+  await harness.seed({
     licenseServers: [{ name: 'LS-BENCH', connectionMethod: 'telephone', accounts: [{ ...ADMIN, groups: ['Administrators'] }] }],
     purchases: REFERENCES.map((information, index) => ({
       information,
@@ -52,8 +56,8 @@ async function rebuildOnce(driver: HttpDriver): Promise<void> {
   await driver.moveWizard(server, { type: 'chooseAdditionalPacks', choice: 'finish' });
   await driver.moveWizard(server, { type: 'next' });
   const closed = await driver.moveWizard(server, { type: 'finish' });
-  if (closed.page !== 'closed' || (await driver.databaseOf(server)).keyPacks.length !== 3) throw new Error('rebuild did not complete');
-  await driver.endScenario();
+  if (closed.page !== 'closed' || (await harness.databaseOf(server)).keyPacks.length !== 3) throw new Error('rebuild did not complete');
+  await harness.endScenario();
 }
 
 /** Rebuilds per second over `seconds`, with `concurrency` rebuilds in flight. */
@@ -63,9 +67,9 @@ export async function rebuildsPerSecond(baseUrl: string, seconds: number, concur
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      const driver = new HttpDriver(baseUrl);
+      const api = new FakeApi(baseUrl);
       while (performance.now() < deadline) {
-        await rebuildOnce(driver);
+        await rebuildOnce(api);
         completed += 1;
       }
     }),

@@ -7,6 +7,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { BrowserDriver } from '../support/browser-driver';
+import { FakeApi } from '../support/fake-api';
+import { ApiHarness } from '../support/harness-control';
 import { slug } from '../support/evidence-files';
 import { allContexts, closeWorkerBrowser, contextFor, workerBrowser } from '../support/browser/session';
 import { startFake } from '../support/fake-under-test';
@@ -17,11 +19,14 @@ const FOLDER = join(__dirname, '..', 'docs', 'pages');
 async function main(): Promise<void> {
   const demo = JSON.parse(readFileSync(join(__dirname, '..', 'fake-server', 'fixtures', 'demo.json'), 'utf8')) as WorldFixture;
   const fake = await startFake();
-  const driver = new BrowserDriver(fake.baseUrl, { browser: workerBrowser, contextFor, allContexts, onPage: () => Promise.resolve() });
+  const api = new FakeApi(fake.baseUrl);
+  const harness = new ApiHarness(api);
+  const driver = new BrowserDriver(api, { browser: workerBrowser, contextFor, allContexts, onPage: () => Promise.resolve() });
   driver.picturesOf = 'every wizard page';
   try {
+    await harness.startScenario();
     await driver.startScenario();
-    await driver.seed(demo);
+    await harness.seed(demo);
     driver.actAs({ userName: 'administrator', password: 'demo-Admin-1' });
     await driver.setConnectionMethod('LS-CONTOSO', 'telephone');
     let page: WizardPage = await driver.openManageCalsWizard('LS-CONTOSO');

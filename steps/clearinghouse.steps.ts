@@ -70,10 +70,10 @@ When(
 Given(
   'the Clearinghouse gave {string} a license key pack ID for {string}',
   async function (this: LicensingWorld, serverName: string, reference: string) {
-    const server = await this.driver.licenseServer(serverName);
-    const numbers = await this.driver.telephoneNumbers();
+    const server = await this.person.licenseServer(serverName);
+    const numbers = await this.person.telephoneNumbers();
     const purchase = this.purchase(reference);
-    const granted = await this.driver.callClearinghouse({
+    const granted = await this.person.callClearinghouse({
       dialledNumber: numbers[server.countryRegion ?? ''] ?? '',
       licenseServerId: server.licenseServerId ?? '',
       information: purchase.information,
@@ -91,14 +91,14 @@ Then('the representative gives a 35-character license key pack ID for {int} CALs
 Then(
   'the page shows the Clearinghouse number for {string}, {string}',
   async function (this: LicensingWorld, countryRegion: string, number: string) {
-    const shown = (await this.driver.currentWizardPage(this.serverName)).obtainKeyPack;
+    const shown = (await this.person.currentWizardPage(this.serverName)).obtainKeyPack;
     expect(shown).to.include({ countryRegion, telephoneNumber: number });
   },
 );
 
 Then('the page shows the License Server ID of {string} in groups of five', async function (this: LicensingWorld, serverName: string) {
-  const shown = (await this.driver.currentWizardPage(this.serverName)).obtainKeyPack;
-  const { licenseServerId } = await this.driver.licenseServer(serverName);
+  const shown = (await this.person.currentWizardPage(this.serverName)).obtainKeyPack;
+  const { licenseServerId } = await this.person.licenseServer(serverName);
   expect(shown?.licenseServerId).to.match(/^(?:[0-9A-Z]{5}-){6}[0-9A-Z]{5}$/);
   expect(shown?.licenseServerId).to.equal(licenseServerId);
 });
@@ -109,7 +109,7 @@ When('the administrator enters that license key pack ID and clicks Next', async 
 
 /** Ctrl+V of the whole ID in the first box: the page spreads it over the seven (over the API, entering it). */
 When('the administrator pastes that license key pack ID into the first box and clicks Next', async function (this: LicensingWorld) {
-  this.page = await this.driver.pasteKeyPackId(this.serverName, this.lastGranted().licenseKeyPackId);
+  this.page = await this.person.pasteKeyPackId(this.serverName, this.lastGranted().licenseKeyPackId);
   await move(this, { type: 'next' });
 });
 
@@ -160,7 +160,7 @@ When(
 /** Typing into the boxes is allowed; the refusal under test is the Next that follows. */
 async function typeThenTryNext(world: LicensingWorld, typed: string): Promise<void> {
   await move(world, { type: 'enterKeyPackId', keyPackId: typed });
-  await world.attempt(() => world.driver.moveWizard(world.serverName, { type: 'next' }));
+  await world.attempt(() => world.person.moveWizard(world.serverName, { type: 'next' }));
 }
 
 When('the administrator tries to enter that license key pack ID with one character mistyped', async function (this: LicensingWorld) {
@@ -187,17 +187,17 @@ When('the administrator tries to enter both license key pack IDs at once', async
 When('the administrator asks the Clearinghouse about the first license key pack ID kept', async function (this: LicensingWorld) {
   const first = this.granted[0];
   if (!first) throw new Error('No license key pack ID was kept in this scenario');
-  this.clearinghouseAnswer = await this.driver.askClearinghouseAbout(first.licenseKeyPackId);
+  this.clearinghouseAnswer = await this.person.askClearinghouseAbout(first.licenseKeyPackId);
 });
 
 When('the administrator tries to ask the Clearinghouse about {string}', async function (this: LicensingWorld, keyPackId: string) {
-  await this.attempt(() => this.driver.askClearinghouseAbout(keyPackId));
+  await this.attempt(() => this.person.askClearinghouseAbout(keyPackId));
 });
 
 Then(
   'the Clearinghouse names {string} and the purchase {string}',
   async function (this: LicensingWorld, serverName: string, reference: string) {
-    const { licenseServerId } = await this.driver.licenseServer(serverName);
+    const { licenseServerId } = await this.person.licenseServer(serverName);
     const granted = this.granted.find((candidate) => candidate.reference === reference);
     expect(this.clearinghouseAnswer).to.include({ licenseServerId, purchaseNumber: granted?.purchaseNumber });
   },

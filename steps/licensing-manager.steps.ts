@@ -5,12 +5,12 @@ import { ConnectionMethod } from '../support/driver';
 import { LicensingWorld, Persona } from '../support/world';
 
 When('the administrator opens Remote Desktop Licensing Manager', async function (this: LicensingWorld) {
-  this.listedServers = await this.driver.listLicenseServers();
+  this.listedServers = await this.person.listLicenseServers();
 });
 
 When('{persona} tries to open Remote Desktop Licensing Manager', async function (this: LicensingWorld, persona: Persona) {
   this.actAs(persona);
-  await this.attempt(() => this.driver.listLicenseServers());
+  await this.attempt(() => this.person.listLicenseServers());
 });
 
 Then('the manager lists {string} as activated', function (this: LicensingWorld, name: string) {
@@ -27,28 +27,28 @@ Then('its License Server ID is shown as 7 groups of 5 letters and digits', funct
 });
 
 When('the administrator sets the connection method to {connectionMethod}', async function (this: LicensingWorld, method: ConnectionMethod) {
-  await this.driver.setConnectionMethod(this.serverName, method);
+  await this.person.setConnectionMethod(this.serverName, method);
 });
 
 When(
   '{persona} tries to set the connection method to {connectionMethod}',
   async function (this: LicensingWorld, persona: Persona, method: ConnectionMethod) {
     this.actAs(persona);
-    await this.attempt(() => this.driver.setConnectionMethod(this.serverName, method));
+    await this.attempt(() => this.person.setConnectionMethod(this.serverName, method));
   },
 );
 
 When('the administrator tries to set the connection method to {string}', async function (this: LicensingWorld, method: string) {
-  await this.attempt(() => this.driver.setConnectionMethod(this.serverName, method as ConnectionMethod));
+  await this.attempt(() => this.person.setConnectionMethod(this.serverName, method as ConnectionMethod));
 });
 
 Then(
   'the Properties of the license server show the connection method {connectionMethod}',
   async function (this: LicensingWorld, method: ConnectionMethod) {
-    expect((await this.driver.licenseServer(this.serverName)).connectionMethod).to.equal(method);
+    expect((await this.person.licenseServer(this.serverName)).connectionMethod).to.equal(method);
   },
 );
 
 Then('RD Licensing Manager lists only {string}', async function (this: LicensingWorld, name: string) {
-  expect((await this.driver.listLicenseServers()).map((server) => server.name)).to.deep.equal([name]);
+  expect((await this.person.listLicenseServers()).map((server) => server.name)).to.deep.equal([name]);
 });

@@ -35,7 +35,7 @@ Then('the reason given mentions {string}', function (this: LicensingWorld, text:
 });
 
 Then('the reason given mentions the License Server ID of {string}', async function (this: LicensingWorld, name: string) {
-  const { licenseServerId } = await this.driver.licenseServer(name);
+  const { licenseServerId } = await this.person.licenseServer(name);
   expect(licenseServerId, `${name} has no License Server ID`).to.be.a('string');
   expect(this.expectRefusal().reason).to.include(licenseServerId ?? '');
 });
@@ -61,7 +61,7 @@ const STORED = 'what the RD Licensing database stores';
  */
 async function packsShown(world: LicensingWorld, name: string): Promise<KeyPack[] | undefined> {
   try {
-    return await world.driver.installedKeyPacks(name);
+    return await world.person.installedKeyPacks(name);
   } catch (error) {
     if (!(error instanceof Refusal && error.kind === 'not-signed-in')) throw error;
     world.log(
@@ -72,7 +72,7 @@ async function packsShown(world: LicensingWorld, name: string): Promise<KeyPack[
 }
 
 Then('the RD Licensing database holds no RDS CAL packs and no issued CALs', async function (this: LicensingWorld) {
-  expect(await this.driver.databaseOf(this.serverName), STORED).to.deep.equal({ keyPacks: [], issuedCals: [] });
+  expect(await this.harness.databaseOf(this.serverName), STORED).to.deep.equal({ keyPacks: [], issuedCals: [] });
   const shown = await packsShown(this, this.serverName);
   if (shown) expect(shown, SHOWN).to.deep.equal([]);
 });
@@ -80,7 +80,7 @@ Then('the RD Licensing database holds no RDS CAL packs and no issued CALs', asyn
 Then(
   /^the RD Licensing database(?: of "([^"]+)")? (?:still )?holds (\d+) RDS CAL packs?(?: with (\d+) issued CALs)?$/,
   async function (this: LicensingWorld, name: string | null, packs: string, issued: string | null) {
-    const database = await this.driver.databaseOf(name ?? this.serverName);
+    const database = await this.harness.databaseOf(name ?? this.serverName);
     const shown = await packsShown(this, name ?? this.serverName);
     expect(database.keyPacks, STORED).to.have.lengthOf(Number(packs));
     if (shown) expect(shown, SHOWN).to.have.lengthOf(Number(packs));
@@ -102,7 +102,7 @@ async function packRows(world: LicensingWorld, serverName = world.serverName): P
     total: pack.totalLicenses,
     available: pack.availableLicenses,
   });
-  const stored = (await world.driver.databaseOf(serverName)).keyPacks.map(row);
+  const stored = (await world.harness.databaseOf(serverName)).keyPacks.map(row);
   const shown = (await packsShown(world, serverName))?.map(row);
   return shown
     ? [
@@ -118,7 +118,7 @@ async function packRows(world: LicensingWorld, serverName = world.serverName): P
  * Clearinghouse's record of the purchase; "purchase <number>" only for one the scenario never named.
  */
 async function packReferences(world: LicensingWorld, known?: PurchaseRecord[]): Promise<(pack: KeyPack) => string> {
-  const records = known ?? (await world.driver.purchaseRecords());
+  const records = known ?? (await world.harness.purchaseRecords());
   return (pack) => {
     const granted = world.granted.find((candidate) => candidate.purchaseNumber === pack.purchaseNumber);
     if (granted) return granted.reference;
@@ -185,7 +185,7 @@ Then('the RD Licensing database holds exactly these RDS CAL packs in this order:
 
 /** The CALs the license server has issued to clients, in the order issued. */
 Then('the license server has issued these CALs:', async function (this: LicensingWorld, table: DataTable) {
-  const issued = (await this.driver.databaseOf(this.serverName)).issuedCals.map((cal) => ({
+  const issued = (await this.harness.databaseOf(this.serverName)).issuedCals.map((cal) => ({
     'issued to': cal.issuedTo,
     'issued at': cal.issuedAt ?? '',
     expires: cal.expiresAt ?? '',
@@ -194,14 +194,14 @@ Then('the license server has issued these CALs:', async function (this: Licensin
 });
 
 Then('no CAL has been issued from the reinstalled packs', async function (this: LicensingWorld) {
-  expect((await this.driver.databaseOf(this.serverName)).issuedCals).to.deep.equal([]);
+  expect((await this.harness.databaseOf(this.serverName)).issuedCals).to.deep.equal([]);
 });
 
 Then('the installed CALs equal the purchase records', async function (this: LicensingWorld) {
-  const { licenseServerId } = await this.driver.licenseServer(this.serverName);
-  const records = await this.driver.purchaseRecords();
+  const { licenseServerId } = await this.person.licenseServer(this.serverName);
+  const records = await this.harness.purchaseRecords();
   const registered = records.filter((record) => record.registeredTo === licenseServerId?.replace(/-/g, ''));
-  const installed = (await this.driver.databaseOf(this.serverName)).keyPacks;
+  const installed = (await this.harness.databaseOf(this.serverName)).keyPacks;
   expect(registered, 'no purchase is registered to this server').to.have.length.greaterThan(0);
   const byPurchase = (rows: { purchaseNumber: number; count: number }[]) => [...rows].sort((a, b) => a.purchaseNumber - b.purchaseNumber);
   expect(byPurchase(installed.map((pack) => ({ purchaseNumber: pack.purchaseNumber, count: pack.totalLicenses })))).to.deep.equal(
@@ -229,12 +229,12 @@ Then('the installed CALs equal the purchase records', async function (this: Lice
 });
 
 Then('the event log records event {int}', async function (this: LicensingWorld, eventId: number) {
-  const events = await this.driver.eventLog(this.serverName);
+  const events = await this.person.eventLog(this.serverName);
   expect(events.map((event) => event.eventId)).to.include(eventId);
 });
 
 Then('event {int} was logged {int} time(s)', async function (this: LicensingWorld, eventId: number, times: number) {
-  const events = await this.driver.eventLog(this.serverName);
+  const events = await this.person.eventLog(this.serverName);
   expect(
     events.filter((event) => event.eventId === eventId),
     `events logged: ${events.map((event) => event.eventId).join(', ')}`,
@@ -245,21 +245,21 @@ Then('event {int} was logged {int} time(s)', async function (this: LicensingWorl
 Then(NO_KEY_PACK_ID_ISSUED, async function (this: LicensingWorld) {
   const before = this.issuedBeforeActions;
   if (before === undefined) throw new Error('This sentence needs a When step before it: it speaks of what the When steps did');
-  expect(await this.driver.issuedKeyPackIds()).to.deep.equal(before);
+  expect(await this.harness.issuedKeyPackIds()).to.deep.equal(before);
 });
 
 /** The level an event is logged at, as Event Viewer shows it. */
 Then(
   /^the event log records event (\d+) as (?:an? )?(Information|Warning)$/,
   async function (this: LicensingWorld, id: string, level: string) {
-    const events = (await this.driver.eventLog(this.serverName)).filter((event) => event.eventId === Number(id));
+    const events = (await this.person.eventLog(this.serverName)).filter((event) => event.eventId === Number(id));
     expect(events, `no event ${id} was logged`).to.have.length.greaterThan(0);
     expect(events.map((event) => event.level)).to.deep.equal(events.map(() => level));
   },
 );
 
 Then('the event log records event {int} saying {string}', async function (this: LicensingWorld, eventId: number, text: string) {
-  const messages = (await this.driver.eventLog(this.serverName)).filter((event) => event.eventId === eventId).map((event) => event.message);
+  const messages = (await this.person.eventLog(this.serverName)).filter((event) => event.eventId === eventId).map((event) => event.message);
   expect(
     messages.some((message) => message.includes(text)),
     `event ${eventId} says: ${messages.join(' | ')}`,
@@ -267,14 +267,14 @@ Then('the event log records event {int} saying {string}', async function (this: 
 });
 
 Then('the event log does not record event {int}', async function (this: LicensingWorld, eventId: number) {
-  const events = await this.driver.eventLog(this.serverName);
+  const events = await this.person.eventLog(this.serverName);
   expect(events.map((event) => event.eventId)).to.not.include(eventId);
 });
 
 Then(
   'the event log records event {int} for {string} and for {string}',
   async function (this: LicensingWorld, eventId: number, first: string, second: string) {
-    const messages = (await this.driver.eventLog(this.serverName))
+    const messages = (await this.person.eventLog(this.serverName))
       .filter((event) => event.eventId === eventId)
       .map((event) => event.message);
     expect(
@@ -289,15 +289,15 @@ Then(
 );
 
 Then('the event log records the license key pack ID of each reinstalled pack', async function (this: LicensingWorld) {
-  const logged = (await this.driver.eventLog(this.serverName)).map((event) => event.licenseKeyPackId).filter((id) => id !== null);
+  const logged = (await this.person.eventLog(this.serverName)).map((event) => event.licenseKeyPackId).filter((id) => id !== null);
   expect(logged).to.have.members(this.granted.map((granted) => granted.licenseKeyPackId.replace(/-/g, '')));
 });
 
 Then('the installed packs carry the same license key pack IDs', async function (this: LicensingWorld) {
-  const installed = (await this.driver.installedKeyPacks(this.serverName)).map((pack) => pack.licenseKeyPackId);
+  const installed = (await this.person.installedKeyPacks(this.serverName)).map((pack) => pack.licenseKeyPackId);
   expect(installed).to.have.members(this.granted.map((granted) => granted.licenseKeyPackId));
 });
 
 Then('the Clearinghouse holds exactly {int} purchase record(s)', async function (this: LicensingWorld, count: number) {
-  expect(await this.driver.purchaseRecords()).to.have.lengthOf(count);
+  expect(await this.harness.purchaseRecords()).to.have.lengthOf(count);
 });

@@ -9,17 +9,17 @@ const ACCOUNTS = Object.values(PERSONAS).map((persona) => ({ ...persona, groups:
 const PERSONA_SERVER = { accounts: ACCOUNTS, localGroups: LOCAL_GROUPS };
 
 Given('the license server {string} was activated for {string}', async function (this: LicensingWorld, name: string, countryRegion: string) {
-  await this.driver.seed({ licenseServers: [{ name, countryRegion, ...PERSONA_SERVER }] });
+  await this.harness.seed({ licenseServers: [{ name, countryRegion, ...PERSONA_SERVER }] });
   this.serverName = name;
 });
 
 Given('the license server {string} has not been activated', async function (this: LicensingWorld, name: string) {
-  await this.driver.seed({ licenseServers: [{ name, activated: false, ...PERSONA_SERVER }] });
+  await this.harness.seed({ licenseServers: [{ name, activated: false, ...PERSONA_SERVER }] });
   this.serverName = name;
 });
 
 Given('its connection method is {connectionMethod}', async function (this: LicensingWorld, method: ConnectionMethod) {
-  await this.driver.setConnectionMethod(this.serverName, method);
+  await this.person.setConnectionMethod(this.serverName, method);
 });
 
 Given('its RD Licensing database holds these RDS CAL packs:', async function (this: LicensingWorld, table: DataTable) {
@@ -42,7 +42,7 @@ async function seedPurchases(world: LicensingWorld, table: DataTable, installedO
     },
     issued: Number(row.issued ?? 0),
   }));
-  await world.driver.seed({
+  await world.harness.seed({
     purchases: rows.map(({ purchase, issued }) => {
       const { installedOn: server, ...rest } = purchase;
       return server === null ? rest : { ...rest, installedOn: server, issuedCals: issued };

@@ -10,47 +10,47 @@ const ORDINALS: Record<string, number> = { '1st': 1, '2nd': 2, '3rd': 3, '4th': 
 Given(
   /^the RD Licensing database of "([^"]+)" will fail on its (1st|2nd|3rd|4th) write from now$/,
   async function (this: LicensingWorld, name: string, nth: string) {
-    await this.driver.setFaults(name, { failWrites: { after: (ORDINALS[nth] ?? 1) - 1, count: 1 } });
+    await this.harness.setFaults(name, { failWrites: { after: (ORDINALS[nth] ?? 1) - 1, count: 1 } });
   },
 );
 
 When('the faults planned for {string} are cleared', async function (this: LicensingWorld, name: string) {
-  await this.driver.clearFaults(name);
+  await this.harness.clearFaults(name);
 });
 
 Given('the Clearinghouse line for {string} is busy the first time', async function (this: LicensingWorld, name: string) {
-  await this.driver.setFaults(name, { busySignals: 1 });
+  await this.harness.setFaults(name, { busySignals: 1 });
 });
 
 Given('answers about {string} take {int} ms', async function (this: LicensingWorld, name: string, latencyMs: number) {
-  await this.driver.setFaults(name, { latencyMs });
+  await this.harness.setFaults(name, { latencyMs });
 });
 
 /** A raw set-up for the fake (JSON, as the test-control API takes it), for what the table sentences cannot say. */
 Given('the harness seeds:', async function (this: LicensingWorld, json: string) {
-  await this.driver.seed(JSON.parse(json) as WorldFixture);
+  await this.harness.seed(JSON.parse(json) as WorldFixture);
 });
 
 /** A raw set-up for the fake (JSON, as the test-control API takes it), expected to be refused. */
 When('the harness tries to seed:', async function (this: LicensingWorld, json: string) {
-  await this.attempt(() => this.driver.seed(JSON.parse(json) as WorldFixture));
+  await this.attempt(() => this.harness.seed(JSON.parse(json) as WorldFixture));
 });
 
 When('the harness tries to set the clock to {string}', async function (this: LicensingWorld, instant: string) {
-  await this.attempt(() => this.driver.setClock(instant));
+  await this.attempt(() => this.harness.setClock(instant));
 });
 
 When('the harness tries to move the clock on by {int} days', async function (this: LicensingWorld, days: number) {
-  await this.attempt(() => this.driver.advanceClock({ days }));
+  await this.attempt(() => this.harness.advanceClock({ days }));
 });
 
 Then('the clock reads {string} and stands still', async function (this: LicensingWorld, instant: string) {
-  expect(await this.driver.readClock()).to.deep.equal({ now: new Date(instant).toISOString(), frozen: true });
+  expect(await this.harness.readClock()).to.deep.equal({ now: new Date(instant).toISOString(), frozen: true });
 });
 
 /** Unset, the clock runs with the computer's; "n days pass" moves it ahead by that much. */
 Then("the clock runs {int} days ahead of the computer's", async function (this: LicensingWorld, days: number) {
-  const clock = await this.driver.readClock();
+  const clock = await this.harness.readClock();
   expect(clock.frozen, 'the clock stands still').to.equal(false);
   const aheadMs = Date.parse(clock.now) - Date.now();
   expect(Math.abs(aheadMs - days * 86_400_000), `the clock is ${aheadMs} ms ahead`).to.be.lessThan(60_000);
@@ -59,35 +59,35 @@ Then("the clock runs {int} days ahead of the computer's", async function (this: 
 /** As a Given it sets the clock; as a Then it only checks it (an Outcome never changes what it looks at). */
 Given('the clock reads {string}', async function (this: LicensingWorld, instant: string) {
   if (this.stepType === 'Outcome') {
-    expect((await this.driver.readClock()).now, 'what the clock reads').to.equal(new Date(instant).toISOString());
+    expect((await this.harness.readClock()).now, 'what the clock reads').to.equal(new Date(instant).toISOString());
     return;
   }
-  await this.driver.setClock(instant);
+  await this.harness.setClock(instant);
 });
 
 When(/^(\d+) (days|minutes) pass$/, async function (this: LicensingWorld, amount: string, unit: string) {
-  await this.driver.advanceClock(unit === 'days' ? { days: Number(amount) } : { minutes: Number(amount) });
+  await this.harness.advanceClock(unit === 'days' ? { days: Number(amount) } : { minutes: Number(amount) });
 });
 
 Given('a snapshot of the fake is taken', async function (this: LicensingWorld) {
-  this.snapshotId = await this.driver.takeSnapshot();
+  this.snapshotId = await this.harness.takeSnapshot();
 });
 
 When('the snapshot is restored', async function (this: LicensingWorld) {
   if (!this.snapshotId) throw new Error('No snapshot was taken in this scenario');
-  await this.driver.restoreSnapshot(this.snapshotId);
+  await this.harness.restoreSnapshot(this.snapshotId);
 });
 
 When('the fake is reset', async function (this: LicensingWorld) {
-  await this.driver.resetWorld();
+  await this.harness.resetWorld();
 });
 
 When('the fixture file {string} is loaded', async function (this: LicensingWorld, name: string) {
-  await this.driver.seedFixtureFile(name);
+  await this.harness.seedFixtureFile(name);
 });
 
 Then('the license server {string} no longer exists', async function (this: LicensingWorld, name: string) {
-  const outcome = await this.driver.databaseOf(name).then(
+  const outcome = await this.harness.databaseOf(name).then(
     () => 'exists',
     (error: unknown) => (error instanceof Refusal ? error.code : 'error'),
   );
@@ -101,14 +101,14 @@ Then('no Manage RDS CALs Wizard is open on the license server', async function (
 Then('the event for the pack of {string} is dated {string}', async function (this: LicensingWorld, reference: string, instant: string) {
   const granted = this.granted.find((candidate) => candidate.reference === reference);
   if (!granted) throw new Error(`No key pack ID was obtained for "${reference}"`);
-  const events = await this.driver.eventLog(this.serverName);
+  const events = await this.person.eventLog(this.serverName);
   const event = events.find((candidate) => candidate.licenseKeyPackId === granted.licenseKeyPackId.replace(/-/g, ''));
   expect(event?.recordedAt).to.equal(new Date(instant).toISOString());
 });
 
 Then(/^the pack of "([^"]+)" (has|has not) expired$/, async function (this: LicensingWorld, reference: string, has: string) {
   const granted = this.granted.find((candidate) => candidate.reference === reference);
-  const pack = (await this.driver.databaseOf(this.serverName)).keyPacks.find(
+  const pack = (await this.harness.databaseOf(this.serverName)).keyPacks.find(
     (candidate) => candidate.purchaseNumber === granted?.purchaseNumber,
   );
   expect(pack, `no pack installed for "${reference}"`).to.not.equal(undefined);

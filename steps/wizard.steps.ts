@@ -61,20 +61,20 @@ When('the administrator opens the Manage RDS CALs Wizard on {string}', async fun
 
 When('{persona} tries to open the Manage RDS CALs Wizard', async function (this: LicensingWorld, persona: Persona) {
   this.actAs(persona);
-  await this.attempt(() => this.driver.openManageCalsWizard(this.serverName));
+  await this.attempt(() => this.person.openManageCalsWizard(this.serverName));
 });
 
 When(
   '{otherCaller} tries to open the Manage RDS CALs Wizard on {string}',
   async function (this: LicensingWorld, persona: Persona, name: string) {
     this.actAs(persona);
-    await this.attempt(() => this.driver.openManageCalsWizard(name));
+    await this.attempt(() => this.person.openManageCalsWizard(name));
   },
 );
 
 /** The server becomes "it" once the wizard opens on it; a refused attempt leaves "it" where it was. */
 When('the administrator tries to open the Manage RDS CALs Wizard on {string}', async function (this: LicensingWorld, name: string) {
-  await this.attempt(() => this.driver.openManageCalsWizard(name));
+  await this.attempt(() => this.person.openManageCalsWizard(name));
   if (!this.refusal) this.serverName = name;
 });
 
@@ -86,7 +86,7 @@ When(
   /^(the administrator|the standard user) tries to click (Next|Back|Cancel|Finish)$/,
   async function (this: LicensingWorld, who: string, button: string) {
     this.actAs(who.replace(/^the /, '') as Persona);
-    await this.attempt(() => this.driver.moveWizard(this.serverName, BUTTONS[button] as WizardMove));
+    await this.attempt(() => this.person.moveWizard(this.serverName, BUTTONS[button] as WizardMove));
   },
 );
 
@@ -95,7 +95,7 @@ When('the administrator clicks {string}', async function (this: LicensingWorld, 
 });
 
 When('the administrator tries to click {string}', async function (this: LicensingWorld, label: string) {
-  await this.attempt(() => this.driver.moveWizard(this.serverName, option(label)));
+  await this.attempt(() => this.person.moveWizard(this.serverName, option(label)));
 });
 
 When('the administrator selects the reason {string}', async function (this: LicensingWorld, reason: string) {
@@ -103,12 +103,12 @@ When('the administrator selects the reason {string}', async function (this: Lice
 });
 
 When('the administrator tries to select the reason {string}', async function (this: LicensingWorld, reason: string) {
-  await this.attempt(() => this.driver.moveWizard(this.serverName, { type: 'selectReason', reason }));
+  await this.attempt(() => this.person.moveWizard(this.serverName, { type: 'selectReason', reason }));
 });
 
 /** Leaves the Welcome page only if the wizard is still on it: the sentence is about the choice, not about Next. */
 Given('the administrator has chosen to rebuild because {string}', async function (this: LicensingWorld, reason: string) {
-  if ((await this.driver.currentWizardPage(this.serverName)).page === 'welcome') await move(this, { type: 'next' });
+  if ((await this.person.currentWizardPage(this.serverName)).page === 'welcome') await move(this, { type: 'next' });
   await chooseRebuild(this, reason);
 });
 
@@ -149,7 +149,7 @@ When('the administrator rebuilds the database by telephone, reinstalling every p
 
 /** Only in a browser (@browser-only): every control reached with Tab, worked with Space, Enter and typing. */
 When('the administrator rebuilds the database by telephone using only the keyboard', async function (this: LicensingWorld) {
-  this.driver.useKeyboardOnly();
+  this.person.useKeyboardOnly();
   await rebuildReinstallingEverything(this);
 });
 
@@ -171,7 +171,7 @@ When('the administrator finishes the rebuild', async function (this: LicensingWo
 });
 
 Then('the wizard shows the {string} page', async function (this: LicensingWorld, title: string) {
-  const current = await this.driver.currentWizardPage(this.page?.serverName ?? this.serverName);
+  const current = await this.person.currentWizardPage(this.page?.serverName ?? this.serverName);
   expect(current.title).to.equal(title);
 });
 
@@ -179,7 +179,7 @@ Then('the wizard shows the {string} page', async function (this: LicensingWorld,
 Then(
   'the Manage RDS CALs Wizard on {string} shows the {string} page',
   async function (this: LicensingWorld, serverName: string, title: string) {
-    const current = await this.driver.currentWizardPage(serverName);
+    const current = await this.person.currentWizardPage(serverName);
     expect(current.serverName.toUpperCase(), 'the page is of another server').to.equal(serverName.toUpperCase());
     expect(current.title).to.equal(title);
   },
@@ -191,25 +191,25 @@ Given('the administrator has reached the {string} page', async function (this: L
 
 /** The buttons a person can click on the current page, in any order ("Next, Cancel"). */
 Then('the wizard offers the buttons {string}', async function (this: LicensingWorld, list: string) {
-  const current = await this.driver.currentWizardPage(this.serverName);
+  const current = await this.person.currentWizardPage(this.serverName);
   const offered = current.allowed.flatMap((move) => (Object.hasOwn(BUTTON_WORDS, move) ? [BUTTON_WORDS[move]] : []));
   expect([...offered].sort(), `the buttons of the "${current.title}" page`).to.deep.equal(list.split(/,\s*/).sort());
 });
 
 Then('the license key pack ID boxes are empty', async function (this: LicensingWorld) {
-  const current = await this.driver.currentWizardPage(this.serverName);
+  const current = await this.person.currentWizardPage(this.serverName);
   expect(current.obtainKeyPack?.keyPackId, 'what the boxes hold').to.equal('');
 });
 
 Then(/^the deletion confirmation check box is (selected|cleared)$/, async function (this: LicensingWorld, state: string) {
-  const current = await this.driver.currentWizardPage(this.serverName);
+  const current = await this.person.currentWizardPage(this.serverName);
   expect(current.confirmDeletion?.deletionConfirmed, 'the check box on the Confirm Deletion of RDS CALs page').to.equal(
     state === 'selected',
   );
 });
 
 Then('the option {string} is chosen', async function (this: LicensingWorld, label: string) {
-  const current = await this.driver.currentWizardPage(this.serverName);
+  const current = await this.person.currentWizardPage(this.serverName);
   const chosen = option(label);
   if (chosen.type === 'selectAction') expect(current.actionSelection?.action).to.equal(chosen.action);
   else if (chosen.type === 'chooseAdditionalPacks') expect(current.reinstallingAdditional?.choice).to.equal(chosen.choice);
@@ -221,27 +221,27 @@ Then(/^the Manage RDS CALs Wizard was (cancelled|finished)$/, function (this: Li
 });
 
 Then('the wizard offers these reasons:', async function (this: LicensingWorld, table: DataTable) {
-  const current = await this.driver.currentWizardPage(this.serverName);
+  const current = await this.person.currentWizardPage(this.serverName);
   expect(current.actionSelection?.reasons).to.deep.equal(table.raw().map(([reason]) => reason));
 });
 
 Then('the wizard asks whether to reinstall another pack', async function (this: LicensingWorld) {
-  const current = await this.driver.currentWizardPage(this.serverName);
+  const current = await this.person.currentWizardPage(this.serverName);
   expect(current.page).to.equal('reinstallingAdditional');
   expect(current.allowed).to.include('chooseAdditionalPacks');
 });
 
 Then('the wizard counts {int} pack(s) reinstalled', async function (this: LicensingWorld, count: number) {
-  expect((await this.driver.currentWizardPage(this.serverName)).packsReinstalled).to.equal(count);
+  expect((await this.person.currentWizardPage(this.serverName)).packsReinstalled).to.equal(count);
 });
 
 /** While the wizard is open its page shows the reason; once it has closed, its last event (88 or 9002) records it. */
 async function expectRecordedReason(world: LicensingWorld, reason: string): Promise<void> {
   if (await wizardIsOpen(world)) {
-    expect((await world.driver.currentWizardPage(world.serverName)).reason).to.equal(reason);
+    expect((await world.person.currentWizardPage(world.serverName)).reason).to.equal(reason);
     return;
   }
-  const closing = (await world.driver.eventLog(world.serverName)).filter((event) => event.eventId === 88 || event.eventId === 9002).at(-1);
+  const closing = (await world.person.eventLog(world.serverName)).filter((event) => event.eventId === 88 || event.eventId === 9002).at(-1);
   expect(closing?.message, 'no event 88 or 9002 records how the wizard closed').to.include(`Reason given: ${reason}.`);
 }
 

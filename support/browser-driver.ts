@@ -2,10 +2,11 @@
  * The LicensingDriver through the fake's web pages, in headless Chromium driven by
  * playwright-core: every procedure verb is done on a page, each control found by its role
  * and the accessible name the procedure uses. Setting up the world, the clock, faults,
- * snapshots and reads of stored state stay on the test-control API (inherited from the
- * HTTP driver, with the same evidence for the reports), so a scenario's Givens and its
- * checks of the fake's state are the same for both drivers: only the way the procedure is
- * performed differs.
+ * snapshots and reads of stored state are not a person's verbs: they stay with the harness
+ * (support/harness-control.ts), so a scenario's Givens and its checks of the fake's state are
+ * the same for both drivers: only the way the procedure is performed differs. It shares the
+ * scenario's connection to the fake (support/fake-api.ts) for the environment and the account.
+ * It inherits from no driver: a verb it does not do on the pages does not compile.
  *
  * One browser per cucumber worker; one browser context per account (signed in once, then
  * reused by later scenarios, which only change the environment header).
@@ -17,11 +18,13 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+  Account,
   ConnectionMethod,
   GrantedKeyPack,
   KeyPack,
   LicenseServerInfo,
   LoggedEvent,
+  PersonVerbs,
   Refusal,
   TelephoneCall,
   WizardMove,
@@ -31,11 +34,11 @@ import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } fr
 import { andWaitForAnswer, andWaitForPage, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './browser/page-reading';
 import { InputMode, makeMove, pasteIntoFirstBox, reach, readWizardPage } from './browser/wizard-screen';
 import { Screens, wizardShown } from './browser/screens';
-import { EvidenceRecordingDriver } from './evidence';
 import { Picture } from './evidence-files';
-import { ENVIRONMENT_HEADER } from './http-driver';
+import { FakeApi } from './fake-api';
+import { HttpDriver } from './http-driver';
 
-export class BrowserDriver extends EvidenceRecordingDriver {
+export class BrowserDriver implements PersonVerbs {
   /** Pictures of the pages this scenario's steps left on the screen, in order. */
   readonly pictures: Picture[] = [];
   /**
@@ -56,9 +59,11 @@ export class BrowserDriver extends EvidenceRecordingDriver {
   private lastUsed: Page | undefined;
   /** This scenario's page for each account that has acted in it. */
   private readonly pages = new Map<string, Promise<Page>>();
+  /** The same verbs over the API, for arranging a scenario's set-up. */
+  private readonly overApi: HttpDriver;
 
   constructor(
-    baseUrl: string | (() => string),
+    private readonly api: FakeApi,
     private readonly session: {
       browser(): Promise<Browser>;
       /** The worker's signed-in browser context for an account, reused across scenarios. */
@@ -68,7 +73,9 @@ export class BrowserDriver extends EvidenceRecordingDriver {
       onPage(page: Page): Promise<void>;
     },
   ) {
-    super(baseUrl);
+    this.overApi = new HttpDriver(api);
+    // A request that may change the fake (anything but GET) leaves every page on screen out of date.
+    api.onChange(() => this.screens.changed());
   }
 
   /**
@@ -79,36 +86,33 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     this.arranging = on;
   }
 
-  override useKeyboardOnly(): void {
+  /** The pages are drawn in the account's own signed-in context (see `page`). */
+  actAs(account: Account): void {
+    this.api.actAs(account);
+  }
+
+  useKeyboardOnly(): void {
     this.inputMode = 'keyboard';
   }
 
-  /** A request that may change the fake (anything but GET) leaves every page on screen out of date. */
-  protected override noteRequest(method: string): void {
-    if (method !== 'GET') this.screens.changed();
-  }
-
-  override async startScenario(): Promise<void> {
-    await super.startScenario();
+  /** After the harness has started the scenario's environment: the worker's contexts are pointed at it. */
+  async startScenario(): Promise<void> {
     this.pictures.length = 0;
     this.inputMode = 'mouse';
-    for (const context of this.session.allContexts()) await (await context).setExtraHTTPHeaders(this.headers());
+    const headers = this.api.environmentHeaders();
+    for (const context of this.session.allContexts()) await (await context).setExtraHTTPHeaders(headers);
   }
 
   /** This scenario's pages are closed; the signed-in contexts stay for the next scenario. */
-  override async endScenario(): Promise<void> {
+  async endScenario(): Promise<void> {
     const pages = [...this.pages.values()];
     this.pages.clear();
     this.lastUsed = undefined;
-    try {
-      for (const page of pages) await (await page).close();
-    } finally {
-      await super.endScenario();
-    }
+    for (const page of pages) await (await page).close();
   }
 
-  override async listLicenseServers(): Promise<LicenseServerInfo[]> {
-    if (this.arranging) return super.listLicenseServers();
+  async listLicenseServers(): Promise<LicenseServerInfo[]> {
+    if (this.arranging) return this.overApi.listLicenseServers();
     const page = await this.open('/');
     return (await tableRecords(page, 'License servers')).map((row) => ({
       name: row.Name ?? '',
@@ -119,13 +123,13 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     }));
   }
 
-  override async licenseServer(name: string): Promise<LicenseServerInfo> {
-    if (this.arranging) return super.licenseServer(name);
+  async licenseServer(name: string): Promise<LicenseServerInfo> {
+    if (this.arranging) return this.overApi.licenseServer(name);
     return serverInfo(await this.open(serverPath(name)));
   }
 
-  override async setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
-    if (this.arranging) return super.setConnectionMethod(name, method);
+  async setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
+    if (this.arranging) return this.overApi.setConnectionMethod(name, method);
     const page = await this.openToAct(serverPath(name));
     await page.getByText('Action', { exact: true }).click();
     await this.follow(page, () => page.getByRole('link', { name: 'Properties' }).click());
@@ -137,8 +141,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     return serverInfo(page);
   }
 
-  override async installedKeyPacks(name: string): Promise<KeyPack[]> {
-    if (this.arranging) return super.installedKeyPacks(name);
+  async installedKeyPacks(name: string): Promise<KeyPack[]> {
+    if (this.arranging) return this.overApi.installedKeyPacks(name);
     const page = await this.open(serverPath(name));
     return (await tableRecords(page, 'Installed RDS CALs')).map((row) => {
       const expires = row.Expires ?? 'Never';
@@ -157,8 +161,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     });
   }
 
-  override async eventLog(name: string): Promise<LoggedEvent[]> {
-    if (this.arranging) return super.eventLog(name);
+  async eventLog(name: string): Promise<LoggedEvent[]> {
+    if (this.arranging) return this.overApi.eventLog(name);
     const page = await this.open(serverPath(name));
     return (await tableRecords(page, 'Event log')).map((row) => ({
       eventId: Number(row['Event ID']),
@@ -169,8 +173,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     }));
   }
 
-  protected override async performOpenWizard(name: string): Promise<WizardPage> {
-    if (this.arranging) return super.performOpenWizard(name);
+  async openManageCalsWizard(name: string): Promise<WizardPage> {
+    if (this.arranging) return this.overApi.openManageCalsWizard(name);
     const page = await this.openToAct(serverPath(name));
     const menu = page.getByText('Action', { exact: true });
     const entry = page.getByRole('button', { name: 'Manage RDS CALs' });
@@ -186,16 +190,16 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     return this.wizardPage(page, name);
   }
 
-  override async currentWizardPage(name: string): Promise<WizardPage> {
-    if (this.arranging) return super.currentWizardPage(name);
+  async currentWizardPage(name: string): Promise<WizardPage> {
+    if (this.arranging) return this.overApi.currentWizardPage(name);
     const page = await this.wizardOnScreen(name);
     const view = await readWizardPage(page, name);
     this.screens.drawn(page, wizardShown(name));
     return view;
   }
 
-  protected override async performMove(name: string, move: WizardMove): Promise<WizardPage> {
-    if (this.arranging) return super.performMove(name, move);
+  async moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
+    if (this.arranging) return this.overApi.moveWizard(name, move);
     const page = await this.wizardOnScreen(name);
     try {
       await makeMove(page, move, this.inputMode);
@@ -215,8 +219,8 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     return this.wizardPage(page, name);
   }
 
-  override async pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
-    if (this.arranging) return super.pasteKeyPackId(name, keyPackId);
+  async pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
+    if (this.arranging) return this.overApi.pasteKeyPackId(name, keyPackId);
     const page = await this.wizardOnScreen(name);
     await pasteIntoFirstBox(page, keyPackId);
     // Moving on to Next leaves the boxes, which hands the ID to the wizard (posted in place).
@@ -224,14 +228,14 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     return this.wizardPage(page, name);
   }
 
-  override async telephoneNumbers(): Promise<Record<string, string>> {
-    if (this.arranging) return super.telephoneNumbers();
+  async telephoneNumbers(): Promise<Record<string, string>> {
+    if (this.arranging) return this.overApi.telephoneNumbers();
     const page = await this.open('/clearinghouse');
     return Object.fromEntries(await tableFacts(page, 'Clearinghouse telephone numbers').then((facts) => [...facts].slice(1)));
   }
 
-  override async callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack> {
-    if (this.arranging) return super.callClearinghouse(call);
+  async callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack> {
+    if (this.arranging) return this.overApi.callClearinghouse(call);
     const page = await this.openToAct('/clearinghouse');
     const { information } = call;
     const keyboard = this.inputMode === 'keyboard';
@@ -260,19 +264,13 @@ export class BrowserDriver extends EvidenceRecordingDriver {
     return keyPackShown(page);
   }
 
-  override async askClearinghouseAbout(
-    licenseKeyPackId: string,
-  ): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
-    if (this.arranging) return super.askClearinghouseAbout(licenseKeyPackId);
+  async askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
+    if (this.arranging) return this.overApi.askClearinghouseAbout(licenseKeyPackId);
     const page = await this.openToAct('/clearinghouse');
     await page.getByLabel('License key pack ID').fill(licenseKeyPackId);
     await this.follow(page, () => page.getByRole('button', { name: 'Ask' }).click());
     const { licenseServerId, purchaseNumber, quantity } = await keyPackShown(page);
     return { licenseServerId, purchaseNumber, quantity };
-  }
-
-  private headers(): Record<string, string> {
-    return this.environmentId === undefined ? {} : { [ENVIRONMENT_HEADER]: this.environmentId };
   }
 
   /**
@@ -282,28 +280,29 @@ export class BrowserDriver extends EvidenceRecordingDriver {
    * more renderer time for each earlier document), and a new page costs about 100 ms.
    */
   private async page(): Promise<Page> {
-    const key = this.account ? `${this.account.userName}\0${this.account.password}` : '(nobody)';
+    const account = this.api.actingAccount();
+    const key = account ? `${account.userName}\0${account.password}` : '(nobody)';
     let page = this.pages.get(key);
     if (!page) {
-      page = this.session.contextFor(key, () => this.signedInContext()).then(newPage);
+      page = this.session.contextFor(key, () => this.signedInContext(account)).then(newPage);
       this.pages.set(key, page);
     }
     this.lastUsed = await page;
     return this.lastUsed;
   }
 
-  private async signedInContext(): Promise<BrowserContext> {
+  private async signedInContext(account: Account): Promise<BrowserContext> {
     const browser = await this.session.browser();
     const context = await browser.newContext({
       viewport: { width: 1000, height: 760 },
-      extraHTTPHeaders: this.headers(),
-      baseURL: this.base(),
+      extraHTTPHeaders: this.api.environmentHeaders(),
+      baseURL: this.api.base(),
     });
-    if (this.account) {
+    if (account) {
       const page = await newPage(context);
       await page.goto('/sign-in');
-      await page.getByLabel('User name').fill(this.account.userName);
-      await page.getByLabel('Password').fill(this.account.password);
+      await page.getByLabel('User name').fill(account.userName);
+      await page.getByLabel('Password').fill(account.password);
       // A wrong password is refused on the sign-in page; every later page then asks to sign in.
       await andWaitForPage(page, () => page.getByRole('button', { name: 'Sign in' }).click());
       await page.close();

@@ -2,9 +2,9 @@
  * What a person reads must be what the console shows, whatever a scenario looks at: every
  * wizard page the fake answers with carries the console's title for that page, every key
  * pack the words RD Licensing Manager uses for its program and CAL type, every server the
- * words of its connection method. Checked on everything the drivers read
- * (support/evidence.ts), so a wrong word fails whichever scenario meets it, not only the few
- * that ask. The words are the browser driver's (support/browser/labels.ts): one list.
+ * words of its connection method. Checked on everything the drivers read (page titles in
+ * support/evidence.ts, the API's words in support/http-driver.ts and support/harness-control.ts),
+ * so a wrong word fails whichever scenario meets it, not only the few that ask. The words are the browser driver's (support/browser/labels.ts): one list.
  */
 import { expect } from 'chai';
 import { KeyPack, LicenseServerInfo, WizardPage } from './driver';

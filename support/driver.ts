@@ -1,7 +1,8 @@
 /**
- * The seam between the acceptance suite and the system under test: the verbs and
- * questions of the procedure, in domain words. The HTTP driver implements it today; a
- * browser or in-process driver can implement it later and run the same features.
+ * The seams between the acceptance suite and the system under test, in domain words: what a
+ * person does in the procedure (PersonVerbs, done by the HTTP driver or the browser driver) and
+ * the harness's own control of the fake (HarnessControl). Another client (an in-process driver,
+ * a desktop one) implements PersonVerbs and runs the same features.
  * A refused action rejects with a Refusal; anything else unexpected rejects with Error.
  */
 
@@ -144,10 +145,10 @@ export interface WorldFixture {
 }
 
 /**
- * What a person does in the procedure: through the API or through the pages, each driver its
- * own way. The browser driver must do every one of these on the pages (test/drivers.test.ts
- * fails when one is only inherited from the HTTP driver, which would run it over HTTP and still
- * count it as verified through the pages).
+ * What a person does in the procedure: through the API (support/http-driver.ts) or through the
+ * pages (support/browser-driver.ts), each driver its own way. Each implements this interface
+ * and inherits from no other driver, so a verb the browser driver does not do on the pages is a
+ * type error (and test/drivers.test.ts fails if a parent class is put back).
  */
 export interface PersonVerbs {
   /** Later calls act as this local account. */
@@ -196,7 +197,11 @@ type UnlistedVerbs = Exclude<keyof PersonVerbs, (typeof PERSON_VERBS)[number]>;
 const everyVerbListed: UnlistedVerbs extends never ? true : never = true;
 void everyVerbListed;
 
-/** The harness's own control of the fake: set-up, time, faults, and reads of what it stores. Over the API in every profile. */
+/**
+ * The harness's own control of the fake: set-up, time, faults, and reads of what it stores. Over
+ * the API in every profile (support/harness-control.ts); composed beside the person's driver in
+ * the World, never mixed into it.
+ */
 export interface HarnessControl {
   /** Starts an isolated world for one scenario. */
   startScenario(): Promise<void>;
@@ -225,8 +230,6 @@ export interface HarnessControl {
   environmentDigest(): Promise<string>;
   unexpectedServerErrors(): Promise<string[]>;
 }
-
-export interface LicensingDriver extends PersonVerbs, HarnessControl {}
 
 /** Fault switches for one license server (see the fake's test-control API). */
 export interface FaultSwitches {

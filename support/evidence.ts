@@ -1,12 +1,26 @@
 /**
- * Evidence for the reports: the HTTP driver (or, through it, the browser driver), plus copies of the license server's
- * database taken around the moments a reviewer cares about: just before and just after
- * the wizard's deletion, and after Finish. Everything it reads passes through here, so here
- * too it is held to the words the console shows (support/console-words.ts).
+ * Evidence for the reports, around whichever driver performs the procedure (over the API or on
+ * the pages): copies of the license server's database taken at the moments a reviewer cares
+ * about, just before and just after the wizard's deletion, and after Finish. Every wizard page
+ * passes through here, so here too it is held to the title the console gives it
+ * (support/console-words.ts). It adds to a driver and replaces none of its verbs: each is
+ * handed on, and the compiler sees that none is left out.
  */
-import { DatabaseContents, KeyPack, LicenseServerInfo, WizardMove, WizardPage } from './driver';
-import { HttpDriver } from './http-driver';
-import { expectKeyPackAsTheConsoleShowsIt, expectPageAsTheConsoleShowsIt, expectServerAsTheConsoleShowsIt } from './console-words';
+import {
+  Account,
+  ConnectionMethod,
+  DatabaseContents,
+  GrantedKeyPack,
+  HarnessControl,
+  KeyPack,
+  LicenseServerInfo,
+  LoggedEvent,
+  PersonVerbs,
+  TelephoneCall,
+  WizardMove,
+  WizardPage,
+} from './driver';
+import { expectPageAsTheConsoleShowsIt } from './console-words';
 
 export interface DatabaseEvidence {
   label: string;
@@ -14,73 +28,94 @@ export interface DatabaseEvidence {
   database: DatabaseContents;
 }
 
-export class EvidenceRecordingDriver extends HttpDriver {
+export class EvidenceRecorder implements PersonVerbs {
   readonly databases: DatabaseEvidence[] = [];
   private readonly lastPage = new Map<string, WizardPage['page']>();
 
-  override async openManageCalsWizard(name: string): Promise<WizardPage> {
-    return this.remember(name, await this.performOpenWizard(name));
+  /**
+   * @param person the driver that performs the procedure
+   * @param harness reads the database for the copies
+   * @param quietly runs those reads without making them evidence themselves
+   */
+  constructor(
+    private readonly person: PersonVerbs,
+    private readonly harness: HarnessControl,
+    private readonly quietly: <T>(read: () => Promise<T>) => Promise<T>,
+  ) {}
+
+  actAs(account: Account): void {
+    this.person.actAs(account);
   }
 
-  override async moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
+  useKeyboardOnly(): void {
+    this.person.useKeyboardOnly();
+  }
+
+  listLicenseServers(): Promise<LicenseServerInfo[]> {
+    return this.person.listLicenseServers();
+  }
+
+  licenseServer(name: string): Promise<LicenseServerInfo> {
+    return this.person.licenseServer(name);
+  }
+
+  setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
+    return this.person.setConnectionMethod(name, method);
+  }
+
+  installedKeyPacks(name: string): Promise<KeyPack[]> {
+    return this.person.installedKeyPacks(name);
+  }
+
+  eventLog(name: string): Promise<LoggedEvent[]> {
+    return this.person.eventLog(name);
+  }
+
+  async openManageCalsWizard(name: string): Promise<WizardPage> {
+    return this.remember(name, await this.person.openManageCalsWizard(name));
+  }
+
+  async currentWizardPage(name: string): Promise<WizardPage> {
+    return this.remember(name, await this.person.currentWizardPage(name));
+  }
+
+  async moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
     const deleting = move.type === 'next' && this.lastPage.get(name) === 'confirmDeletion';
-    const before = deleting ? await this.quietly(() => this.databaseOf(name)) : undefined;
-    const page = this.remember(name, await this.performMove(name, move));
+    const before = deleting ? await this.copyOf(name) : undefined;
+    const page = this.remember(name, await this.person.moveWizard(name, move));
     if (before && page.page === 'reinstallingCals') {
       this.databases.push({ label: 'before the deletion', serverName: name, database: before });
-      this.databases.push({ label: 'after the deletion', serverName: name, database: await this.quietly(() => this.databaseOf(name)) });
+      this.databases.push({ label: 'after the deletion', serverName: name, database: await this.copyOf(name) });
     }
     if (move.type === 'finish' && page.page === 'closed') {
-      this.databases.push({ label: 'after Finish', serverName: name, database: await this.quietly(() => this.databaseOf(name)) });
+      this.databases.push({ label: 'after Finish', serverName: name, database: await this.copyOf(name) });
     }
     return page;
   }
 
-  override async databaseOf(name: string): Promise<DatabaseContents> {
-    const database = await super.databaseOf(name);
-    database.keyPacks.forEach(expectKeyPackAsTheConsoleShowsIt);
-    return database;
+  async pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
+    return this.remember(name, await this.person.pasteKeyPackId(name, keyPackId));
   }
 
-  override async installedKeyPacks(name: string): Promise<KeyPack[]> {
-    const packs = await super.installedKeyPacks(name);
-    packs.forEach(expectKeyPackAsTheConsoleShowsIt);
-    return packs;
+  telephoneNumbers(): Promise<Record<string, string>> {
+    return this.person.telephoneNumbers();
   }
 
-  override async setConnectionMethod(name: string, method: LicenseServerInfo['connectionMethod']): Promise<LicenseServerInfo> {
-    const server = await super.setConnectionMethod(name, method);
-    expectServerAsTheConsoleShowsIt(server);
-    return server;
+  callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack> {
+    return this.person.callClearinghouse(call);
   }
 
-  override async licenseServer(name: string): Promise<LicenseServerInfo> {
-    const server = await super.licenseServer(name);
-    expectServerAsTheConsoleShowsIt(server);
-    return server;
+  askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
+    return this.person.askClearinghouseAbout(licenseKeyPackId);
   }
 
-  /** How the wizard is opened and moved: over HTTP here; the browser driver does it on pages. */
-  protected performOpenWizard(name: string): Promise<WizardPage> {
-    return super.openManageCalsWizard(name);
-  }
-
-  protected performMove(name: string, move: WizardMove): Promise<WizardPage> {
-    return super.moveWizard(name, move);
+  private copyOf(name: string): Promise<DatabaseContents> {
+    return this.quietly(() => this.harness.databaseOf(name));
   }
 
   private remember(name: string, page: WizardPage): WizardPage {
     expectPageAsTheConsoleShowsIt(page);
     this.lastPage.set(name, page.page);
     return page;
-  }
-
-  private async quietly<T>(read: () => Promise<T>): Promise<T> {
-    this.recording = false;
-    try {
-      return await read();
-    } finally {
-      this.recording = true;
-    }
   }
 }

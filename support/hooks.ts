@@ -44,8 +44,13 @@ AfterAll(async function () {
 });
 
 Before(async function (this: LicensingWorld) {
-  await this.driver.startScenario();
-  this.cleanups.push(() => this.driver.endScenario());
+  await this.harness.startScenario();
+  this.cleanups.push(() => this.harness.endScenario());
+  const browser = this.browser;
+  if (browser) {
+    await browser.startScenario();
+    this.cleanups.push(() => browser.endScenario());
+  }
 });
 
 /**
@@ -57,7 +62,7 @@ Before(async function (this: LicensingWorld) {
 BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
   const settingUpUntilNow = this.stepType === 'Context';
   this.stepType = pickleStep.type;
-  if (this.driver instanceof BrowserDriver) await arrangeOrAct(this, this.driver, settingUpUntilNow);
+  if (this.browser) await arrangeOrAct(this, this.browser, settingUpUntilNow);
   const phrase = PERSONA_PHRASES.find((candidate) => pickleStep.text.startsWith(`${candidate} `));
   if (phrase) this.actAs(phrase.replace(/^the /, '') as Persona);
   else if (pickleStep.type === 'Outcome' && this.actor !== 'administrator') {
@@ -69,7 +74,7 @@ BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
   // Only scenarios that ask about it pay for the read.
   const asks = pickle.steps.some((step) => step.text === NO_KEY_PACK_ID_ISSUED);
   if (asks && pickleStep.type === 'Action' && this.issuedBeforeActions === undefined) {
-    this.issuedBeforeActions = await this.driver.issuedKeyPackIds();
+    this.issuedBeforeActions = await this.harness.issuedKeyPackIds();
   }
 });
 
@@ -84,7 +89,7 @@ async function arrangeOrAct(world: LicensingWorld, driver: BrowserDriver, settin
   driver.arrangeOverApi(arranging);
   if (arranging || !settingUpUntilNow || !world.page || world.page.page === 'closed') return;
   try {
-    world.page = await driver.currentWizardPage(world.page.serverName);
+    world.page = await world.person.currentWizardPage(world.page.serverName);
   } catch (error) {
     // The set-up may have closed the wizard without a step seeing it (a reset, a snapshot restored).
     if (!(error instanceof Refusal && error.code === 'wizard-not-open')) throw error;
@@ -100,10 +105,10 @@ AfterStep(async function (this: LicensingWorld, { pickleStep, result }) {
     this.actAs(this.actorAfterCheck);
     this.actorAfterCheck = undefined;
   }
-  if (!(this.driver instanceof BrowserDriver)) return;
-  if (result.status === Status.FAILED) await this.driver.pictureOfFailure(pickleStep.text);
-  else if (pickleStep.type === 'Action') await this.driver.pictureOfStep();
-  else this.driver.forgetScreen();
+  if (!this.browser) return;
+  if (result.status === Status.FAILED) await this.browser.pictureOfFailure(pickleStep.text);
+  else if (pickleStep.type === 'Action') await this.browser.pictureOfStep();
+  else this.browser.forgetScreen();
 });
 
 /**
@@ -115,7 +120,7 @@ After(async function (this: LicensingWorld, { pickle }) {
   const failures: unknown[] = [];
   let unexpected: string[] = [];
   try {
-    unexpected = await this.driver.unexpectedServerErrors();
+    unexpected = await this.harness.unexpectedServerErrors();
     attachEvidence(this, pickle);
   } catch (error) {
     failures.push(error);
@@ -133,13 +138,13 @@ After(async function (this: LicensingWorld, { pickle }) {
 
 function attachEvidence(world: LicensingWorld, pickle: { uri: string; location?: { line: number } }): void {
   const json: JsonEvidence[] = [
-    { fileName: 'requests to the fake.json', value: world.driver.exchanges },
-    ...world.driver.databases.map((evidence) => ({
+    { fileName: 'requests to the fake.json', value: world.api.exchanges },
+    ...world.person.databases.map((evidence) => ({
       fileName: `${evidence.serverName} database ${evidence.label}.json`,
       value: evidence.database,
     })),
   ];
-  const pictures = world.driver instanceof BrowserDriver ? world.driver.pictures : [];
+  const pictures = world.browser?.pictures ?? [];
   const reportFolder = (world.parameters as { reportFolder?: string }).reportFolder;
   if (reportFolder !== undefined) {
     const scenario = { uri: pickle.uri, line: pickle.location?.line ?? 0 };

@@ -7,13 +7,13 @@ import { GrantedKeyPack, Refusal, TelephoneCall, WizardMove, WizardPage } from '
 import { LicensingWorld } from './world';
 
 export async function move(world: LicensingWorld, wizardMove: WizardMove): Promise<WizardPage> {
-  world.page = await world.driver.moveWizard(world.serverName, wizardMove);
+  world.page = await world.person.moveWizard(world.serverName, wizardMove);
   if (wizardMove.type === 'selectReason') world.reasonChosen = wizardMove.reason;
   return world.page;
 }
 
 export async function openWizard(world: LicensingWorld, serverName = world.serverName): Promise<WizardPage> {
-  world.page = await world.driver.openManageCalsWizard(serverName);
+  world.page = await world.person.openManageCalsWizard(serverName);
   return world.page;
 }
 
@@ -70,7 +70,7 @@ export async function callClearinghouse(
 export function callAbout(world: LicensingWorld, said: Omit<TelephoneCall, 'dialledNumber' | 'licenseServerId'> & Partial<TelephoneCall>) {
   const shown = world.page?.obtainKeyPack;
   if (!shown?.telephoneNumber) throw new Error('The wizard is not showing a Clearinghouse number (Obtain Client License Key Pack page)');
-  return world.driver.callClearinghouse({ dialledNumber: shown.telephoneNumber, licenseServerId: shown.licenseServerId, ...said });
+  return world.person.callClearinghouse({ dialledNumber: shown.telephoneNumber, licenseServerId: shown.licenseServerId, ...said });
 }
 
 /** Step 10: type an ID into the boxes and click Next. */
@@ -152,7 +152,7 @@ export async function reachPage(world: LicensingWorld, title: string): Promise<v
 
 /** Whether the fake has a Manage RDS CALs Wizard open on the scenario's server. */
 export function wizardIsOpen(world: LicensingWorld): Promise<boolean> {
-  return world.driver.currentWizardPage(world.serverName).then(
+  return world.person.currentWizardPage(world.serverName).then(
     () => true,
     (error: unknown) => {
       if (error instanceof Refusal && error.code === 'wizard-not-open') return false;

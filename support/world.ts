@@ -1,13 +1,16 @@
 /**
- * Per-scenario state, kept thin: the driver, who is acting, the license server the
+ * Per-scenario state, kept thin: the drivers, who is acting, the license server the
  * scenario is about, what the wizard last showed, and what the Clearinghouse handed out.
  */
 import { IWorldOptions, World } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { Account, CalType, GrantedKeyPack, LicenseServerInfo, ProgramInformation, Refusal, WizardPage } from './driver';
+import { Account, CalType, GrantedKeyPack, HarnessControl, LicenseServerInfo, ProgramInformation, Refusal, WizardPage } from './driver';
 import { BrowserDriver } from './browser-driver';
 import { browserSession } from './browser-loader';
-import { EvidenceRecordingDriver } from './evidence';
+import { EvidenceRecorder } from './evidence';
+import { FakeApi } from './fake-api';
+import { ApiHarness } from './harness-control';
+import { HttpDriver } from './http-driver';
 import { runningFake } from './process-fake';
 import { PERSONAS } from './personas';
 
@@ -28,7 +31,14 @@ export interface KnownPurchase {
 export const NO_KEY_PACK_ID_ISSUED = 'no license key pack ID was issued';
 
 export class LicensingWorld extends World {
-  readonly driver: EvidenceRecordingDriver;
+  /** The scenario's connection to the fake: its environment, the account acting, the requests made. */
+  readonly api: FakeApi;
+  /** What the person does in the procedure, through the profile's driver, with the evidence for the reports. */
+  readonly person: EvidenceRecorder;
+  /** The harness's control of the fake (set-up, clock, faults, reads of stored state): over the API in every profile. */
+  readonly harness: HarnessControl;
+  /** The browser driver, in the browser profile: for the pages' pictures. */
+  readonly browser: BrowserDriver | undefined;
   /** The license server the scenario is about ("it" in the steps). */
   serverName = '';
   /** What RD Licensing Manager listed when it was last opened. */
@@ -61,16 +71,19 @@ export class LicensingWorld extends World {
     super(options);
     // Resolved on first use: a dry run builds worlds without starting the fake. The browser
     // profile sets the world parameter driver: "browser"; everything else goes over HTTP.
-    const baseUrl = () => runningFake().baseUrl;
-    this.driver =
+    // The two halves are composed, not stacked: the person's verbs come from one driver only.
+    this.api = new FakeApi(() => runningFake().baseUrl);
+    this.harness = new ApiHarness(this.api);
+    this.browser =
       (options.parameters as { driver?: string }).driver === 'browser'
-        ? new BrowserDriver(baseUrl, {
+        ? new BrowserDriver(this.api, {
             browser: () => browserSession().workerBrowser(),
             contextFor: (account, create) => browserSession().contextFor(account, create),
             allContexts: () => browserSession().allContexts(),
             onPage: (page) => browserSession().checkAccessibility(page),
           })
-        : new EvidenceRecordingDriver(baseUrl);
+        : undefined;
+    this.person = new EvidenceRecorder(this.browser ?? new HttpDriver(this.api), this.harness, (read) => this.api.quietly(read));
     this.actAs('administrator');
   }
 
@@ -88,7 +101,7 @@ export class LicensingWorld extends World {
     else if (persona === 'someone with a wrong password')
       account = { userName: PERSONAS.administrator.userName, password: 'not-the-password' };
     else account = PERSONAS[persona];
-    this.driver.actAs(account);
+    this.person.actAs(account);
   }
 
   purchase(reference: string): KnownPurchase {
@@ -144,8 +157,8 @@ export class LicensingWorld extends World {
    */
   async attempt(action: () => Promise<unknown>): Promise<void> {
     this.failOnUncheckedRefusal();
-    const before = this.serverName ? await this.driver.snapshot(this.serverName) : undefined;
-    const everywhereBefore = await this.driver.environmentDigest();
+    const before = this.serverName ? await this.harness.snapshot(this.serverName) : undefined;
+    const everywhereBefore = await this.harness.environmentDigest();
     this.refusal = undefined;
     this.unchangedByRefusal = undefined;
     this.carriedOut = undefined;
@@ -161,10 +174,10 @@ export class LicensingWorld extends World {
       this.refusalChecked = false;
       expect(error.reason.trim(), `refused (${error.code}) without a reason a person could act on`).to.match(/\p{L}{2,}/u);
       if (before !== undefined) {
-        const after = await this.driver.snapshot(this.serverName);
+        const after = await this.harness.snapshot(this.serverName);
         expect(after, `refused (${error.code}) but the license server's state changed`).to.deep.equal(before);
       }
-      const everywhereAfter = await this.driver.environmentDigest();
+      const everywhereAfter = await this.harness.environmentDigest();
       expect(everywhereAfter, `refused (${error.code}) but something else in the environment changed`).to.equal(everywhereBefore);
       this.unchangedByRefusal = true;
     }

@@ -41,9 +41,9 @@ function worldWithRecordingDriver(): { world: LicensingWorld; calls: TelephoneCa
     parameters: {},
   } as unknown as IWorldOptions);
   const calls: TelephoneCall[] = [];
-  Object.assign(world.driver, {
-    // Refusals are compared with a digest of the whole environment; this one never changes.
-    environmentDigest: () => Promise.resolve('unchanged'),
+  // Refusals are compared with a digest of the whole environment; this one never changes.
+  Object.assign(world.harness, { environmentDigest: () => Promise.resolve('unchanged') });
+  Object.assign(world.person, {
     callClearinghouse: (call: TelephoneCall): Promise<GrantedKeyPack> => {
       calls.push(call);
       return Promise.resolve({
