@@ -31,8 +31,16 @@ import {
   WizardPage,
 } from './driver';
 import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } from './browser/labels';
-import { andWaitForAnswer, andWaitForPage, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './browser/page-reading';
-import { InputMode, makeMove, pasteIntoFirstBox, reach, readWizardPage } from './browser/wizard-screen';
+import {
+  andWaitForAnswer,
+  andWaitForPage,
+  refusalShown,
+  shownOrNull,
+  tableFacts,
+  tableRecords,
+  throwIfRefused,
+} from './browser/page-reading';
+import { InputMode, buttonOf, makeMove, pasteIntoFirstBox, reach, readWizardPage } from './browser/wizard-screen';
 import { Screens, wizardShown } from './browser/screens';
 import { Picture } from './evidence-files';
 import { FakeApi } from './fake-api';
@@ -200,7 +208,7 @@ export class BrowserDriver implements PersonVerbs {
 
   async moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
     if (this.arranging) return this.overApi.moveWizard(name, move);
-    const page = await this.wizardOnScreen(name);
+    const page = await this.wizardOnScreen(name, buttonOf(move));
     try {
       await makeMove(page, move, this.inputMode);
     } catch (error) {
@@ -312,9 +320,11 @@ export class BrowserDriver implements PersonVerbs {
 
   /**
    * Goes to a page of the fake and throws the refusal it shows, if any. A page already showing
-   * it, drawn since the last change, is used as it stands (see `screens`).
+   * it, drawn since the last change, is used as it stands (see `screens`). A page that refuses
+   * but still offers the button about to be pressed (the wizard's frame, shown to someone
+   * outside Administrators) is not refused yet: the press is, and its answer says why.
    */
-  private async open(path: string): Promise<Page> {
+  private async open(path: string, buttonToPress?: string): Promise<Page> {
     const page = await this.page();
     if (!this.showsNow(page, path)) {
       await page.goto(path, { waitUntil: 'domcontentloaded' });
@@ -322,7 +332,9 @@ export class BrowserDriver implements PersonVerbs {
       await this.session.onPage(page);
     }
     this.leftOnScreen = { page, label: undefined };
-    await throwIfRefused(page);
+    const refusal = await refusalShown(page);
+    if (refusal && !(buttonToPress !== undefined && (await page.getByRole('button', { name: buttonToPress, exact: true }).count()) > 0))
+      throw refusal;
     return page;
   }
 
@@ -333,10 +345,10 @@ export class BrowserDriver implements PersonVerbs {
     return page;
   }
 
-  /** The acting account's page with this server's wizard on it as the fake now has it. */
-  private async wizardOnScreen(name: string): Promise<Page> {
+  /** The acting account's page with this server's wizard on it as the fake now has it (see `open` for the button to press). */
+  private async wizardOnScreen(name: string, buttonToPress?: string): Promise<Page> {
     const page = await this.page();
-    return this.showsNow(page, wizardShown(name)) ? page : this.open(`${serverPath(name)}/wizard`);
+    return this.showsNow(page, wizardShown(name)) ? page : this.open(`${serverPath(name)}/wizard`, buttonToPress);
   }
 
   /**

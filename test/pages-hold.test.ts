@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, AS_ADMIN, TestFake, TO_OBTAIN_PAGE, drive, signInToPages } from './helpers/http-fake';
+import { ADMIN, AS_ADMIN, STANDARD_USER, TestFake, TO_OBTAIN_PAGE, drive, signInToPages } from './helpers/http-fake';
 
 const WIZARD = '/servers/LS-CONTOSO/wizard';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
@@ -79,6 +79,76 @@ describe('the pages against stale forms and odd posts', () => {
     });
     assert.equal(posted.status, 409);
     assert.equal(fake.digest(environmentId), before);
+  });
+
+  describe("someone outside Administrators, on the wizard's frame", () => {
+    async function frameOf(environmentId: string, cookie: string) {
+      return fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+    }
+
+    it("is refused the wizard's pages and shown none of its content, only its four buttons", async () => {
+      const { environmentId } = await signedInWizard();
+      await drive(fake, environmentId, TO_OBTAIN_PAGE);
+      const cookie = await signInToPages(fake, environmentId, STANDARD_USER);
+      const frame = await frameOf(environmentId, cookie);
+      assert.equal(frame.status, 403);
+      assert.match(frame.text, /data-problem-code>not-an-administrator</);
+      for (const label of ['Back', 'Next', 'Finish', 'Cancel'])
+        assert.match(frame.text, new RegExp(`<button type="submit" name="move" value="\\w+">${label}</button>`));
+      const main = /<main[\s\S]*<\/main>/.exec(frame.text)?.[0] ?? '';
+      assert.match(main, /<form/);
+      assert.doesNotMatch(main, /<h2|Obtain Client License Key Pack|License Server ID|disabled/, 'the frame shows something of the wizard');
+    });
+
+    for (const button of ['back', 'cancel', 'finish', 'next']) {
+      it(`pressing ${button} is refused by the wizard, naming it, and changes nothing`, async () => {
+        const { environmentId } = await signedInWizard();
+        await drive(fake, environmentId, TO_OBTAIN_PAGE);
+        const cookie = await signInToPages(fake, environmentId, STANDARD_USER);
+        const drawn = drawnFrom((await frameOf(environmentId, cookie)).text);
+        const before = fake.digest(environmentId);
+        const posted = await fake.send(environmentId, {
+          method: 'POST',
+          path: `${WIZARD}/moves`,
+          headers: { ...FORM, cookie },
+          body: `move=${button}&drawnFrom=${drawn}`,
+        });
+        assert.equal(posted.status, 403);
+        const label = button.charAt(0).toUpperCase() + button.slice(1);
+        assert.match(posted.text, new RegExp(`so clicking ${label} was refused`));
+        assert.equal(fake.digest(environmentId), before);
+      });
+    }
+
+    it('a post with choices and no button is refused as the wizard refuses its pages, and changes nothing', async () => {
+      const { environmentId } = await signedInWizard();
+      const cookie = await signInToPages(fake, environmentId, STANDARD_USER);
+      const before = fake.digest(environmentId);
+      const posted = await fake.send(environmentId, {
+        method: 'POST',
+        path: `${WIZARD}/moves`,
+        headers: { ...FORM, cookie },
+        body: 'action=rebuild&move=constructor&drawnFrom=not-shown',
+      });
+      assert.equal(posted.status, 403);
+      assert.match(posted.text, /data-problem-code>not-an-administrator</);
+      assert.doesNotMatch(posted.text, /so .* was refused/);
+      assert.equal(fake.digest(environmentId), before);
+    });
+
+    it('an administrator posting a form drawn on the frame is refused as page changed: it was drawn for no state of the wizard', async () => {
+      const { environmentId, cookie } = await signedInWizard();
+      const before = fake.digest(environmentId);
+      const posted = await fake.send(environmentId, {
+        method: 'POST',
+        path: `${WIZARD}/moves`,
+        headers: { ...FORM, cookie },
+        body: 'move=cancel&drawnFrom=not-shown',
+      });
+      assert.equal(posted.status, 409);
+      assert.match(posted.text, /page-changed/);
+      assert.equal(fake.digest(environmentId), before);
+    });
   });
 
   it('the API refuses a move whose If-Match names a wizard page no longer shown (412), and takes one that matches', async () => {

@@ -101,11 +101,16 @@ export function isAdministrator(caller: Caller): boolean {
   return caller.groups.some((group) => sameName(group, ADMINISTRATORS_GROUP));
 }
 
-/** Refuses callers outside the local Administrators group, naming what they would need. */
-export function requireAdministrator(caller: Caller, whatFor: string): void {
+/**
+ * Refuses callers outside the local Administrators group, naming what they would need and, where
+ * it is one move of several (a button of the wizard), what they tried: refusals of Back, Cancel
+ * and Finish must not read the same.
+ */
+export function requireAdministrator(caller: Caller, whatFor: string, tried?: string): void {
   if (!isAdministrator(caller)) {
     throw new PermissionDeniedError(
-      `${whatFor} needs membership in the local Administrators group on ${caller.serverName}; ` +
+      `${whatFor} needs membership in the local Administrators group on ${caller.serverName}` +
+        `${tried === undefined ? '' : `, so ${tried} was refused`}; ` +
         `"${caller.userName}" is a member of: ${caller.groups.join(', ') || 'no group'}.`,
     );
   }

@@ -10,7 +10,7 @@ import { KeyPackIdCodec } from './key-pack-id';
 import { Caller, InstalledKeyPack, LicenseServer, LicensingEvent } from './model';
 import { Clock, EventLog, LicenseServerRepository, LicensingDatabase, Transactor, WizardSessionRepository } from './ports';
 import { applyEffect } from './rebuild-effects';
-import { WizardEvent, WizardState, transition } from './wizard';
+import { WizardEvent, WizardState, moveInWords, transition } from './wizard';
 import { WizardView, viewOf } from './wizard-view';
 import { WizardSession } from './wizard-session';
 
@@ -115,7 +115,7 @@ export class LicensingManager {
 
   /** Steps 4 to 11: one move on the open wizard, with its effects, all or nothing. */
   actOnWizard(caller: Caller, event: WizardEvent): WizardView {
-    requireAdministrator(caller, 'The Manage RDS CALs Wizard');
+    requireAdministrator(caller, 'The Manage RDS CALs Wizard', moveInWords(event));
     return this.deps.transactor.inTransaction(() => {
       const server = this.server(caller.serverName);
       const session = this.session(server);

@@ -2,7 +2,7 @@
  * What each page of the Manage RDS CALs Wizard is called and which moves it offers, as the
  * console shows them. The transition function (wizard.ts) refuses any other move.
  */
-import type { WizardEventType, WizardPage, WizardState } from './wizard-states';
+import type { WizardEvent, WizardEventType, WizardPage, WizardState } from './wizard-states';
 
 export const PAGE_TITLES: Record<WizardPage, string> = {
   welcome: 'Welcome to the Manage RDS CALs Wizard',
@@ -26,6 +26,21 @@ export const EVENT_LABELS: Record<WizardEventType, string> = {
   enterKeyPackId: 'entering a license key pack ID',
   chooseAdditionalPacks: 'choosing whether to reinstall more RDS CALs',
 };
+
+/** A move as a person makes it, for a refusal that names it ("clicking Cancel", "selecting the deletion check box"). */
+export function moveInWords(event: WizardEvent): string {
+  switch (event.type) {
+    case 'next':
+    case 'back':
+    case 'cancel':
+    case 'finish':
+      return `clicking ${EVENT_LABELS[event.type]}`;
+    case 'setDeletionConfirmed':
+      return `${event.confirmed ? 'selecting' : 'clearing'} the deletion check box`;
+    default:
+      return EVENT_LABELS[event.type];
+  }
+}
 
 /** The moves each page offers; anything else is refused without a change. */
 export function allowedEvents(state: WizardState): WizardEventType[] {

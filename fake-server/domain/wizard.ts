@@ -15,7 +15,7 @@ import { allowedEvents, notAvailableMessage } from './wizard-pages';
 import { RefusalCode } from './refusal-code-list';
 import { WizardEvent, WizardPage, WizardState } from './wizard-states';
 
-export { PAGE_TITLES, allowedEvents } from './wizard-pages';
+export { PAGE_TITLES, allowedEvents, moveInWords } from './wizard-pages';
 
 export { WIZARD_ACTIONS } from './wizard-states';
 export type { AdditionalPacksChoice, WizardAction, WizardEvent, WizardEventType, WizardPage, WizardState } from './wizard-states';

@@ -9,20 +9,21 @@ import express, { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { productVersionName } from '../domain/catalogue';
 import { productVersionSaid } from '../domain/clearinghouse';
-import { NotAuthenticatedError } from '../domain/errors';
+import { NotAuthenticatedError, PermissionDeniedError } from '../domain/errors';
 import { inGroupsOfFive, normalizeId } from '../domain/ids';
 import { Caller } from '../domain/model';
 import { FakeEnvironment } from '../environment';
 import { Problem, problemFor, sendProblem } from './problem';
 import { keyPackJson } from './representations';
 import { telephoneCallBody } from './schemas';
-import { callOf, formOf, movesOf, text } from './pages/forms';
+import { buttonPressed, callOf, formOf, movesOf, text } from './pages/forms';
 import { pageChanged, revisionOf } from './wizard-revision';
 import { clearinghouseBody, keyPackBody } from './pages/clearinghouse-pages';
 import { Html } from './pages/html';
 import { page } from './pages/layout';
 import { managerBody, propertiesBody, serverBody, signInBody } from './pages/manager-pages';
-import { wizardBody } from './pages/wizard-page';
+import { wizardBody, wizardFrameBody } from './pages/wizard-page';
+import { WizardView } from '../domain/wizard-view';
 import { Session, Sessions } from './pages/sessions';
 
 const SESSION_COOKIE = 'rdl-session';
@@ -41,6 +42,26 @@ function send(req: Request, res: Response, status: number, title: string, body: 
   res.vary('Accept');
   if (refusal && !req.accepts('html')) return sendProblem(res, refusal);
   res.status(status).type('html').send(page({ title, body, userName, refusal }));
+}
+
+/** The wizard as this caller may see it, or, for someone outside Administrators, the refusal to show it. */
+function wizardShownTo(environment: FakeEnvironment, caller: Caller): WizardView | PermissionDeniedError {
+  try {
+    return environment.manager.wizardView(caller);
+  } catch (error) {
+    if (error instanceof PermissionDeniedError) return error;
+    throw error;
+  }
+}
+
+/** What a move the wizard must refuse was refused with. */
+function refusalOf(act: () => unknown): unknown {
+  try {
+    act();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('The wizard let someone act on it to whom it refuses to show its pages');
 }
 
 export function pageRoutes(environmentOf: EnvironmentOf): Router {
@@ -125,17 +146,31 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
     res.redirect(303, `${serverPath(view.serverName)}/wizard`);
   });
 
+  /** Someone outside Administrators is refused the wizard's pages and shown its frame, whose buttons the wizard refuses one by one. */
+  const sendFrame = (req: Request, res: Response, caller: Caller, session: Session, refusal: unknown) => {
+    const problem = problemFor(refusal);
+    if (!problem) throw refusal;
+    send(req, res, problem.status, 'Manage RDS CALs Wizard', wizardFrameBody(caller.serverName), session.userName, problem);
+  };
+
   router.get('/servers/:server/wizard', (req, res) => {
     const [environment, caller, session] = callerOn(req);
-    const view = environment.manager.wizardView(caller);
-    send(req, res, 200, view.title, wizardBody(view), session.userName);
+    const view = wizardShownTo(environment, caller);
+    if (view instanceof PermissionDeniedError) return sendFrame(req, res, caller, session, view);
+    return send(req, res, 200, view.title, wizardBody(view), session.userName);
   });
 
   // The choices on the page, then the button pressed, each one move of the wizard, in order.
   router.post('/servers/:server/wizard/moves', (req, res) => {
     const [environment, caller, session] = callerOn(req);
     const form = formOf(req);
-    let view = environment.manager.wizardView(caller);
+    const shown = wizardShownTo(environment, caller);
+    if (shown instanceof PermissionDeniedError) {
+      // The wizard, not the page, refuses the button pressed, and names it.
+      const pressed = buttonPressed(form);
+      return sendFrame(req, res, caller, session, pressed ? refusalOf(() => environment.manager.actOnWizard(caller, pressed)) : shown);
+    }
+    let view = shown;
     // A form drawn for another state of the wizard (a stale tab, a second click) does nothing.
     if (text(form, 'drawnFrom') !== revisionOf(view)) {
       return send(req, res, 409, view.title, wizardBody(view), session.userName, pageChanged(view, 409));

@@ -141,6 +141,11 @@ export async function makeMove(page: Page, move: WizardMove, mode: InputMode): P
   await throwIfRefused(page);
 }
 
+/** The name of the button a move presses, if it is one of the wizard's four. */
+export function buttonOf(move: WizardMove): string | undefined {
+  return move.type in BUTTONS ? BUTTONS[move.type as keyof typeof BUTTONS] : undefined;
+}
+
 function button(page: Page, move: keyof typeof BUTTONS): Locator {
   return page.getByRole('button', { name: BUTTONS[move], exact: true });
 }

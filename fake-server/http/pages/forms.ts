@@ -40,6 +40,14 @@ export const text = (form: Record<string, unknown>, name: string): string => {
   return typeof value === 'string' ? value.trim() : '';
 };
 
+const BUTTON_MOVES = ['next', 'back', 'cancel', 'finish'] as const;
+
+/** The wizard's button a posted form was sent with, if it names one (the only move the wizard's frame offers). */
+export function buttonPressed(form: Record<string, unknown>): { type: (typeof BUTTON_MOVES)[number] } | undefined {
+  const move = BUTTON_MOVES.find((button) => button === text(form, 'move'));
+  return move === undefined ? undefined : { type: move };
+}
+
 /** The wizard moves a posted page stands for: each choice that differs from the wizard's, then the button. */
 export function movesOf(view: WizardView, form: Record<string, unknown>) {
   const moves: unknown[] = [];

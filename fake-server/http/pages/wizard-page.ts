@@ -112,6 +112,29 @@ function content(view: WizardView): Html {
   }
 }
 
+/** What a form drawn on the wizard's frame carries instead of a wizard's revision: no state of the wizard matches it. */
+export const FRAME_DRAWN_FROM = 'not-shown';
+
+/**
+ * The wizard as the pages show it to someone outside the local Administrators group: its frame
+ * with its four buttons and none of its pages (the refusal to show them is the page's alert). A
+ * button pressed is sent to the wizard, which refuses it, naming it; so Back, Cancel and Finish
+ * are each refused for themselves, as over the API. The real console's behaviour for such a
+ * person is not published; README, "Modelling choices".
+ */
+export function wizardFrameBody(serverName: string): Html {
+  const path = `/servers/${encodeURIComponent(serverName)}`;
+  return html`<p><a href="/">RD Licensing Manager</a> › <a href="${path}">${serverName}</a> › Manage RDS CALs</p>
+    <h1>Manage RDS CALs Wizard on ${serverName}</h1>
+    <form method="post" action="${path}/wizard/moves" data-in-place>
+      <input type="hidden" name="drawnFrom" value="${FRAME_DRAWN_FROM}" />
+      <p>The wizard's pages are shown to members of the local Administrators group on ${serverName} only.</p>
+<div class="buttons">
+${BUTTONS.map((button) => html`<button type="submit" name="move" value="${button.move}">${button.label}</button>`)}
+</div>
+    </form>`;
+}
+
 export function wizardBody(view: WizardView): Html {
   const path = `/servers/${encodeURIComponent(view.serverName)}`;
   return html`<p><a href="/">RD Licensing Manager</a> › <a href="${path}">${view.serverName}</a> › Manage RDS CALs</p>
