@@ -40,7 +40,7 @@ import {
   tableRecords,
   throwIfRefused,
 } from './browser/page-reading';
-import { InputMode, buttonOf, makeMove, pasteIntoFirstBox, reach, readWizardPage } from './browser/wizard-screen';
+import { InputMode, buttonOf, makeMove, pasteIntoFirstBox, reach, readClosedWizard, readWizardPage } from './browser/wizard-screen';
 import { Screens, wizardShown } from './browser/screens';
 import { Picture } from './evidence-files';
 import { FakeApi } from './fake-api';
@@ -218,11 +218,11 @@ export class BrowserDriver implements PersonVerbs {
       this.screens.actedOn(page);
     }
     await this.session.onPage(page);
-    const outcome = await wizardOutcomeShown(page);
-    if (outcome) {
-      this.leftOnScreen = { page, label: `wizard ${outcome}` };
+    const closed = await readClosedWizard(page, name);
+    if (closed) {
+      this.leftOnScreen = { page, label: `wizard ${closed.outcome}` };
       if (this.picturesOf === 'every wizard page') await this.pictureOfStep();
-      return { serverName: name, page: 'closed', title: 'Closed', allowed: [], packsReinstalled: null, reason: null, outcome };
+      return closed;
     }
     return this.wizardPage(page, name);
   }
@@ -451,16 +451,4 @@ async function keyPackShown(page: Page): Promise<GrantedKeyPack & { licenseServe
     calType: valueOf(CAL_TYPE_LABELS, facts.get('CAL type') ?? ''),
     quantity: Number(facts.get('Number of CALs')),
   };
-}
-
-/**
- * How the wizard closed, as the server page that follows Finish or Cancel says it (its status
- * note); undefined while the wizard is still on the screen.
- */
-async function wizardOutcomeShown(page: Page): Promise<'finished' | 'cancelled' | undefined> {
-  if (new URL(page.url()).pathname.endsWith('/wizard')) return undefined;
-  const note = page.getByRole('status').filter({ hasText: 'The Manage RDS CALs Wizard' });
-  if ((await note.count()) === 0) return undefined;
-  const text = await note.innerText();
-  return /was cancelled/.test(text) ? 'cancelled' : /finished/.test(text) ? 'finished' : undefined;
 }

@@ -8,12 +8,12 @@
  */
 import { expect } from 'chai';
 import { KeyPack, LicenseServerInfo, WizardPage } from './driver';
-import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PAGE_NAMES, PROGRAM_LABELS } from './browser/labels';
+import { CAL_TYPE_LABELS, CLOSED_TITLE, CONNECTION_METHOD_LABELS, PAGE_NAMES, PROGRAM_LABELS } from './browser/labels';
 
 // A closed wizard has no page; the fake and the browser driver both call it "Closed".
 const TITLES = new Map<string, string>([
   ...Object.entries(PAGE_NAMES).map(([title, page]): [string, string] => [page, title]),
-  ['closed', 'Closed'],
+  ['closed', CLOSED_TITLE],
 ]);
 
 export function expectPageAsTheConsoleShowsIt(page: WizardPage): void {

@@ -34,6 +34,9 @@ export const PAGE_NAMES: Record<string, WizardPageName> = {
   'Completing the Manage RDS CALs Wizard': 'completing',
 };
 
+/** What the fake calls the wizard once it has closed: no page shows it as a title; the status note after Finish or Cancel says it. */
+export const CLOSED_TITLE = 'Closed';
+
 export const ACTION_LABELS = {
   rebuild: 'Rebuild the license server database',
   migrate: 'Migrate RDS CALs from another license server to this license server',

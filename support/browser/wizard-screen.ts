@@ -8,8 +8,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { Refusal, WizardMove, WizardPage } from '../driver';
-import { ACTION_LABELS, ADDITIONAL_LABELS, PAGE_NAMES } from './labels';
-import { ariaNodes, facts, node, paragraphAfter } from './aria';
+import { ACTION_LABELS, ADDITIONAL_LABELS, CLOSED_TITLE, PAGE_NAMES } from './labels';
+import { AriaNode, ariaNodes, facts, node, paragraphAfter } from './aria';
 import { andWaitForAnswer, shownOrNull, throwIfRefused } from './page-reading';
 
 const BUTTONS = { next: 'Next', back: 'Back', cancel: 'Cancel', finish: 'Finish' } as const;
@@ -26,20 +26,8 @@ export async function readWizardPage(page: Page, serverName: string): Promise<Wi
   const heading = nodes.filter((candidate) => candidate.role === 'heading')[1]?.name ?? '';
   const pageName = PAGE_NAMES[heading];
   if (!pageName) throw new Error(`The browser shows "${heading}", which is not a page of the Manage RDS CALs Wizard`);
-  const enabledButtons = (Object.keys(BUTTONS) as (keyof typeof BUTTONS)[]).filter((move) => {
-    const shown = node(nodes, 'button', BUTTONS[move]);
-    return shown !== undefined && !shown.states.has('disabled');
-  });
-  const packs = paragraphAfter(nodes, 'RDS CAL packs reinstalled so far:');
   const checked = (role: string, name: string) => node(nodes, role, name)?.states.has('checked') === true;
-  const view: WizardPage = {
-    serverName,
-    page: pageName,
-    title: heading,
-    allowed: [...controlsShown(nodes), ...enabledButtons],
-    packsReinstalled: packs === null ? null : Number(packs),
-    reason: paragraphAfter(nodes, 'Reason for the rebuild:'),
-  };
+  const view: WizardPage = { serverName, page: pageName, title: heading, ...shownOnAnyPage(nodes) };
   if (pageName === 'actionSelection') {
     const options = nodes.filter((candidate) => candidate.role === 'option');
     const chosen = options.find((option) => option.states.has('selected'));
@@ -67,6 +55,42 @@ export async function readWizardPage(page: Page, serverName: string): Promise<Wi
     view.reinstallingAdditional = { choice };
   }
   return view;
+}
+
+/**
+ * What the fake answers for every page, closed or not, read from what the screen shows: the moves
+ * its controls offer, the packs reinstalled so far and the reason, where the page shows them.
+ */
+function shownOnAnyPage(nodes: AriaNode[]): Pick<WizardPage, 'allowed' | 'packsReinstalled' | 'reason'> {
+  const enabledButtons = (Object.keys(BUTTONS) as (keyof typeof BUTTONS)[]).filter((move) => {
+    const shown = node(nodes, 'button', BUTTONS[move]);
+    return shown !== undefined && !shown.states.has('disabled');
+  });
+  const packs = paragraphAfter(nodes, 'RDS CAL packs reinstalled so far:');
+  return {
+    allowed: [...controlsShown(nodes), ...enabledButtons],
+    packsReinstalled: packs === null ? null : Number(packs),
+    reason: paragraphAfter(nodes, 'Reason for the rebuild:'),
+  };
+}
+
+const CLOSING_NOTES: Record<string, NonNullable<WizardPage['outcome']>> = {
+  'The Manage RDS CALs Wizard finished.': 'finished',
+  'The Manage RDS CALs Wizard was cancelled.': 'cancelled',
+};
+
+/**
+ * The wizard after Finish or Cancel, read from the page that follows, the server's: how it closed
+ * from its status note, and the rest as on any page (no control or count of the wizard is there
+ * any more, and a page that still showed one would say so). Undefined while a wizard page is on
+ * the screen, or no note says the wizard closed.
+ */
+export async function readClosedWizard(page: Page, serverName: string): Promise<WizardPage | undefined> {
+  if (new URL(page.url()).pathname.endsWith('/wizard')) return undefined;
+  const nodes = await ariaNodes(page.getByRole('main'));
+  const outcome = nodes.map((candidate) => (candidate.role === 'status' ? CLOSING_NOTES[candidate.value] : undefined)).find(Boolean);
+  if (!outcome) return undefined;
+  return { serverName, page: 'closed', title: CLOSED_TITLE, ...shownOnAnyPage(nodes), outcome };
 }
 
 /** Makes one move on the page on the screen; the page then shown is the result (or a refusal). */
@@ -197,7 +221,7 @@ export function groupsOf(typed: string): string[] {
 }
 
 /** The moves the page's own controls offer, read from what it shows (an enabled control of each kind), not from a table of the harness's. */
-function controlsShown(nodes: Awaited<ReturnType<typeof ariaNodes>>): string[] {
+function controlsShown(nodes: AriaNode[]): string[] {
   const enabled = (role: string, name: string) => {
     const shown = node(nodes, role, name);
     return shown !== undefined && !shown.states.has('disabled');
