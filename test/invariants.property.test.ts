@@ -131,7 +131,7 @@ async function check(images: EnvironmentImages, hasher: PasswordHasher, foreignI
   const environment: FakeEnvironment = await createEnvironment({ images, hasher });
   try {
     const { manager, clearinghouse } = environment;
-    const admin = manager.signIn(SERVER, ADMIN.userName, ADMIN.password);
+    const admin = manager.signIn(SERVER, ADMIN);
     const serverId = manager.properties(admin).licenseServerId ?? '';
     const start = environment.inspect(SERVER);
     const model: Model = {
@@ -157,10 +157,10 @@ async function check(images: EnvironmentImages, hasher: PasswordHasher, foreignI
       try {
         switch (step.kind) {
           case 'open':
-            manager.openWizard(manager.signIn(SERVER, CALLERS[step.caller].userName, CALLERS[step.caller].password));
+            manager.openWizard(manager.signIn(SERVER, CALLERS[step.caller]));
             break;
           case 'method':
-            manager.setConnectionMethod(manager.signIn(SERVER, CALLERS[step.caller].userName, CALLERS[step.caller].password), step.method);
+            manager.setConnectionMethod(manager.signIn(SERVER, CALLERS[step.caller]), step.method);
             break;
           case 'call': {
             const answer = clearinghouse.call({
@@ -187,10 +187,7 @@ async function check(images: EnvironmentImages, hasher: PasswordHasher, foreignI
             break;
           }
           case 'move': {
-            const after = manager.actOnWizard(
-              manager.signIn(SERVER, CALLERS[step.caller].userName, CALLERS[step.caller].password),
-              step.event,
-            );
+            const after = manager.actOnWizard(manager.signIn(SERVER, CALLERS[step.caller]), step.event);
             if (pageBefore?.page === 'confirmDeletion' && after.page === 'reinstallingCals') {
               model.events.push(...deletionEvents(before));
               model.packs.clear();
@@ -255,7 +252,7 @@ describe('invariants under random use', () => {
     const base = await createEnvironment({ fixture: FIXTURE, hasher });
     foreignId = base.clearinghouse.call({
       dialledNumber: '+49 30 23125 001',
-      licenseServerId: base.manager.properties(base.manager.signIn('LS-FABRIKAM', ADMIN.userName, ADMIN.password)).licenseServerId ?? '',
+      licenseServerId: base.manager.properties(base.manager.signIn('LS-FABRIKAM', ADMIN)).licenseServerId ?? '',
       information: { program: 'select', agreementNumber: '5550123' },
     }).licenseKeyPackId;
     images = base.images();

@@ -236,6 +236,22 @@ describe('--db file', () => {
     reopened.close();
   });
 
+  it('refuses a file holding a password hash the fake did not make, naming the account, and reads one it made', async () => {
+    const environment = await createEnvironment({ fixture: FIXTURE });
+    const images = environment.images();
+    environment.close();
+    const SQL = await loadSqlEngine();
+    const made = join(folder, 'hashes-as-made.db');
+    writeDatabaseFile(made, images);
+    await readDatabaseFile(made);
+    const edited = new SQL.Database(images.licensing);
+    edited.exec(`UPDATE accounts SET password_hash = 'scrypt$00$00' WHERE user_name = '${ADMIN.userName}'`);
+    const file = join(folder, 'hash-edited.db');
+    writeDatabaseFile(file, { licensing: edited.export(), clearinghouse: images.clearinghouse });
+    edited.close();
+    await assert.rejects(readDatabaseFile(file), new RegExp(`password hash of "${ADMIN.userName}" on LS-\\w+ was not made by the fake`));
+  });
+
   it('refuses a second process on the same file, naming the first', async () => {
     const file = join(folder, 'shared.db');
     const first = await startFake(file);

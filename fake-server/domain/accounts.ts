@@ -5,7 +5,7 @@
  */
 import { createHash, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { NotAuthenticatedError, PermissionDeniedError } from './errors';
-import { Caller, LocalAccount } from './model';
+import { Caller, Credentials, LocalAccount } from './model';
 import { sameName, foldName } from './names';
 import { AccountRepository } from './ports';
 
@@ -13,6 +13,7 @@ export const ADMINISTRATORS_GROUP = 'Administrators';
 
 const SCRYPT_OPTIONS = { N: 1024, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+const SALT_LENGTH = 16;
 const REMEMBERED_HASHES = 10_000;
 
 /**
@@ -50,14 +51,14 @@ export class PasswordHasher {
     this.remember(key, derived);
   }
 
+  /**
+   * Whether the password is the one this hash was made from. Every stored hash was made by hash():
+   * seeds hash what they store, and a --db file whose hashes have another shape is refused at
+   * start (persistence/database-file.ts), so the parts are there and of KEY_LENGTH bytes.
+   */
   verify(password: string, stored: string): boolean {
-    const [scheme, saltHex, hashHex] = stored.split('$');
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: each part of this test is equivalent through the fake, every stored hash is made by hash() above (a damaged --db file is refused at start) (Stryker disables by line, so the whole test's own mutants, which scenarios kill, are left out with them)
-    if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
-    const expected = Buffer.from(hashHex, 'hex');
-    const actual = this.derive(password, Buffer.from(saltHex, 'hex'));
-    // Stryker disable next-line ConditionalExpression: equivalent, both are KEY_LENGTH bytes whenever the hash was made by hash()
-    return actual.length === expected.length && timingSafeEqual(actual, expected);
+    const [, saltHex, hashHex] = stored.split('$') as [string, string, string];
+    return timingSafeEqual(this.derive(password, Buffer.from(saltHex, 'hex')), Buffer.from(hashHex, 'hex'));
   }
 
   private derive(password: string, salt: Buffer): Buffer {
@@ -80,7 +81,7 @@ function saltFor(userName: string): Buffer {
   return createHash('sha256')
     .update(`account\0${foldName(userName)}`)
     .digest()
-    .subarray(0, 16);
+    .subarray(0, SALT_LENGTH);
 }
 
 function rememberedKey(password: string, salt: Buffer): string {
@@ -148,11 +149,11 @@ export class AccountDirectory {
   }
 
   /** The identity of a user on one server, or NotAuthenticatedError. */
-  authenticate(serverName: string, userName: string | undefined, password: string | undefined): Caller {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: either half of this test alone is equivalent, credentials come as a pair, both given or both absent (http/credentials.ts) (Stryker disables by line, so the whole test's own mutants, which scenarios kill, are left out with them)
-    if (userName === undefined || password === undefined) {
+  authenticate(serverName: string, credentials: Credentials | undefined): Caller {
+    if (credentials === undefined) {
       throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
     }
+    const { userName, password } = credentials;
     refuseBlankPassword(password);
     const account = this.accounts.find(serverName, userName);
     // An unknown user costs the same hashing as a wrong password, so timing tells nothing.
@@ -195,11 +196,11 @@ export class AccountDirectory {
    * For a server that does not exist: refuses exactly as authenticate() refuses for one
    * that does (same message, same hashing), unless the credentials are valid on some server.
    */
-  requireValidElsewhere(serverName: string, userName: string | undefined, password: string | undefined): void {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: either half of this test alone is equivalent, credentials come as a pair, both given or both absent (http/credentials.ts) (Stryker disables by line, so the whole test's own mutants, which scenarios kill, are left out with them)
-    if (userName === undefined || password === undefined) {
+  requireValidElsewhere(serverName: string, credentials: Credentials | undefined): void {
+    if (credentials === undefined) {
       throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
     }
+    const { userName, password } = credentials;
     refuseBlankPassword(password);
     const elsewhere = this.accounts.listByUserName(userName).some((account) => this.passwordMatches(account, password));
     if (!elsewhere) {
@@ -210,11 +211,11 @@ export class AccountDirectory {
   }
 
   /** The servers on which these credentials are valid (RD Licensing Manager's server list). */
-  serversFor(userName: string | undefined, password: string | undefined): string[] {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: either half of this test alone is equivalent, credentials come as a pair, both given or both absent (http/credentials.ts) (Stryker disables by line, so the whole test's own mutants, which scenarios kill, are left out with them)
-    if (userName === undefined || password === undefined) {
+  serversFor(credentials: Credentials | undefined): string[] {
+    if (credentials === undefined) {
       throw new NotAuthenticatedError('Sign in with a local account of a license server.');
     }
+    const { userName, password } = credentials;
     refuseBlankPassword(password);
     const accounts = this.accounts.listByUserName(userName);
     // An unknown user name costs the same scrypt as a known one with a wrong password: the answer's time tells no names apart.

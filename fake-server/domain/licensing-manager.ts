@@ -7,7 +7,7 @@ import { ConnectionMethod } from './catalogue';
 import { Clearinghouse } from './clearinghouse';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { KeyPackIdCodec } from './key-pack-id';
-import { Caller, InstalledKeyPack, LicenseServer, LicensingEvent } from './model';
+import { Caller, Credentials, InstalledKeyPack, LicenseServer, LicensingEvent } from './model';
 import { Clock, EventLog, LicenseServerRepository, LicensingDatabase, Transactor, WizardSessionRepository } from './ports';
 import { applyEffect } from './rebuild-effects';
 import { WizardEvent, WizardState, moveInWords, transition } from './wizard';
@@ -45,16 +45,16 @@ export class LicensingManager {
    * nobody learns which names exist before signing in; a caller whose credentials are
    * valid on some server is told the name is unknown.
    */
-  signIn(serverName: string, userName: string | undefined, password: string | undefined): Caller {
+  signIn(serverName: string, credentials: Credentials | undefined): Caller {
     const server = this.deps.servers.find(serverName);
-    if (server) return this.deps.accounts.authenticate(server.name, userName, password);
-    this.deps.accounts.requireValidElsewhere(serverName, userName, password);
+    if (server) return this.deps.accounts.authenticate(server.name, credentials);
+    this.deps.accounts.requireValidElsewhere(serverName, credentials);
     throw new NotFoundError('unknown-license-server', `There is no license server named "${serverName}".`);
   }
 
   /** Step 1: the license servers these credentials can manage. */
-  listServers(userName: string | undefined, password: string | undefined): LicenseServer[] {
-    const names = new Set(this.deps.accounts.serversFor(userName, password));
+  listServers(credentials: Credentials | undefined): LicenseServer[] {
+    const names = new Set(this.deps.accounts.serversFor(credentials));
     return this.deps.servers.list().filter((server) => names.has(server.name));
   }
 

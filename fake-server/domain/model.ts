@@ -82,6 +82,15 @@ export interface LocalAccount {
 }
 
 /** The identity a request acts as, once its credentials were checked. */
+/**
+ * A user name and password, which come as a pair: a request brings both (HTTP Basic, a page's
+ * session) or neither, and then has no Credentials at all (undefined).
+ */
+export interface Credentials {
+  userName: string;
+  password: string;
+}
+
 export interface Caller {
   serverName: string;
   userName: string;

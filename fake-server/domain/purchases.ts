@@ -60,8 +60,7 @@ export function checkProgramInformation(information: ProgramInformation): Progra
       return { program: 'retail', licenseCode };
     }
     case 'openLicense': {
-      // Stryker disable next-line Regex: equivalent, removing every separator one at a time or a run at a time gives the same string
-      const licenseNumber = information.licenseNumber.replace(/[\s-]+/g, '');
+      const licenseNumber = information.licenseNumber.replace(/[\s-]/g, '');
       const authorizationNumber = normalizeId(information.authorizationNumber);
       if (!/^\d{8}$/.test(licenseNumber)) {
         throw new InvalidInputError(
@@ -78,8 +77,7 @@ export function checkProgramInformation(information: ProgramInformation): Progra
       return { program: 'openLicense', licenseNumber, authorizationNumber };
     }
     default: {
-      // Stryker disable next-line Regex: equivalent, removing every separator one at a time or a run at a time gives the same string
-      const agreementNumber = information.agreementNumber.replace(/[\s-]+/g, '');
+      const agreementNumber = information.agreementNumber.replace(/[\s-]/g, '');
       if (!/^\d{7,8}$/.test(agreementNumber)) {
         throw new InvalidInputError(
           'invalid-agreement-number',

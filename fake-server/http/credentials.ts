@@ -1,17 +1,14 @@
 /** Reads HTTP Basic credentials: every request acts as a local account of a license server. */
 import { Request } from 'express';
+import { Credentials } from '../domain/model';
 
-export interface Credentials {
-  userName: string | undefined;
-  password: string | undefined;
-}
-
-export function credentialsOf(req: Request): Credentials {
+/** The user name and password of the request's Basic header, or undefined when it carries none that can be read. */
+export function credentialsOf(req: Request): Credentials | undefined {
   const header = req.get('authorization');
   const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header.trim()) : null;
-  if (!match?.[1]) return { userName: undefined, password: undefined };
+  if (!match?.[1]) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon < 0) return { userName: undefined, password: undefined };
+  if (colon < 0) return undefined;
   return { userName: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }

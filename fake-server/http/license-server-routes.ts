@@ -20,13 +20,11 @@ export function licenseServerRoutes(environmentOf: EnvironmentOf): Router {
 
   const signIn = (req: Request<{ server: string }>): [FakeEnvironment, Caller] => {
     const environment = environmentOf(req);
-    const { userName, password } = credentialsOf(req);
-    return [environment, environment.manager.signIn(req.params.server, userName, password)];
+    return [environment, environment.manager.signIn(req.params.server, credentialsOf(req))];
   };
 
   router.get('/license-servers', (req, res) => {
-    const { userName, password } = credentialsOf(req);
-    res.json({ licenseServers: environmentOf(req).manager.listServers(userName, password).map(serverJson) });
+    res.json({ licenseServers: environmentOf(req).manager.listServers(credentialsOf(req)).map(serverJson) });
   });
 
   router.get('/license-servers/:server', (req, res) => {

@@ -78,7 +78,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
   const callerOn = (req: Request<{ server: string }>): [FakeEnvironment, Caller, Session] => {
     const session = sessionOf(req);
     const environment = environmentOf(req);
-    return [environment, environment.manager.signIn(req.params.server, session.userName, session.password), session];
+    return [environment, environment.manager.signIn(req.params.server, session), session];
   };
   const serverPath = (name: string) => `/servers/${encodeURIComponent(name)}`;
 
@@ -89,7 +89,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
     const userName = text(form, 'userName');
     const password = typeof form.password === 'string' ? form.password : '';
     try {
-      environmentOf(req).manager.listServers(userName, password);
+      environmentOf(req).manager.listServers({ userName, password });
     } catch (error) {
       const problem = problemFor(error);
       if (!problem) throw error;
@@ -107,14 +107,7 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
 
   router.get('/', (req, res) => {
     const session = sessionOf(req);
-    send(
-      req,
-      res,
-      200,
-      'RD Licensing Manager',
-      managerBody(environmentOf(req).manager.listServers(session.userName, session.password)),
-      session.userName,
-    );
+    send(req, res, 200, 'RD Licensing Manager', managerBody(environmentOf(req).manager.listServers(session)), session.userName);
   });
 
   router.get('/servers/:server', (req, res) => {

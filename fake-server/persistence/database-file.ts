@@ -18,6 +18,12 @@ const MAGIC = Buffer.from('RDLFAKE1', 'ascii');
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'ascii');
 /** The tables a database of each side must have, to tell a database of the fake from any SQLite file. */
 const REQUIRED_TABLES = { licensing: 'license_servers', clearinghouse: 'purchases' } as const;
+/**
+ * The shape of every password hash the fake stores (PasswordHasher.hash: a 16-byte salt and a
+ * 32-byte scrypt key, in hex; test/persistence.test.ts ties the two). The hasher trusts it, so a
+ * file with any other is refused here, naming the account, instead of failing a sign-in later.
+ */
+const PASSWORD_HASH = /^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/;
 
 function fileBytes(images: EnvironmentImages): Buffer {
   const parts: Buffer[] = [MAGIC];
@@ -81,12 +87,19 @@ async function checkImages(images: EnvironmentImages, refuse: (what: string) => 
       if (check !== 'ok') throw new Error(String(check));
       const table = db.exec(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = '${REQUIRED_TABLES[side]}'`);
       if (table.length === 0) throw new Error(`it has no ${REQUIRED_TABLES[side]} table`);
+      if (side === 'licensing') refuseForeignPasswordHashes(db);
     } catch (error) {
       throw refuse(`the ${side} database is damaged (${error instanceof Error ? error.message : String(error)})`);
     } finally {
       db?.close();
     }
   }
+}
+
+function refuseForeignPasswordHashes(db: { exec(sql: string): { values: unknown[][] }[] }): void {
+  const rows = db.exec('SELECT server_name, user_name, password_hash FROM accounts')[0]?.values ?? [];
+  const foreign = rows.find(([, , hash]) => typeof hash !== 'string' || !PASSWORD_HASH.test(hash));
+  if (foreign) throw new Error(`the password hash of "${String(foreign[1])}" on ${String(foreign[0])} was not made by the fake`);
 }
 
 /**
