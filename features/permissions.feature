@@ -18,6 +18,7 @@ Feature: Only local administrators can rebuild the RD Licensing database
       And the reason given mentions "Administrators"
       And the reason given mentions '"jdoe" is a member of: Users.'
       And the reason given mentions "The Manage RDS CALs Wizard needs membership in the local Administrators group on LS-CONTOSO"
+      And the reason given mentions 'on LS-CONTOSO; "jdoe" is a member of: Users.'
       And nothing has changed on the license server
 
     Scenario: A standard user cannot change the connection method
@@ -75,6 +76,34 @@ Feature: Only local administrators can rebuild the RD Licensing database
         | Completing the Manage RDS CALs Wizard | Back   |
         | Completing the Manage RDS CALs Wizard | Finish |
 
+    # The pages show someone outside Administrators none of the wizard's controls but its four
+    # buttons (README, "Modelling choices"), so nobody can work these there: on a page the
+    # refusal comes as it opens. Over the API each is refused for itself, naming the control.
+    @api-only
+    Scenario: A standard user cannot select the deletion confirmation check box of the administrator's wizard
+      Given the administrator has gone through the wizard to the Confirm Deletion of RDS CALs page
+      When the standard user tries to select the deletion confirmation check box
+      Then it is refused because the caller is not an administrator
+      And the reason given mentions "so selecting the deletion check box was refused"
+      And nothing has changed on the license server
+
+    @api-only
+    Scenario: A standard user cannot clear the deletion confirmation check box the administrator selected
+      Given the administrator has gone through the wizard to the Confirm Deletion of RDS CALs page
+      And the administrator selects the deletion confirmation check box
+      When the standard user tries to clear the deletion confirmation check box
+      Then it is refused because the caller is not an administrator
+      And the reason given mentions "so clearing the deletion check box was refused"
+      And nothing has changed on the license server
+
+    @api-only
+    Scenario: A standard user cannot choose the action on the administrator's Action Selection page
+      Given the administrator has reached the "Action Selection" page
+      When the standard user tries to click "Rebuild the license server database"
+      Then it is refused because the caller is not an administrator
+      And the reason given mentions "so choosing an action was refused"
+      And nothing has changed on the license server
+
   Rule: Requests without valid credentials are turned away
 
     Scenario Outline: <who> cannot open the wizard
@@ -104,6 +133,7 @@ Feature: Only local administrators can rebuild the RD Licensing database
         | someone with a wrong password  | open Remote Desktop Licensing Manager | user name or password is not correct for any license server |
         | the passwordless administrator | open the Manage RDS CALs Wizard       | blank password cannot sign in over the network              |
         | the passwordless administrator | open Remote Desktop Licensing Manager | blank password cannot sign in over the network              |
+        | the passwordless administrator | open the Manage RDS CALs Wizard       | Give the account a password.                                |
 
     # A caller who cannot sign in learns nothing about which servers exist: an unknown
     # server refuses them exactly as a known one would.
@@ -112,6 +142,12 @@ Feature: Only local administrators can rebuild the RD Licensing database
       When someone with a wrong password tries to open the Manage RDS CALs Wizard on "LS-NOWHERE"
       Then it is refused because the caller is not signed in
       And the reason given mentions "The user name or password is not correct for LS-NOWHERE"
+
+    @api-only
+    Scenario: Someone without credentials naming a server that does not exist is asked to sign in, as on one that does
+      When someone without credentials tries to open the Manage RDS CALs Wizard on "LS-NOWHERE"
+      Then it is refused because the caller is not signed in
+      And the reason given mentions "Sign in with a local account of LS-NOWHERE"
 
     @api-only
     Scenario: An administrator naming a server that does not exist is told so

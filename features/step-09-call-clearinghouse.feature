@@ -114,6 +114,16 @@ Feature: Step 9 - call the Clearinghouse for a license key pack ID
       And the reason given mentions "(Windows Server 2022 RDS Per User CAL; Windows Server 2019 RDS Per User CAL; Windows Server 2022 RDS Per Device CAL)"
       And no license key pack ID was issued
 
+    # The Product version list of the Clearinghouse page offers only the versions it knows, so no
+    # person names another there; over the API the domain's one rule refuses it (the page's form
+    # goes through the same rule: test/pages-hold.test.ts).
+    @api-only
+    Scenario: A product version the Clearinghouse does not know is refused, not taken as unsaid
+      When the administrator tries to call the Clearinghouse about "Enterprise Agreement 5550777", saying "Windows Server 2099" and "Per User"
+      Then it is refused as "unknown product version"
+      And the reason given mentions '"Windows Server 2099" is not a product version the Clearinghouse knows.'
+      And no license key pack ID was issued
+
     Scenario Outline: With them the representative issues the ID for the purchase named: <version>, <CAL type>
       When the administrator calls the Clearinghouse about "Enterprise Agreement 5550777", saying "<version>" and "<CAL type>"
       Then the representative gives a license key pack ID for <CALs> "<CAL type>" CALs of "<version>"

@@ -54,6 +54,15 @@ When(
 );
 
 When(
+  'the administrator tries to call the Clearinghouse about {string}, saying {string} and {string}',
+  async function (this: LicensingWorld, reference: string, productVersion: string, calType: string) {
+    await this.attempt(() =>
+      callAbout(this, { information: programInformationOf(reference), productVersion, calType: calTypeOf(calType) }),
+    );
+  },
+);
+
+When(
   'the administrator tries to call the Clearinghouse about {string} without saying the product version or CAL type',
   async function (this: LicensingWorld, reference: string) {
     await this.attempt(() => callAbout(this, { information: programInformationOf(reference) }));

@@ -98,6 +98,17 @@ When('the administrator tries to click {string}', async function (this: Licensin
   await this.attempt(() => this.person.moveWizard(this.serverName, option(label)));
 });
 
+/** The wizard's other controls, worked by someone else than the administrator (each refused, naming the control). */
+When('the standard user tries to click {string}', async function (this: LicensingWorld, label: string) {
+  this.actAs('standard user');
+  await this.attempt(() => this.person.moveWizard(this.serverName, option(label)));
+});
+
+When(/^the standard user tries to (select|clear) the deletion confirmation check box$/, async function (this: LicensingWorld, how: string) {
+  this.actAs('standard user');
+  await this.attempt(() => this.person.moveWizard(this.serverName, { type: 'setDeletionConfirmed', confirmed: how === 'select' }));
+});
+
 When('the administrator selects the reason {string}', async function (this: LicensingWorld, reason: string) {
   await move(this, { type: 'selectReason', reason });
 });

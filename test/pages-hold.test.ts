@@ -204,6 +204,23 @@ describe('the pages against stale forms and odd posts', () => {
     });
   }
 
+  it("the Clearinghouse page's form refuses a product version the Clearinghouse does not know, as the API does, and issues nothing", async () => {
+    const environmentId = await fake.environment();
+    const before = fake.digest(environmentId);
+    const form = new URLSearchParams({
+      dialledNumber: '+1 (888) 571-2048',
+      licenseServerId: 'WMVEL-NE9BU-OKGYF-FNF13-3HLIM-H2Z6L-NXLT0',
+      program: 'enterpriseAgreement',
+      agreementNumber: '4271956',
+      productVersion: 'Windows Server 2099',
+      calType: 'perUser',
+    });
+    const posted = await fake.send(environmentId, { method: 'POST', path: '/clearinghouse/calls', headers: FORM, body: form.toString() });
+    assert.equal(posted.status, 422);
+    assert.match(posted.text, /data-problem-code>unknown-product-version</);
+    assert.equal(fake.digest(environmentId), before);
+  });
+
   it('no page may be framed, sniffed or kept in the cache once signed in', async () => {
     const { environmentId, cookie } = await signedInWizard();
     for (const path of ['/sign-in', '/', '/servers/LS-CONTOSO', WIZARD, '/clearinghouse']) {
