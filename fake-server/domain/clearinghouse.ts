@@ -32,7 +32,8 @@ export interface TelephoneCall {
  * calling (the API and the pages; the page once let an unknown name through as "not said").
  */
 export function productVersionSaid(name: string | undefined): number | undefined {
-  if (name === undefined || name === '') return undefined;
+  // Not said: the API's schema takes no empty name, and the page's form sends an empty list choice as none.
+  if (name === undefined) return undefined;
   const productVersionId = productVersionIdOf(name);
   if (productVersionId === undefined) {
     throw new InvalidInputError('unknown-product-version', `"${name}" is not a product version the Clearinghouse knows.`);
