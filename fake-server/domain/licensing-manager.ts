@@ -139,7 +139,6 @@ export class LicensingManager {
 
   private view(state: WizardState, server: LicenseServer): WizardView {
     const telephoneNumber =
-      // Stryker disable next-line ConditionalExpression: unreachable through the fake, a server that was never activated cannot leave Action Selection
       server.countryRegion === null ? null : (this.deps.clearinghouse.telephoneNumberFor(server.countryRegion) ?? null);
     return viewOf(state, server, this.deps.rebuildReasons, telephoneNumber);
   }

@@ -114,7 +114,6 @@ export class EnvironmentSeeder {
           'make up a valid one for a test with: npm run ids -- license-server-id',
       );
     }
-    // Stryker disable next-line ConditionalExpression: equivalent, looking up a missing ID finds no server (SQL's = never matches NULL)
     const holder = licenseServerId === null ? undefined : this.deps.servers.findByLicenseServerId(licenseServerId);
     if (holder) {
       throw new ConflictError(
@@ -129,7 +128,6 @@ export class EnvironmentSeeder {
       connectionMethod: fixture.connectionMethod ?? 'automatic',
     };
     this.deps.servers.save(server);
-    // Stryker disable next-line ConditionalExpression: equivalent, an activation without an ID is never looked up (calls give an ID of 35 characters)
     if (licenseServerId !== null) this.deps.clearinghouse.recordActivation(licenseServerId, countryRegion);
     for (const account of fixture.accounts ?? [])
       this.deps.accounts.addAccount(server.name, account.userName, account.password, account.groups);
@@ -141,7 +139,6 @@ export class EnvironmentSeeder {
     const productVersionId = productVersionIdOf(fixture.productVersion);
     if (productVersionId === undefined)
       throw new InvalidInputError('unknown-product-version', `"${fixture.productVersion}" is not a known product version.`);
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: unreachable through the fake, the request schema takes whole numbers from 1 only
     if (!Number.isInteger(fixture.quantity) || fixture.quantity < 1)
       throw new InvalidInputError('invalid-quantity', `A purchase needs a whole number of CALs, at least 1.`);
     const information = checkProgramInformation(fixture.information);

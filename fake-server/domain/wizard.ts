@@ -168,7 +168,6 @@ function cancel(state: WizardState): WizardTransition {
 }
 
 function notAvailable(state: WizardState, event: WizardEvent): WizardRefusal {
-  // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable through the fake, which forgets a wizard as it closes (licensing-manager.ts), so no move meets a closed one
   if (state.page === 'closed') return notNow('wizard-closed', 'The wizard has been closed; open it again from the Action menu.');
   return notNow(
     'not-available-on-this-page',
