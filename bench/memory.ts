@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   });
   gc?.();
   const after = process.memoryUsage().rss;
-  if (environment.manager.listServers({ userName: 'admin', password: 'x' }).length !== SERVERS) throw new Error('not every server was loaded');
+  if (environment.manager.listServers({ userName: 'admin', password: 'x' }).length !== SERVERS)
+    throw new Error('not every server was loaded');
   process.stdout.write(`${JSON.stringify({ beforeMiB: before / 2 ** 20, afterMiB: after / 2 ** 20 })}\n`);
 }
 
