@@ -27,6 +27,11 @@ describe('the pages against stale forms and odd posts', () => {
   });
   after(() => fake.stop());
 
+  /** Posts a wizard form as the signed-in session of this cookie. */
+  function postMoves(environmentId: string, cookie: string, body: string) {
+    return fake.send(environmentId, { method: 'POST', path: `${WIZARD}/moves`, headers: { ...FORM, cookie }, body });
+  }
+
   async function signedInWizard(): Promise<{ environmentId: string; cookie: string }> {
     const environmentId = await fake.environment();
     const cookie = await signInToPages(fake, environmentId, ADMIN);
@@ -41,12 +46,7 @@ describe('the pages against stale forms and odd posts', () => {
     // Tab B goes on to Confirm Deletion and ticks the box.
     await drive(fake, environmentId, TO_OBTAIN_PAGE.slice(0, 5));
     const before = fake.digest(environmentId);
-    const posted = await fake.send(environmentId, {
-      method: 'POST',
-      path: `${WIZARD}/moves`,
-      headers: { ...FORM, cookie },
-      body: `move=next&drawnFrom=${encodeURIComponent(stale)}`,
-    });
+    const posted = await postMoves(environmentId, cookie, `move=next&drawnFrom=${encodeURIComponent(stale)}`);
     assert.equal(posted.status, 409);
     assert.match(posted.text, /page-changed/);
     assert.match(posted.text, /Confirm Deletion of RDS CALs/, 'the answer shows the page the wizard is on now');
@@ -58,10 +58,10 @@ describe('the pages against stale forms and odd posts', () => {
     await drive(fake, environmentId, TO_OBTAIN_PAGE.slice(0, 5));
     const page = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
     const body = `deletionShown=1&deletionConfirmed=on&move=next&drawnFrom=${encodeURIComponent(drawnFrom(page.text))}`;
-    const first = await fake.send(environmentId, { method: 'POST', path: `${WIZARD}/moves`, headers: { ...FORM, cookie }, body });
+    const first = await postMoves(environmentId, cookie, body);
     assert.equal(first.status, 303);
     const before = fake.digest(environmentId);
-    const second = await fake.send(environmentId, { method: 'POST', path: `${WIZARD}/moves`, headers: { ...FORM, cookie }, body });
+    const second = await postMoves(environmentId, cookie, body);
     assert.equal(second.status, 409);
     assert.equal(fake.digest(environmentId), before);
     const now = await fake.json(environmentId, 'GET', '/license-servers/LS-CONTOSO/manage-cals-wizard', undefined);
@@ -71,12 +71,7 @@ describe('the pages against stale forms and odd posts', () => {
   it('a wizard form without drawnFrom is refused as page changed', async () => {
     const { environmentId, cookie } = await signedInWizard();
     const before = fake.digest(environmentId);
-    const posted = await fake.send(environmentId, {
-      method: 'POST',
-      path: `${WIZARD}/moves`,
-      headers: { ...FORM, cookie },
-      body: 'move=next',
-    });
+    const posted = await postMoves(environmentId, cookie, 'move=next');
     assert.equal(posted.status, 409);
     assert.equal(fake.digest(environmentId), before);
   });
@@ -107,12 +102,7 @@ describe('the pages against stale forms and odd posts', () => {
         const cookie = await signInToPages(fake, environmentId, STANDARD_USER);
         const drawn = drawnFrom((await frameOf(environmentId, cookie)).text);
         const before = fake.digest(environmentId);
-        const posted = await fake.send(environmentId, {
-          method: 'POST',
-          path: `${WIZARD}/moves`,
-          headers: { ...FORM, cookie },
-          body: `move=${button}&drawnFrom=${drawn}`,
-        });
+        const posted = await postMoves(environmentId, cookie, `move=${button}&drawnFrom=${drawn}`);
         assert.equal(posted.status, 403);
         const label = button.charAt(0).toUpperCase() + button.slice(1);
         assert.match(posted.text, new RegExp(`so clicking ${label} was refused`));
@@ -124,12 +114,7 @@ describe('the pages against stale forms and odd posts', () => {
       const { environmentId } = await signedInWizard();
       const cookie = await signInToPages(fake, environmentId, STANDARD_USER);
       const before = fake.digest(environmentId);
-      const posted = await fake.send(environmentId, {
-        method: 'POST',
-        path: `${WIZARD}/moves`,
-        headers: { ...FORM, cookie },
-        body: 'action=rebuild&move=constructor&drawnFrom=not-shown',
-      });
+      const posted = await postMoves(environmentId, cookie, 'action=rebuild&move=constructor&drawnFrom=not-shown');
       assert.equal(posted.status, 403);
       assert.match(posted.text, /data-problem-code>not-an-administrator</);
       assert.doesNotMatch(posted.text, /so .* was refused/);
@@ -139,12 +124,7 @@ describe('the pages against stale forms and odd posts', () => {
     it('an administrator posting a form drawn on the frame is refused as page changed: it was drawn for no state of the wizard', async () => {
       const { environmentId, cookie } = await signedInWizard();
       const before = fake.digest(environmentId);
-      const posted = await fake.send(environmentId, {
-        method: 'POST',
-        path: `${WIZARD}/moves`,
-        headers: { ...FORM, cookie },
-        body: 'move=cancel&drawnFrom=not-shown',
-      });
+      const posted = await postMoves(environmentId, cookie, 'move=cancel&drawnFrom=not-shown');
       assert.equal(posted.status, 409);
       assert.match(posted.text, /page-changed/);
       assert.equal(fake.digest(environmentId), before);
@@ -244,12 +224,7 @@ describe('the pages against stale forms and odd posts', () => {
     assert.equal(await note('?wizard=finished'), undefined, 'an address alone says nothing');
     await fake.json(environmentId, 'POST', '/license-servers/LS-CONTOSO/manage-cals-wizard', {});
     const wizard = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
-    const cancelled = await fake.send(environmentId, {
-      method: 'POST',
-      path: `${WIZARD}/moves`,
-      headers: { ...FORM, cookie },
-      body: `move=cancel&drawnFrom=${encodeURIComponent(drawnFrom(wizard.text))}`,
-    });
+    const cancelled = await postMoves(environmentId, cookie, `move=cancel&drawnFrom=${encodeURIComponent(drawnFrom(wizard.text))}`);
     assert.equal(cancelled.status, 303);
     assert.equal(cancelled.headers.location, '/servers/LS-CONTOSO', 'the address carries no outcome');
     const other = await signInToPages(fake, environmentId, ADMIN);
