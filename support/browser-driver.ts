@@ -1,5 +1,5 @@
 /**
- * The LicensingDriver through the fake's web pages, in headless Chromium driven by
+ * A person's verbs (PersonVerbs) through the fake's web pages, in headless Chromium driven by
  * playwright-core: every procedure verb is done on a page, each control found by its role
  * and the accessible name the procedure uses. Setting up the world, the clock, faults,
  * snapshots and reads of stored state are not a person's verbs: they stay with the harness
