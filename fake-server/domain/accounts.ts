@@ -122,6 +122,16 @@ export function requireAdministrator(caller: Caller, whatFor: string, tried?: st
 }
 
 /**
+ * The credentials someone signs in with: none at all is asked to sign in with an account of the
+ * server named (or of "a license server"), and a blank password is refused as below.
+ */
+function presented(credentials: Credentials | undefined, accountOf: string): Credentials {
+  if (credentials === undefined) throw new NotAuthenticatedError(`Sign in with a local account of ${accountOf}.`);
+  refuseBlankPassword(credentials.password);
+  return credentials;
+}
+
+/**
  * Windows' default policy "Accounts: Limit local account use of blank passwords to console
  * logon only": every way into the fake is a network logon, so a blank password never signs in,
  * whichever account it is given for (the refusal tells nothing about the account).
@@ -156,11 +166,7 @@ export class AccountDirectory {
 
   /** The identity of a user on one server, or NotAuthenticatedError. */
   authenticate(serverName: string, credentials: Credentials | undefined): Caller {
-    if (credentials === undefined) {
-      throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
-    }
-    const { userName, password } = credentials;
-    refuseBlankPassword(password);
+    const { userName, password } = presented(credentials, serverName);
     const account = this.accounts.find(serverName, userName);
     // An unknown user costs the same hashing as a wrong password, so timing tells nothing.
     // Stryker disable next-line ConditionalExpression,BooleanLiteral,StringLiteral: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
@@ -203,11 +209,7 @@ export class AccountDirectory {
    * that does (same message, same hashing), unless the credentials are valid on some server.
    */
   requireValidElsewhere(serverName: string, credentials: Credentials | undefined): void {
-    if (credentials === undefined) {
-      throw new NotAuthenticatedError(`Sign in with a local account of ${serverName}.`);
-    }
-    const { userName, password } = credentials;
-    refuseBlankPassword(password);
+    const { userName, password } = presented(credentials, serverName);
     const elsewhere = this.accounts.listByUserName(userName).some((account) => this.passwordMatches(account, password));
     if (!elsewhere) {
       // Stryker disable next-line StringLiteral: equivalent in answers, this hashing only makes an unknown server cost as much time as a known one
@@ -218,11 +220,7 @@ export class AccountDirectory {
 
   /** The servers on which these credentials are valid (RD Licensing Manager's server list). */
   serversFor(credentials: Credentials | undefined): string[] {
-    if (credentials === undefined) {
-      throw new NotAuthenticatedError('Sign in with a local account of a license server.');
-    }
-    const { userName, password } = credentials;
-    refuseBlankPassword(password);
+    const { userName, password } = presented(credentials, 'a license server');
     const accounts = this.accounts.listByUserName(userName);
     // An unknown user name costs the same scrypt as a known one with a wrong password: the answer's time tells no names apart.
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent in answers, this hashing changes only the time an answer takes
