@@ -9,7 +9,7 @@ import { RequestProblem, problem } from '../problem';
 import { normalizeId } from '../../domain/ids';
 import { WizardView } from '../../domain/wizard-view';
 import { wizardActionBody } from '../schemas';
-import { boxesOf } from './wizard-page';
+import { BUTTONS, boxesOf } from './wizard-page';
 
 /**
  * The posted form. Express 5 leaves req.body undefined when no parser took the body: a post
@@ -40,12 +40,10 @@ export const text = (form: Record<string, unknown>, name: string): string => {
   return typeof value === 'string' ? value.trim() : '';
 };
 
-const BUTTON_MOVES = ['next', 'back', 'cancel', 'finish'] as const;
-
 /** The wizard's button a posted form was sent with, if it names one (the only move the wizard's frame offers). */
-export function buttonPressed(form: Record<string, unknown>): { type: (typeof BUTTON_MOVES)[number] } | undefined {
-  const move = BUTTON_MOVES.find((button) => button === text(form, 'move'));
-  return move === undefined ? undefined : { type: move };
+export function buttonPressed(form: Record<string, unknown>): { type: (typeof BUTTONS)[number]['move'] } | undefined {
+  const pressed = BUTTONS.find((button) => button.move === text(form, 'move'));
+  return pressed === undefined ? undefined : { type: pressed.move };
 }
 
 /** The wizard moves a posted page stands for: each choice that differs from the wizard's, then the button. */

@@ -16,7 +16,8 @@ const ADDITIONAL = [
   { value: 'continue', label: 'Continue reinstalling additional RDS CALs' },
   { value: 'finish', label: 'Finish rebuilding the RD Licensing database' },
 ];
-const BUTTONS = [
+/** The wizard's four buttons, on every page and on its frame, and the move each one posts. */
+export const BUTTONS = [
   { move: 'back', label: 'Back' },
   { move: 'next', label: 'Next' },
   { move: 'finish', label: 'Finish' },
@@ -113,7 +114,7 @@ function content(view: WizardView): Html {
 }
 
 /** What a form drawn on the wizard's frame carries instead of a wizard's revision: no state of the wizard matches it. */
-export const FRAME_DRAWN_FROM = 'not-shown';
+const FRAME_DRAWN_FROM = 'not-shown';
 
 /**
  * The wizard as the pages show it to someone outside the local Administrators group: its frame
