@@ -333,8 +333,7 @@ export class BrowserDriver implements PersonVerbs {
     }
     this.leftOnScreen = { page, label: undefined };
     const refusal = await refusalShown(page);
-    if (refusal && !(buttonToPress !== undefined && (await page.getByRole('button', { name: buttonToPress, exact: true }).count()) > 0))
-      throw refusal;
+    if (refusal && !(await offersButton(page, buttonToPress))) throw refusal;
     return page;
   }
 
@@ -423,6 +422,11 @@ async function newPage(context: BrowserContext): Promise<Page> {
   // A control that is not there fails within seconds, naming it, instead of running out the step's time.
   page.setDefaultTimeout(8_000);
   return page;
+}
+
+/** Whether the page has this button to press (none named: no). */
+async function offersButton(page: Page, name: string | undefined): Promise<boolean> {
+  return name !== undefined && (await page.getByRole('button', { name, exact: true }).count()) > 0;
 }
 
 function serverPath(name: string): string {
