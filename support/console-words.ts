@@ -4,7 +4,8 @@
  * pack the words RD Licensing Manager uses for its program and CAL type, every server the
  * words of its connection method. Checked on everything the drivers read (page titles in
  * support/evidence.ts, the API's words in support/http-driver.ts and support/harness-control.ts),
- * so a wrong word fails whichever scenario meets it, not only the few that ask. The words are the browser driver's (support/browser/labels.ts): one list.
+ * so a wrong word fails whichever scenario meets it, not only the few that ask. The words are
+ * the browser driver's (support/browser/labels.ts): one list.
  */
 import { expect } from 'chai';
 import { KeyPack, LicenseServerInfo, WizardPage } from './driver';

@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { open, rename } from 'node:fs/promises';
 import { UnavailableError } from '../domain/errors';
 import { EnvironmentImages, licensingImageInTodaysLayout } from './open-databases';
+import type { Database } from 'sql.js';
 import { loadSqlEngine } from './sql-database';
 
 const MAGIC = Buffer.from('RDLFAKE1', 'ascii');
@@ -96,7 +97,7 @@ async function checkImages(images: EnvironmentImages, refuse: (what: string) => 
   }
 }
 
-function refuseForeignPasswordHashes(db: { exec(sql: string): { values: unknown[][] }[] }): void {
+function refuseForeignPasswordHashes(db: Database): void {
   const rows = db.exec('SELECT server_name, user_name, password_hash FROM accounts')[0]?.values ?? [];
   const foreign = rows.find(([, , hash]) => typeof hash !== 'string' || !PASSWORD_HASH.test(hash));
   if (foreign) throw new Error(`the password hash of "${String(foreign[1])}" on ${String(foreign[0])} was not made by the fake`);
