@@ -80,7 +80,6 @@ export interface LocalAccount {
   groups: string[];
 }
 
-/** The identity a request acts as, once its credentials were checked. */
 /**
  * A user name and password, which come as a pair: a request brings both (HTTP Basic, a page's
  * session) or neither, and then has no Credentials at all (undefined).
@@ -90,6 +89,7 @@ export interface Credentials {
   password: string;
 }
 
+/** The identity a request acts as, once its credentials were checked. */
 export interface Caller {
   serverName: string;
   userName: string;
