@@ -98,14 +98,15 @@ When('the administrator tries to click {string}', async function (this: Licensin
   await this.attempt(() => this.person.moveWizard(this.serverName, option(label)));
 });
 
-/** The wizard's other controls, worked by someone else than the administrator (each refused, naming the control). */
+/**
+ * The wizard's other controls, worked by someone else than the administrator (each refused, naming
+ * the control). The sentence opens with the person, so the BeforeStep hook acts as them.
+ */
 When('the standard user tries to click {string}', async function (this: LicensingWorld, label: string) {
-  this.actAs('standard user');
   await this.attempt(() => this.person.moveWizard(this.serverName, option(label)));
 });
 
 When(/^the standard user tries to (select|clear) the deletion confirmation check box$/, async function (this: LicensingWorld, how: string) {
-  this.actAs('standard user');
   await this.attempt(() => this.person.moveWizard(this.serverName, { type: 'setDeletionConfirmed', confirmed: how === 'select' }));
 });
 
