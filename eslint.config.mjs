@@ -1,5 +1,6 @@
 // Lint rules: typescript-eslint's recommended set, plus the layering rule of the fake
-// (the domain imports neither express nor sql.js) and no focused or skipped tests.
+// (the domain imports neither express nor sql.js; http/ does not import persistence/) and no
+// focused or skipped tests.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -35,6 +36,13 @@ export default tseslint.config(
     files: ['fake-server/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['express', 'sql.js'], patterns: ['../persistence/*', '../http/*'] }],
+    },
+  },
+  {
+    // http/ reaches stored state only through the domain's services: never persistence/ itself.
+    files: ['fake-server/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['sql.js'], patterns: ['**/persistence/*', '**/persistence'] }],
     },
   },
   {

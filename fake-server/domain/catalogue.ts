@@ -44,10 +44,6 @@ export const LICENSE_PROGRAM_LABELS: Record<LicenseProgram, string> = {
 /** Programs identified by an agreement (enrollment) number alone. */
 export type AgreementProgram = Exclude<LicenseProgram, 'retail' | 'openLicense'>;
 
-export function isAgreementProgram(program: LicenseProgram): program is AgreementProgram {
-  return program !== 'retail' && program !== 'openLicense';
-}
-
 /** Win32_TSLicenseKeyPack.ProductVersionID and the matching ProductVersion string. */
 export const PRODUCT_VERSIONS: Readonly<Record<number, string>> = {
   2: 'Windows Server 2008',

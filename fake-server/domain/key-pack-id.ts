@@ -31,8 +31,6 @@ import {
 
 const LAYOUT_VERSION = '1';
 const SEAL_LENGTH = 16;
-// Stryker disable next-line ArithmeticOperator: unreachable through the fake, a purchase holds at most 1,000,000 CALs (request schema)
-export const MAX_CALS_IN_ONE_PACK = 36 ** 4 - 1;
 
 /** What a license key pack ID says about the CALs it reinstalls. */
 export interface KeyPackContents {
