@@ -3,15 +3,15 @@ import { DataTable, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { KeyPack, PurchaseRecord, Refusal } from '../support/driver';
 import { calTypeOf } from '../support/purchase-references';
-import { WIZARD_REFUSAL_CLASS } from '../support/refusal-classes';
+import { classOf, REFUSAL_CLASS } from '../support/refusal-classes';
 import { LicensingWorld, NO_KEY_PACK_ID_ISSUED } from '../support/world';
 
 Then('it is refused as {string}', function (this: LicensingWorld, why: string) {
   const refusal = this.expectRefusal();
   expect(refusal.code).to.equal(why.replace(/ /g, '-'));
-  const expected = Object.hasOwn(WIZARD_REFUSAL_CLASS, refusal.code) ? WIZARD_REFUSAL_CLASS[refusal.code] : undefined;
-  if (expected !== undefined && refusal.answeredAs !== undefined)
-    expect(refusal.answeredAs, `how "${why}" was answered`).to.equal(expected);
+  const expected = REFUSAL_CLASS.get(refusal.code);
+  const answered = classOf(refusal);
+  if (expected !== undefined && answered !== undefined) expect(answered, `how "${why}" was answered`).to.equal(expected);
 });
 
 Then('it is refused because the caller is not an administrator', function (this: LicensingWorld) {

@@ -3,7 +3,9 @@
  * one the fake's source gives, every code the source gives is in it (the errors and problem()
  * take the RefusalCode type, so a code outside it does not compile; this test reads the source
  * for the ones written elsewhere), every code a feature names is in it, and the contract and
- * the step catalogue list exactly these.
+ * the step catalogue list exactly these. The harness states the class of each code a scenario
+ * can name (support/refusal-classes.ts): every code of the list is either classed there or
+ * answered only by HTTP itself (malformed requests, guards), which no scenario's step names.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REFUSAL_CODES } from '../fake-server/domain/refusal-code-list';
 import { openApiDocument } from '../fake-server/http/contract/openapi';
+import { REFUSAL_CLASS } from '../support/refusal-classes';
 
 const ROOT = join(__dirname, '..');
 const listed = Object.keys(REFUSAL_CODES).sort();
@@ -51,6 +54,38 @@ describe('refusal codes', () => {
       listed.filter((code) => !catalogue.includes(`| \`${code.replace(/-/g, ' ')}\` |`)),
       [],
       'codes missing from docs/steps.md',
+    );
+  });
+
+  it('each have the class the harness expects, unless only HTTP itself answers them', () => {
+    const byHttpItself = [
+      'body-too-large',
+      'database-file-write-failed',
+      'foreign-host',
+      'foreign-origin',
+      'headers-too-large',
+      'internal-error',
+      'invalid-request',
+      'malformed-json',
+      'malformed-path',
+      'malformed-request',
+      'method-not-allowed',
+      'no-such-route',
+      'request-timeout',
+      'test-control-token-required',
+      'unreadable-request',
+      'unsupported-encoding',
+      'unsupported-media-type',
+    ];
+    assert.deepEqual(
+      listed.filter((code) => !REFUSAL_CLASS.has(code) && !byHttpItself.includes(code)),
+      [],
+      'codes with no class in support/refusal-classes.ts',
+    );
+    assert.deepEqual(
+      [...REFUSAL_CLASS.keys()].filter((code) => !listed.includes(code)),
+      [],
+      'classes for codes the fake does not have',
     );
   });
 });
