@@ -62,9 +62,15 @@ export async function throwIfRefused(page: Page): Promise<void> {
   if (refusal) throw refusal;
 }
 
-/** Does something that loads a new page (a link, the sign-in form), and waits for it. */
+/**
+ * Does something that loads a new page (a link, the sign-in form), and waits for it. The wait
+ * starts before the action, so a page that loads at once is not missed; the URL may stay the same
+ * (a form posts, then is redirected back), so it waits for the document, not for an address.
+ */
 export async function andWaitForPage(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), action()]);
+  const loaded = page.waitForEvent('domcontentloaded');
+  await action();
+  await loaded;
 }
 
 /**
