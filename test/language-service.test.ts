@@ -91,4 +91,82 @@ describe('the IDE (Cucumber Language Server, with .vscode/settings.json)', () =>
     const sources = index.expressionLinks.map((link) => link.expression.source);
     assert.ok(sources.includes(NO_KEY_PACK_ID_ISSUED), `no step definition is written "${NO_KEY_PACK_ID_ISSUED}"`);
   });
+
+  /**
+   * The 13 definitions that were regular expressions, as they were, and the sentences that replace
+   * them. Over every step text of the features and a few texts at their edges, the sentences match
+   * what the regexes matched; they only also accept what every other sentence of the project
+   * accepts for {int} and {string} (a minus sign, single quotes, an empty string).
+   */
+  it('matches with the sentences that replaced the regular expressions exactly what those matched', () => {
+    const old = [
+      /^the administrator tries to enter that license key pack ID(?: again)?$/,
+      /^the RD Licensing database(?: of "([^"]+)")? (?:still )?holds (\d+) RDS CAL packs?(?: with (\d+) issued CALs)?$/,
+      /^the event log records event (\d+) as (?:an? )?(Information|Warning)$/,
+      /^the RD Licensing database of "([^"]+)" will fail on its (1st|2nd|3rd|4th) write from now$/,
+      /^(\d+) (days|minutes) pass$/,
+      /^the pack of "([^"]+)" (has|has not) expired$/,
+      /^the administrator clicks (Next|Back|Cancel|Finish)$/,
+      /^(the administrator|the standard user) tries to click (Next|Back|Cancel|Finish)$/,
+      /^the standard user tries to (select|clear) the deletion confirmation check box$/,
+      /^the administrator (selects|clears) the deletion confirmation check box$/,
+      /^the administrator (?:has reached|goes through the wizard to) the Obtain Client License Key Pack page$/,
+      /^the deletion confirmation check box is (selected|cleared)$/,
+      /^the Manage RDS CALs Wizard was (cancelled|finished)$/,
+    ];
+    const replacements = index.expressionLinks.filter((link) => {
+      const file = link.locationLink.targetUri;
+      const source = link.expression.source;
+      return (
+        (/(\( again\)|\(still \)holds|\{eventLevel\}|\{ordinal\}|\{wizardButton\}|^\{int\} (days|minutes) pass$|^the pack of \{string\} has( not)? expired$)/.test(
+          source,
+        ) ||
+          /deletion confirmation check box$|^the deletion confirmation check box is|Obtain Client License Key Pack page$|^the Manage RDS CALs Wizard was (cancelled|finished)$/.test(
+            source,
+          )) &&
+        file.includes('/steps/')
+      );
+    });
+    assert.equal(replacements.length, 24, replacements.map((link) => link.expression.source).join('\n'));
+    const stepTexts = filesOf(settings['cucumber.features']).flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^\s*(?:Given|When|Then|And|But|\*) (.+?)\s*$/gm)].map((match) => match[1] ?? ''),
+    );
+    const edges = [
+      'the administrator tries to enter that license key pack ID again again',
+      'the RD Licensing database holds 1 RDS CAL packs',
+      'the RD Licensing database still still holds 1 RDS CAL pack',
+      'the RD Licensing database of "LS-X" still holds 3 RDS CAL pack with 2 issued CALs',
+      'the RD Licensing database holds 1 RDS CAL pack with issued CALs',
+      'the event log records event 5 as an Information',
+      'the event log records event 5 as an Warning',
+      'the event log records event 5 as the Warning',
+      'the event log records event 5 as Error',
+      'the RD Licensing database of "LS-X" will fail on its 4th write from now',
+      'the RD Licensing database of "LS-X" will fail on its 5th write from now',
+      '1 minutes pass',
+      '1 day pass',
+      '3 hours pass',
+      'the pack of "X" has expired',
+      'the pack of "X" had expired',
+      'the administrator clicks Help',
+      'the standard user tries to click Cancel',
+      'the delegated administrator tries to click Next',
+      'the standard user tries to selects the deletion confirmation check box',
+      'the administrator select the deletion confirmation check box',
+      'the administrator goes through the wizard to the Obtain Client License Key Pack page',
+      'the administrator has gone to the Obtain Client License Key Pack page',
+      'the deletion confirmation check box is ticked',
+      'the Manage RDS CALs Wizard was closed',
+    ];
+    const widened = [
+      '-1 days pass',
+      "the pack of 'X' has expired",
+      'the pack of "" has not expired',
+      'the event log records event -5 as Warning',
+    ];
+    const differing = [...new Set([...stepTexts, ...edges, ...widened])].filter(
+      (text) => old.some((regexp) => regexp.test(text)) !== replacements.some((link) => link.expression.match(text) !== null),
+    );
+    assert.deepEqual(differing.sort(), [...widened].sort());
+  });
 });
