@@ -1,6 +1,7 @@
 // Cucumber profiles. TypeScript is loaded transpile-only through swc (tsconfig "ts-node"):
 // type-checking is its own step (npm run typecheck), so workers never pay for it again.
-//  - default: for people at a terminal, one process, random order, a progress bar.
+//  - default: for people at a terminal, one process, random order, a progress bar (the plain
+//    progress dots when the output is not a terminal: the bar cannot draw into a pipe or a file).
 //  - ci: what npm test runs: two workers in random order (which is also what proves that
 //    scenarios cannot see each other), JUnit XML, cucumber's HTML report, the message
 //    stream the traceability report is built from, and a rerun file, all under reports/.
@@ -23,6 +24,9 @@ function failedLastTime() {
   const file = 'reports/rerun.txt';
   return existsSync(file) ? readFileSync(file, 'utf8').split(/\s+/).filter(Boolean) : [];
 }
+
+/** Cucumber's progress bar writes only to a terminal; piped or redirected, it refuses the run's formatter. */
+const progress = process.stdout.isTTY ? 'progress-bar' : 'progress';
 
 const common = {
   requireModule: [require.resolve('./tools/register-typescript.cjs')],
@@ -54,7 +58,7 @@ const browserReports = [
 module.exports = {
   // No `paths` in these profiles: cucumber-js then runs features/**/*.feature, and a path on the
   // command line (a file, or file:line) replaces that instead of being added to it.
-  default: { ...common, format: ['progress-bar', didYouMean], tags: 'not @browser-only' },
+  default: { ...common, format: [progress, didYouMean], tags: 'not @browser-only' },
   ci: { ...common, parallel: 2, worldParameters: { reportFolder: 'reports' }, format: ['summary', ...reports], tags: 'not @browser-only' },
   // The same features through the fake's web pages in headless Chromium (support/browser-driver.ts).
   // Harness checks (@harness) test the test-control API, which no page has: they run once, over the API.
@@ -70,6 +74,6 @@ module.exports = {
   bare: { ...common, order: 'defined', format: [], tags: 'not @browser-only' },
   // With nothing failed last time, a name no scenario has selects none (empty paths would mean all).
   rerun: failedLastTime().length
-    ? { ...common, paths: failedLastTime(), format: ['progress-bar', didYouMean, 'rerun:reports/rerun.txt'] }
+    ? { ...common, paths: failedLastTime(), format: [progress, didYouMean, 'rerun:reports/rerun.txt'] }
     : { ...common, name: ['^$'], format: ['summary'] },
 };

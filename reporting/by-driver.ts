@@ -28,10 +28,13 @@ export interface DriverTraceability {
   browserOnly: number;
 }
 
-export function traceabilityByDriver(results: Partial<Record<Driver, ScenarioResult[]>>): DriverTraceability {
+export function traceabilityByDriver(
+  results: Partial<Record<Driver, ScenarioResult[]>>,
+  runFailures: Partial<Record<Driver, string[]>> = {},
+): DriverTraceability {
   const drivers = DRIVERS.filter((driver) => results[driver] !== undefined);
   const reports: Partial<Record<Driver, Traceability>> = {};
-  for (const driver of drivers) reports[driver] = traceability(results[driver] ?? []);
+  for (const driver of drivers) reports[driver] = traceability(results[driver] ?? [], runFailures[driver]);
   const first = reports[drivers[0] ?? 'api'] ?? traceability([]);
   const rows = first.rows.map((row, index): DriverRow => {
     const byDriver: Partial<Record<Driver, TraceRow>> = {};

@@ -11,7 +11,7 @@ import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DRIVERS, DRIVER_LABELS, Driver, traceabilityByDriver } from './by-driver';
-import { ScenarioResult, readShardedResults } from './messages';
+import { ScenarioResult, readRunFailures, readShardedResults } from './messages';
 import { PictureIndex, renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
 
@@ -27,6 +27,7 @@ const { values } = parseArgs({
 const streams: Record<Driver, string[]> = { api: values.messages, browser: values['browser-messages'] };
 const drivers = values.drivers.split(',').map((name) => name.trim()) as Driver[];
 const results: Partial<Record<Driver, ScenarioResult[]>> = {};
+const runFailures: Partial<Record<Driver, string[]>> = {};
 for (const driver of drivers) {
   if (!DRIVERS.includes(driver)) {
     console.error(`--drivers takes ${DRIVERS.join(', ')}; "${driver}" is none of them.`);
@@ -39,9 +40,10 @@ for (const driver of drivers) {
     process.exit(2);
   }
   results[driver] = readShardedResults(streams[driver]);
+  runFailures[driver] = streams[driver].flatMap(readRunFailures);
 }
 
-const report = traceabilityByDriver(results);
+const report = traceabilityByDriver(results, runFailures);
 mkdirSync(values.out, { recursive: true });
 // The pictures stay where the browser profile wrote them (beside its stream); the page links to them.
 const pictures: PictureIndex = new Map();
@@ -60,14 +62,16 @@ writeFileSync(join(values.out, 'traceability.md'), markdown);
 writeFileSync(join(values.out, 'traceability.html'), renderHtml(report, new Date(), pictures));
 if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
 
-const verified = report.rows.length - report.unverified.length;
+const verified = report.rows.filter((row) => row.verdict === 'verified').length;
 console.log(
   `Traceability: ${verified} of ${report.rows.length} parts of the procedure verified through ${report.drivers.map((driver) => DRIVER_LABELS[driver]).join(' and ')} (${join(values.out, 'traceability.html')}).`,
 );
+const failedRuns = report.drivers.flatMap((driver) => (runFailures[driver] ?? []).map((failure) => `${DRIVER_LABELS[driver]}: ${failure}`));
+if (failedRuns.length > 0) console.error(`The run failed outside its scenarios, so it verifies nothing: ${failedRuns.join('; ')}`);
 if (report.unverified.length > 0) {
   const named = report.unverified.map(
     (entry) => `${entry.part.id} (not through ${entry.drivers.map((driver) => DRIVER_LABELS[driver]).join(' or ')})`,
   );
   console.error(`No passing scenario for: ${named.join(', ')}`);
-  process.exit(1);
 }
+if (failedRuns.length > 0 || report.unverified.length > 0) process.exit(1);

@@ -30,6 +30,10 @@ interface Envelope {
   testCaseStarted?: { id: string; testCaseId: string; attempt: number };
   testStepFinished?: { testCaseStartedId: string; testStepResult: { status: Status } };
   testCaseFinished?: { testCaseStartedId: string };
+  hook?: { id: string; name?: string; type?: string; sourceReference?: { uri?: string; location?: { line: number } } };
+  testRunHookStarted?: { id: string; hookId: string };
+  testRunHookFinished?: { testRunHookStartedId: string; result: { status: Status; message?: string } };
+  testRunFinished?: { success: boolean; message?: string; exception?: { message?: string } };
   attachment?: { testCaseStartedId?: string; mediaType: string; body: string; fileName?: string };
 }
 
@@ -38,11 +42,16 @@ interface GherkinChild {
   rule?: { children: GherkinChild[] };
 }
 
-/** The worst status wins: a scenario passes only if every step passed. */
-const SEVERITY: Status[] = ['PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'UNKNOWN', 'FAILED'];
+/** The worst status wins, in Cucumber's own order of severity (@cucumber/messages' TestStepResultStatus). */
+const SEVERITY: Status[] = ['UNKNOWN', 'PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED'];
 
-function worst(statuses: Status[]): Status {
-  return statuses.reduce<Status>((a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a), 'PASSED');
+/**
+ * A test case's status from its steps (hooks included): the worst of them. One with no steps at all
+ * passed, as Cucumber says, once it finished; one that never finished is UNKNOWN.
+ */
+function statusOf(steps: Status[] | undefined, finished: boolean): Status {
+  if (!steps || steps.length === 0) return finished ? 'PASSED' : 'UNKNOWN';
+  return steps.reduce((a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a));
 }
 
 /** Maps Gherkin AST node ids (scenarios and example rows) to their line numbers. */
@@ -57,16 +66,21 @@ function lines(children: GherkinChild[], into = new Map<string, number>()): Map<
   return into;
 }
 
-export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
-  const envelopes = readFileSync(ndjsonPath, 'utf8')
+function readEnvelopes(ndjsonPath: string): Envelope[] {
+  return readFileSync(ndjsonPath, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Envelope);
+}
+
+export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
+  const envelopes = readEnvelopes(ndjsonPath);
   const astLines = new Map<string, number>();
   const pickles = new Map<string, NonNullable<Envelope['pickle']>>();
   const pickleOfTestCase = new Map<string, string>();
   const startedCase = new Map<string, { testCaseId: string; attempt: number }>();
   const stepStatuses = new Map<string, Status[]>();
+  const finished = new Set<string>();
   const picturesOf = new Map<string, { fileName: string; file: string }[]>();
   for (const envelope of envelopes) {
     const attached = envelope.attachment;
@@ -79,6 +93,7 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
     if (envelope.pickle) pickles.set(envelope.pickle.id, envelope.pickle);
     if (envelope.testCase) pickleOfTestCase.set(envelope.testCase.id, envelope.testCase.pickleId);
     if (envelope.testCaseStarted) startedCase.set(envelope.testCaseStarted.id, envelope.testCaseStarted);
+    if (envelope.testCaseFinished) finished.add(envelope.testCaseFinished.testCaseStartedId);
     if (envelope.testStepFinished) {
       const statuses = stepStatuses.get(envelope.testStepFinished.testCaseStartedId) ?? [];
       statuses.push(envelope.testStepFinished.testStepResult.status);
@@ -90,7 +105,7 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
     const pickleId = pickleOfTestCase.get(started.testCaseId);
     if (!pickleId) continue;
     const list = attemptsByPickle.get(pickleId) ?? [];
-    list.push({ attempt: started.attempt, status: worst(stepStatuses.get(startedId) ?? ['UNKNOWN']), startedId });
+    list.push({ attempt: started.attempt, status: statusOf(stepStatuses.get(startedId), finished.has(startedId)), startedId });
     attemptsByPickle.set(pickleId, list);
   }
   // A pickle without a test case was left out of the run (by --tags, for instance): it is not a result.
@@ -162,4 +177,32 @@ export function readShardedResults(ndjsonPaths: readonly string[]): ScenarioResu
     merged.forEach((result, index) => earlier.set(`${result.uri}:${result.line}`, index));
   }
   return merged;
+}
+
+/**
+ * What failed in a run outside every scenario, one sentence each: a BeforeAll or AfterAll hook
+ * that did not pass, and an error that stopped the run (testRunFinished's message). Either makes
+ * the run fail (testRunFinished.success is false) whatever its scenarios did.
+ */
+export function readRunFailures(ndjsonPath: string): string[] {
+  const hooks = new Map<string, NonNullable<Envelope['hook']>>();
+  const hookOfStarted = new Map<string, string>();
+  const failures: string[] = [];
+  for (const envelope of readEnvelopes(ndjsonPath)) {
+    if (envelope.hook) hooks.set(envelope.hook.id, envelope.hook);
+    if (envelope.testRunHookStarted) hookOfStarted.set(envelope.testRunHookStarted.id, envelope.testRunHookStarted.hookId);
+    const hookFinished = envelope.testRunHookFinished;
+    if (hookFinished && hookFinished.result.status !== 'PASSED') {
+      const hook = hooks.get(hookOfStarted.get(hookFinished.testRunHookStartedId) ?? '');
+      const kind = hook?.type === 'BEFORE_TEST_RUN' ? 'BeforeAll' : hook?.type === 'AFTER_TEST_RUN' ? 'AfterAll' : 'run';
+      const name = hook?.name ? ` "${hook.name}"` : '';
+      const where = hook?.sourceReference?.uri ? ` (${hook.sourceReference.uri}:${hook.sourceReference.location?.line ?? 0})` : '';
+      const why = hookFinished.result.message ? `: ${hookFinished.result.message.split('\n')[0]}` : '';
+      failures.push(`the ${kind} hook${name}${where} ${hookFinished.result.status.toLowerCase()}${why}`);
+    }
+    const runFinished = envelope.testRunFinished;
+    const stopped = runFinished?.message ?? runFinished?.exception?.message;
+    if (runFinished && !runFinished.success && stopped) failures.push(`the run stopped: ${stopped.split('\n')[0]}`);
+  }
+  return failures;
 }

@@ -4,14 +4,22 @@
  */
 import { DRIVER_LABELS, Driver, DriverTraceability } from './by-driver';
 import { ScenarioResult } from './messages';
+import { describeCounts, statusWord } from './statuses';
 import { TraceRow, Verdict } from './traceability';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 const CLASS: Record<Verdict, string> = { verified: 'ok', failing: 'bad', 'not verified': 'warn' };
 
+/** Passed is green; failed, ambiguous and not finished are red; pending, skipped and undefined amber. */
+const statusClass = (status: ScenarioResult['status']) =>
+  status === 'PASSED' ? 'ok' : ['FAILED', 'AMBIGUOUS', 'UNKNOWN'].includes(status) ? 'bad' : 'warn';
+
 function scenarioItem(result: ScenarioResult, driver: string): string {
-  const retries = result.attempts.length > 1 ? ` <span class="retry">after ${result.attempts.length} attempts</span>` : '';
-  return `<li class="${result.status === 'PASSED' ? 'ok' : 'bad'}" data-status="${result.status}">[${escape(driver)}] ${escape(result.name)} <code>${escape(`${result.uri}:${result.line}`)}</code>${retries}</li>`;
+  const retries =
+    result.attempts.length > 1
+      ? ` <span class="retry">after ${result.attempts.length} attempts: ${result.attempts.map(statusWord).join(', ')}</span>`
+      : '';
+  return `<li class="${statusClass(result.status)}" data-status="${result.status}"><strong>${statusWord(result.status)}</strong> [${escape(driver)}] ${escape(result.name)} <code>${escape(`${result.uri}:${result.line}`)}</code>${retries}</li>`;
 }
 
 /** Where each scenario's pictures were written, keyed by "uri:line", as paths relative to the report. */
@@ -23,7 +31,8 @@ function driverCell(driver: Driver, row: TraceRow | undefined, pictures: Picture
   const gallery = links.length
     ? `<details><summary>${links.length} page picture${links.length === 1 ? '' : 's'}</summary><ul>${links.map((link) => `<li><a href="${escape(link.path)}">${escape(link.label)}</a></li>`).join('')}</ul></details>`
     : '';
-  return `<td data-driver="${driver}" class="${CLASS[row.verdict]}" data-driver-verdict="${row.verdict}">${row.verdict} <span class="num">(${row.passed}/${row.scenarios.length})</span>${gallery}</td>`;
+  const statuses = row.notPassed > 0 ? ` <span class="num">${describeCounts(row.statuses)}</span>` : '';
+  return `<td data-driver="${driver}" class="${CLASS[row.verdict]}" data-driver-verdict="${row.verdict}">${row.verdict} <span class="num">(${row.passed}/${row.scenarios.length})</span>${statuses}${gallery}</td>`;
 }
 
 export function renderHtml(report: DriverTraceability, generatedAt: Date, pictures: PictureIndex = new Map()): string {
@@ -51,10 +60,16 @@ export function renderHtml(report: DriverTraceability, generatedAt: Date, pictur
   const totals = report.drivers
     .map((driver) => {
       const t = report.reports[driver]?.totals;
-      return t ? `${DRIVER_LABELS[driver]}: ${t.scenarios} scenarios, ${t.passed} passed, ${t.failed} failed, ${t.retried} retried` : '';
+      return t ? `${DRIVER_LABELS[driver]}: ${t.scenarios} scenarios (${describeCounts(t.statuses)}), ${t.retried} retried` : '';
     })
     .join('; ');
-  const verified = report.rows.length - report.unverified.length;
+  const runFailures = report.drivers.flatMap((driver) =>
+    (report.reports[driver]?.runFailures ?? []).map((failure) => `<li data-run-failure>${DRIVER_LABELS[driver]}: ${escape(failure)}</li>`),
+  );
+  const runFailed = runFailures.length
+    ? `<section class="alert"><h2>The run failed outside its scenarios: it verifies nothing</h2><ul>${runFailures.join('')}</ul></section>`
+    : '';
+  const verified = report.rows.filter((row) => row.verdict === 'verified').length;
   const untagged = report.drivers.flatMap((driver) =>
     (report.reports[driver]?.untagged ?? []).map((result) => scenarioItem(result, DRIVER_LABELS[driver])),
   );
@@ -69,7 +84,7 @@ export function renderHtml(report: DriverTraceability, generatedAt: Date, pictur
   table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #d1d9e0; padding: .45rem .5rem; text-align: left; vertical-align: top; }
   th { background: #f6f8fa; } .num { white-space: nowrap; font-weight: normal; color: #59636e; }
   td.ok { color: #1a7f37; font-weight: 600; } td.bad { color: #d1242f; font-weight: 600; } td.warn { color: #9a6700; font-weight: 600; }
-  li.ok::marker { content: "✔ "; color: #1a7f37; } li.bad::marker { content: "✘ "; color: #d1242f; }
+  li.ok::marker { content: "✔ "; color: #1a7f37; } li.bad::marker { content: "✘ "; color: #d1242f; } li.warn::marker { content: "? "; color: #9a6700; }
   code { font-size: .85em; } .retry { color: #9a6700; } .alert { border: 2px solid #d1242f; padding: .5rem 1rem; margin: 1rem 0; border-radius: 6px; }
   summary { cursor: pointer; color: #0969da; font-weight: normal; }
 </style>
@@ -77,6 +92,7 @@ export function renderHtml(report: DriverTraceability, generatedAt: Date, pictur
 <body>
 <h1>Traceability: ${escape(report.procedure)}</h1>
 <p class="meta">${escape(totals)}. ${verified} of ${report.rows.length} parts verified through ${report.drivers.map((driver) => DRIVER_LABELS[driver]).join(' and ')}. ${report.apiOnly} scenarios run through the API only (tagged @api-only: raw input no page can send), ${report.browserOnly} through the browser only (@browser-only). Generated ${escape(generatedAt.toISOString())}.</p>
+${runFailed}
 ${unverified}
 <p>Each scenario's steps, requests to the fake and database copies are in cucumber's reports: <a href="cucumber.html">API</a>${report.drivers.includes('browser') ? ', <a href="browser/cucumber.html">browser</a> (with a picture of every wizard page reached)' : ''}; search them for <code>@id</code>. Every sentence a scenario can use, and what it can name, is in the <a href="../docs/steps.md">step catalogue</a>.</p>
 <table>

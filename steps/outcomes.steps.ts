@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { KeyPack, PurchaseRecord, Refusal } from '../support/driver';
 import { calTypeOf } from '../support/purchase-references';
 import { classOf, REFUSAL_CLASS } from '../support/refusal-classes';
-import { LicensingWorld, NO_KEY_PACK_ID_ISSUED } from '../support/world';
+import { LicensingWorld } from '../support/world';
 
 Then('it is refused as {string}', function (this: LicensingWorld, why: string) {
   const refusal = this.expectRefusal();
@@ -77,18 +77,37 @@ Then('the RD Licensing database holds no RDS CAL packs and no issued CALs', asyn
   if (shown) expect(shown, SHOWN).to.deep.equal([]);
 });
 
+/** How many packs (and, when the sentence says, issued CALs) a server holds, as stored and as shown. */
+async function expectPackCount(world: LicensingWorld, serverName: string, packs: number, issued?: number): Promise<void> {
+  const database = await world.harness.databaseOf(serverName);
+  const shown = await packsShown(world, serverName);
+  expect(database.keyPacks, STORED).to.have.lengthOf(packs);
+  if (shown) expect(shown, SHOWN).to.have.lengthOf(packs);
+  if (issued !== undefined) {
+    expect(database.issuedCals, STORED).to.have.lengthOf(issued);
+    const issuedShown = shown?.reduce((sum, pack) => sum + pack.issuedLicenses, 0);
+    if (shown) expect(issuedShown, `${SHOWN}: the Issued column, added up`).to.equal(issued);
+  }
+}
+Then('the RD Licensing database (still )holds {int} RDS CAL pack(s)', async function (this: LicensingWorld, packs: number) {
+  await expectPackCount(this, this.serverName, packs);
+});
 Then(
-  /^the RD Licensing database(?: of "([^"]+)")? (?:still )?holds (\d+) RDS CAL packs?(?: with (\d+) issued CALs)?$/,
-  async function (this: LicensingWorld, name: string | null, packs: string, issued: string | null) {
-    const database = await this.harness.databaseOf(name ?? this.serverName);
-    const shown = await packsShown(this, name ?? this.serverName);
-    expect(database.keyPacks, STORED).to.have.lengthOf(Number(packs));
-    if (shown) expect(shown, SHOWN).to.have.lengthOf(Number(packs));
-    if (issued !== null) {
-      expect(database.issuedCals, STORED).to.have.lengthOf(Number(issued));
-      const issuedShown = shown?.reduce((sum, pack) => sum + pack.issuedLicenses, 0);
-      if (shown) expect(issuedShown, `${SHOWN}: the Issued column, added up`).to.equal(Number(issued));
-    }
+  'the RD Licensing database (still )holds {int} RDS CAL pack(s) with {int} issued CALs',
+  async function (this: LicensingWorld, packs: number, issued: number) {
+    await expectPackCount(this, this.serverName, packs, issued);
+  },
+);
+Then(
+  'the RD Licensing database of {string} (still )holds {int} RDS CAL pack(s)',
+  async function (this: LicensingWorld, name: string, packs: number) {
+    await expectPackCount(this, name, packs);
+  },
+);
+Then(
+  'the RD Licensing database of {string} (still )holds {int} RDS CAL pack(s) with {int} issued CALs',
+  async function (this: LicensingWorld, name: string, packs: number, issued: number) {
+    await expectPackCount(this, name, packs, issued);
   },
 );
 
@@ -241,22 +260,23 @@ Then('event {int} was logged {int} time(s)', async function (this: LicensingWorl
   ).to.have.lengthOf(times);
 });
 
-/** Counts from the scenario's first When step: the set-up may have obtained IDs on purpose. */
-Then(NO_KEY_PACK_ID_ISSUED, async function (this: LicensingWorld) {
+/**
+ * Counts from the scenario's first When step: the set-up may have obtained IDs on purpose. Written
+ * out rather than NO_KEY_PACK_ID_ISSUED (which the BeforeStep hook looks for) because the IDE reads
+ * only literals; test/language-service.test.ts checks that the two are the same sentence.
+ */
+Then('no license key pack ID was issued', async function (this: LicensingWorld) {
   const before = this.issuedBeforeActions;
   if (before === undefined) throw new Error('This sentence needs a When step before it: it speaks of what the When steps did');
   expect(await this.harness.issuedKeyPackIds()).to.deep.equal(before);
 });
 
 /** The level an event is logged at, as Event Viewer shows it. */
-Then(
-  /^the event log records event (\d+) as (?:an? )?(Information|Warning)$/,
-  async function (this: LicensingWorld, id: string, level: string) {
-    const events = (await this.person.eventLog(this.serverName)).filter((event) => event.eventId === Number(id));
-    expect(events, `no event ${id} was logged`).to.have.length.greaterThan(0);
-    expect(events.map((event) => event.level)).to.deep.equal(events.map(() => level));
-  },
-);
+Then('the event log records event {int} as {eventLevel}', async function (this: LicensingWorld, id: number, level: string) {
+  const events = (await this.person.eventLog(this.serverName)).filter((event) => event.eventId === id);
+  expect(events, `no event ${id} was logged`).to.have.length.greaterThan(0);
+  expect(events.map((event) => event.level)).to.deep.equal(events.map(() => level));
+});
 
 Then('the event log records event {int} saying {string}', async function (this: LicensingWorld, eventId: number, text: string) {
   const messages = (await this.person.eventLog(this.serverName)).filter((event) => event.eventId === eventId).map((event) => event.message);

@@ -5,12 +5,10 @@ import { Refusal, WorldFixture } from '../support/driver';
 import { wizardIsOpen } from '../support/tasks';
 import { LicensingWorld } from '../support/world';
 
-const ORDINALS: Record<string, number> = { '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
-
 Given(
-  /^the RD Licensing database of "([^"]+)" will fail on its (1st|2nd|3rd|4th) write from now$/,
-  async function (this: LicensingWorld, name: string, nth: string) {
-    await this.harness.setFaults(name, { failWrites: { after: (ORDINALS[nth] ?? 1) - 1, count: 1 } });
+  'the RD Licensing database of {string} will fail on its {ordinal} write from now',
+  async function (this: LicensingWorld, name: string, nth: number) {
+    await this.harness.setFaults(name, { failWrites: { after: nth - 1, count: 1 } });
   },
 );
 
@@ -65,8 +63,11 @@ Given('the clock reads {string}', async function (this: LicensingWorld, instant:
   await this.harness.setClock(instant);
 });
 
-When(/^(\d+) (days|minutes) pass$/, async function (this: LicensingWorld, amount: string, unit: string) {
-  await this.harness.advanceClock(unit === 'days' ? { days: Number(amount) } : { minutes: Number(amount) });
+When('{int} days pass', async function (this: LicensingWorld, days: number) {
+  await this.harness.advanceClock({ days });
+});
+When('{int} minutes pass', async function (this: LicensingWorld, minutes: number) {
+  await this.harness.advanceClock({ minutes });
 });
 
 Given('a snapshot of the fake is taken', async function (this: LicensingWorld) {
@@ -106,12 +107,18 @@ Then('the event for the pack of {string} is dated {string}', async function (thi
   expect(event?.recordedAt).to.equal(new Date(instant).toISOString());
 });
 
-Then(/^the pack of "([^"]+)" (has|has not) expired$/, async function (this: LicensingWorld, reference: string, has: string) {
-  const granted = this.granted.find((candidate) => candidate.reference === reference);
-  const pack = (await this.harness.databaseOf(this.serverName)).keyPacks.find(
+async function expectExpired(world: LicensingWorld, reference: string, expired: boolean): Promise<void> {
+  const granted = world.granted.find((candidate) => candidate.reference === reference);
+  const pack = (await world.harness.databaseOf(world.serverName)).keyPacks.find(
     (candidate) => candidate.purchaseNumber === granted?.purchaseNumber,
   );
   expect(pack, `no pack installed for "${reference}"`).to.not.equal(undefined);
-  expect(pack?.expired).to.equal(has === 'has');
-  if (has === 'has') expect(pack?.availableLicenses).to.equal(0);
+  expect(pack?.expired).to.equal(expired);
+  if (expired) expect(pack?.availableLicenses).to.equal(0);
+}
+Then('the pack of {string} has expired', async function (this: LicensingWorld, reference: string) {
+  await expectExpired(this, reference, true);
+});
+Then('the pack of {string} has not expired', async function (this: LicensingWorld, reference: string) {
+  await expectExpired(this, reference, false);
 });

@@ -78,17 +78,20 @@ When('the administrator tries to open the Manage RDS CALs Wizard on {string}', a
   if (!this.refusal) this.serverName = name;
 });
 
-When(/^the administrator clicks (Next|Back|Cancel|Finish)$/, async function (this: LicensingWorld, button: string) {
+When('the administrator clicks {wizardButton}', async function (this: LicensingWorld, button: string) {
   await move(this, BUTTONS[button] as WizardMove);
 });
 
-When(
-  /^(the administrator|the standard user) tries to click (Next|Back|Cancel|Finish)$/,
-  async function (this: LicensingWorld, who: string, button: string) {
-    this.actAs(who.replace(/^the /, '') as Persona);
-    await this.attempt(() => this.person.moveWizard(this.serverName, BUTTONS[button] as WizardMove));
-  },
-);
+/** The sentences open with the person, so the BeforeStep hook acts as them. */
+async function tryToClick(world: LicensingWorld, button: string): Promise<void> {
+  await world.attempt(() => world.person.moveWizard(world.serverName, BUTTONS[button] as WizardMove));
+}
+When('the administrator tries to click {wizardButton}', async function (this: LicensingWorld, button: string) {
+  await tryToClick(this, button);
+});
+When('the standard user tries to click {wizardButton}', async function (this: LicensingWorld, button: string) {
+  await tryToClick(this, button);
+});
 
 When('the administrator clicks {string}', async function (this: LicensingWorld, label: string) {
   await move(this, option(label));
@@ -106,8 +109,11 @@ When('the standard user tries to click {string}', async function (this: Licensin
   await this.attempt(() => this.person.moveWizard(this.serverName, option(label)));
 });
 
-When(/^the standard user tries to (select|clear) the deletion confirmation check box$/, async function (this: LicensingWorld, how: string) {
-  await this.attempt(() => this.person.moveWizard(this.serverName, { type: 'setDeletionConfirmed', confirmed: how === 'select' }));
+When('the standard user tries to select the deletion confirmation check box', async function (this: LicensingWorld) {
+  await this.attempt(() => this.person.moveWizard(this.serverName, { type: 'setDeletionConfirmed', confirmed: true }));
+});
+When('the standard user tries to clear the deletion confirmation check box', async function (this: LicensingWorld) {
+  await this.attempt(() => this.person.moveWizard(this.serverName, { type: 'setDeletionConfirmed', confirmed: false }));
 });
 
 When('the administrator selects the reason {string}', async function (this: LicensingWorld, reason: string) {
@@ -129,8 +135,11 @@ Given('the administrator has gone through the wizard to the Confirm Deletion of 
   await advanceToConfirmDeletion(this);
 });
 
-When(/^the administrator (selects|clears) the deletion confirmation check box$/, async function (this: LicensingWorld, how: string) {
-  await move(this, { type: 'setDeletionConfirmed', confirmed: how === 'selects' });
+When('the administrator selects the deletion confirmation check box', async function (this: LicensingWorld) {
+  await move(this, { type: 'setDeletionConfirmed', confirmed: true });
+});
+When('the administrator clears the deletion confirmation check box', async function (this: LicensingWorld) {
+  await move(this, { type: 'setDeletionConfirmed', confirmed: false });
 });
 
 When('the administrator confirms the deletion of the installed RDS CALs', async function (this: LicensingWorld) {
@@ -144,12 +153,12 @@ Given('the administrator has confirmed the deletion of the installed RDS CALs', 
   await confirmDeletion(this);
 });
 
-Given(
-  /^the administrator (?:has reached|goes through the wizard to) the Obtain Client License Key Pack page$/,
-  async function (this: LicensingWorld) {
-    await reachObtainKeyPack(this);
-  },
-);
+Given('the administrator has reached the Obtain Client License Key Pack page', async function (this: LicensingWorld) {
+  await reachObtainKeyPack(this);
+});
+Given('the administrator goes through the wizard to the Obtain Client License Key Pack page', async function (this: LicensingWorld) {
+  await reachObtainKeyPack(this);
+});
 
 Given('the administrator has finished the rebuild', async function (this: LicensingWorld) {
   await rebuildReinstallingEverything(this);
@@ -213,11 +222,15 @@ Then('the license key pack ID boxes are empty', async function (this: LicensingW
   expect(current.obtainKeyPack?.keyPackId, 'what the boxes hold').to.equal('');
 });
 
-Then(/^the deletion confirmation check box is (selected|cleared)$/, async function (this: LicensingWorld, state: string) {
-  const current = await this.person.currentWizardPage(this.serverName);
-  expect(current.confirmDeletion?.deletionConfirmed, 'the check box on the Confirm Deletion of RDS CALs page').to.equal(
-    state === 'selected',
-  );
+async function expectDeletionConfirmed(world: LicensingWorld, selected: boolean): Promise<void> {
+  const current = await world.person.currentWizardPage(world.serverName);
+  expect(current.confirmDeletion?.deletionConfirmed, 'the check box on the Confirm Deletion of RDS CALs page').to.equal(selected);
+}
+Then('the deletion confirmation check box is selected', async function (this: LicensingWorld) {
+  await expectDeletionConfirmed(this, true);
+});
+Then('the deletion confirmation check box is cleared', async function (this: LicensingWorld) {
+  await expectDeletionConfirmed(this, false);
 });
 
 Then('the option {string} is chosen', async function (this: LicensingWorld, label: string) {
@@ -227,9 +240,15 @@ Then('the option {string} is chosen', async function (this: LicensingWorld, labe
   else if (chosen.type === 'chooseAdditionalPacks') expect(current.reinstallingAdditional?.choice).to.equal(chosen.choice);
 });
 
-Then(/^the Manage RDS CALs Wizard was (cancelled|finished)$/, function (this: LicensingWorld, how: string) {
-  expect(this.page?.page, 'the wizard is still open').to.equal('closed');
-  expect(this.page?.outcome).to.equal(how);
+function expectWizardClosed(world: LicensingWorld, how: 'cancelled' | 'finished'): void {
+  expect(world.page?.page, 'the wizard is still open').to.equal('closed');
+  expect(world.page?.outcome).to.equal(how);
+}
+Then('the Manage RDS CALs Wizard was cancelled', function (this: LicensingWorld) {
+  expectWizardClosed(this, 'cancelled');
+});
+Then('the Manage RDS CALs Wizard was finished', function (this: LicensingWorld) {
+  expectWizardClosed(this, 'finished');
 });
 
 Then('the wizard offers these reasons:', async function (this: LicensingWorld, table: DataTable) {

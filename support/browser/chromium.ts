@@ -3,8 +3,10 @@
  *  1. CHROMIUM_PATH, when set (it must exist: a wrong path is an error, not a fallback);
  *  2. Debian's /usr/bin/chromium, when installed;
  *  3. otherwise the Chromium shipped inside the npm package @sparticuz/chromium, which
- *     unpacks itself once into the temporary folder and brings its own launch flags.
- * So `npm ci && npm test` needs no system package, and a machine that has one uses it.
+ *     unpacks itself once into the temporary folder and brings its own launch flags. It is
+ *     a Linux x64 build only: elsewhere (macOS, Windows, ARM) the run stops with one sentence
+ *     saying to set CHROMIUM_PATH.
+ * So on Linux x64 `npm ci && npm test` needs no system package, and a machine that has one uses it.
  */
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,11 +49,23 @@ async function decide(): Promise<ChromiumChoice> {
     return { executablePath: fromEnvironment, args: QUIET_FLAGS, source: 'CHROMIUM_PATH' };
   }
   if (existsSync(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, args: QUIET_FLAGS, source: 'system' };
+  const unavailable = bundledChromiumUnavailable(process.platform, process.arch);
+  if (unavailable) throw new Error(unavailable);
   const executablePath = await unpackedBundledChromium();
   // Its own list also switches web security off (made for serverless scraping): keep ours,
   // plus the two process flags the bundled build needs to start in a container.
   const args = [...QUIET_FLAGS, '--no-zygote', '--disable-dev-shm-usage'];
   return { executablePath, args, source: '@sparticuz/chromium' };
+}
+
+/** Why the bundled Chromium cannot run on this platform, as one sentence saying what to do; undefined on Linux x64. */
+export function bundledChromiumUnavailable(platform: string, arch: string): string | undefined {
+  if (platform === 'linux' && arch === 'x64') return undefined;
+  return (
+    `No Chromium to run the browser profile: CHROMIUM_PATH is not set, ${DEBIAN_CHROMIUM} does not exist, and the ` +
+    `Chromium bundled in @sparticuz/chromium runs on Linux x64 only (this is ${platform} ${arch}); ` +
+    'set CHROMIUM_PATH to a Chromium or Chrome executable.'
+  );
 }
 
 /**
