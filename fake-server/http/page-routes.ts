@@ -6,6 +6,7 @@
  * cookie) keeps the credentials in memory, and every page checks them as the API does.
  */
 import express, { NextFunction, Request, Response, Router } from 'express';
+import { caseSensitiveRouter } from './routing';
 import { z } from 'zod';
 import { productVersionName } from '../domain/catalogue';
 import { productVersionSaid } from '../domain/clearinghouse';
@@ -65,7 +66,7 @@ function refusalOf(act: () => unknown): unknown {
 }
 
 export function pageRoutes(environmentOf: EnvironmentOf): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
   const sessions = new Sessions();
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 }));
 
