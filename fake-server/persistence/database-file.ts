@@ -14,6 +14,7 @@ import { UnavailableError } from '../domain/errors';
 import { EnvironmentImages, licensingImageInTodaysLayout } from './open-databases';
 import type { Database } from 'sql.js';
 import { loadSqlEngine } from './sql-database';
+import { checkLayoutAndRows } from './database-file-check';
 
 const MAGIC = Buffer.from('RDLFAKE1', 'ascii');
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'ascii');
@@ -74,7 +75,31 @@ export async function readDatabaseFile(path: string): Promise<EnvironmentImages>
   const images = { licensing: next('licensing'), clearinghouse: next('clearinghouse') };
   if (offset !== bytes.length) throw refuse(`${bytes.length - offset} unexpected bytes follow the databases`);
   await checkImages(images, refuse);
-  return { ...images, licensing: await licensingImageInTodaysLayout(images.licensing) };
+  let today: EnvironmentImages;
+  try {
+    today = { ...images, licensing: await licensingImageInTodaysLayout(images.licensing) };
+  } catch (error) {
+    throw refuse(
+      `its tables of issued CALs per server cannot be moved into one (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  await checkContents(today, refuse);
+  return today;
+}
+
+/** Today's layout, no trigger or view, and rows the domain would have stored (database-file-check.ts). */
+async function checkContents(images: EnvironmentImages, refuse: (what: string) => Error): Promise<void> {
+  const SQL = await loadSqlEngine();
+  for (const side of ['licensing', 'clearinghouse'] as const) {
+    const db = new SQL.Database(images[side]);
+    try {
+      await checkLayoutAndRows(db, side);
+    } catch (error) {
+      throw refuse(`the ${side} database is not one the fake made: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      db.close();
+    }
+  }
 }
 
 /** Opens each image, asks SQLite to check it, and looks for the fake's own tables. */
