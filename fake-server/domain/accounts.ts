@@ -6,7 +6,7 @@
 import { createHash, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { NotAuthenticatedError, PermissionDeniedError } from './errors';
 import { Caller, Credentials, LocalAccount } from './model';
-import { sameName, foldName } from './names';
+import { sameName, foldName, shownName } from './names';
 import { AccountRepository } from './ports';
 
 export const ADMINISTRATORS_GROUP = 'Administrators';
@@ -140,7 +140,7 @@ export function requireAdministrator(caller: Caller, whatFor: string, tried?: st
  * server named (or of "a license server"), and a blank password is refused as below.
  */
 function presented(credentials: Credentials | undefined, accountOf: string): Credentials {
-  if (credentials === undefined) throw new NotAuthenticatedError(`Sign in with a local account of ${accountOf}.`);
+  if (credentials === undefined) throw new NotAuthenticatedError(`Sign in with a local account of ${shownName(accountOf)}.`);
   refuseBlankPassword(credentials.password);
   return credentials;
 }
@@ -196,7 +196,7 @@ export class AccountDirectory {
     // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
     if (!account) this.hasher.spendAsOnACheck(userName, password);
     if (!account || !this.rightFor([account], password)[0]) {
-      throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
+      throw new NotAuthenticatedError(`The user name or password is not correct for ${shownName(serverName)}.`);
     }
     return { serverName, userName: account.userName, groups: this.effectiveGroups(serverName, account) };
   }
@@ -238,7 +238,7 @@ export class AccountDirectory {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
     if (accounts.length === 0) this.hasher.spendAsOnACheck(userName, password);
     if (!this.rightFor(accounts, password).includes(true)) {
-      throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
+      throw new NotAuthenticatedError(`The user name or password is not correct for ${shownName(serverName)}.`);
     }
   }
 

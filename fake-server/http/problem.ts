@@ -5,6 +5,7 @@
  */
 import { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { shownName } from '../domain/names';
 import {
   ConflictError,
   DomainError,
@@ -140,5 +141,5 @@ export function errorHandler(unexpected: UnexpectedErrors, environmentIdOf: (req
 }
 
 export const notFoundHandler: RequestHandler = (req, res) => {
-  sendProblem(res, problem(404, 'Not found', 'no-such-route', `${req.method} ${req.path} is not a route of the fake license server.`));
+  sendProblem(res, problem(404, 'Not found', 'no-such-route', `${req.method} ${shownName(req.path)} is not a route of the fake license server.`));
 };

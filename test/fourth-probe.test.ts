@@ -1,0 +1,50 @@
+/**
+ * Regression tests for the fourth outside probe (issue 26) that need a running fake: each
+ * fails on the code the probe found. The test-control token, the --db checks and the cost of
+ * a sign-in have files of their own (test-control-token, database-file-contents, sign-in-cost).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ADMIN, AS_ADMIN, TestFake, basic, signInToPages } from './helpers/http-fake';
+
+describe('the fourth probe', () => {
+  let fake: TestFake;
+
+  before(async () => {
+    fake = await TestFake.start();
+  });
+
+  after(() => fake.stop());
+
+  it('cuts an 8,000-character server name it echoes, in problems and pages', async () => {
+    const environmentId = await fake.environment();
+    const long = `LS-${'A'.repeat(8_000)}`;
+    const short = 'LS-NOWHERE';
+    for (const [what, path, headers] of [
+      ['the API, signed in', (name: string) => `/license-servers/${name}`, AS_ADMIN],
+      [
+        'the API, wrong password',
+        (name: string) => `/license-servers/${name}`,
+        { authorization: basic({ ...ADMIN, password: 'wrong-1' }) },
+      ],
+      ['no such route', (name: string) => `/${name}`, AS_ADMIN],
+    ] as const) {
+      const longAnswer = await fake.send(environmentId, { method: 'GET', path: path(long), headers });
+      const shortAnswer = await fake.send(environmentId, { method: 'GET', path: path(short), headers });
+      assert.equal(longAnswer.status, shortAnswer.status, what);
+      assert.ok(
+        longAnswer.text.length < shortAnswer.text.length + 100,
+        `${what}: ${longAnswer.text.length} characters against ${shortAnswer.text.length}`,
+      );
+    }
+    const cookie = await signInToPages(fake, environmentId, ADMIN);
+    const page = (name: string) =>
+      fake.send(environmentId, { method: 'GET', path: `/servers/${name}`, headers: { cookie, accept: 'text/html' } });
+    const [longPage, shortPage] = [await page(long), await page(short)];
+    assert.equal(longPage.status, 404);
+    assert.ok(
+      longPage.text.length < shortPage.text.length + 100,
+      `the page: ${longPage.text.length} characters against ${shortPage.text.length}`,
+    );
+  });
+});
