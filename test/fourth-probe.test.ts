@@ -47,4 +47,24 @@ describe('the fourth probe', () => {
       `the page: ${longPage.text.length} characters against ${shortPage.text.length}`,
     );
   });
+
+  it('keeps the cap of 20 sessions per account: namesakes on another server or in another environment close none', async () => {
+    const namesake = { userName: ADMIN.userName.toUpperCase(), password: 'Namesake-pass-1', groups: ['Users'] };
+    const mineId = await fake.environment({
+      licenseServers: [
+        { name: 'LS-CONTOSO', accounts: [{ ...ADMIN, groups: ['Administrators'] }] },
+        { name: 'LS-OTHER', accounts: [namesake] },
+      ],
+    });
+    const theirsId = await fake.environment({ licenseServers: [{ name: 'LS-ELSEWHERE', accounts: [namesake] }] });
+    const cookie = await signInToPages(fake, mineId, ADMIN);
+    const signedIn = async () => (await fake.send(mineId, { method: 'GET', path: '/', headers: { cookie, accept: 'text/html' } })).status;
+    assert.equal(await signedIn(), 200);
+    for (let index = 0; index < 25; index += 1) await signInToPages(fake, theirsId, namesake);
+    assert.equal(await signedIn(), 200, 'sign-ins of a namesake in another environment closed it');
+    for (let index = 0; index < 25; index += 1) await signInToPages(fake, mineId, namesake);
+    assert.equal(await signedIn(), 200, 'sign-ins of a namesake on another server closed it');
+    for (let index = 0; index < 25; index += 1) await signInToPages(fake, mineId, ADMIN);
+    assert.equal(await signedIn(), 401, 'its own 25 further sign-ins still close its oldest');
+  });
 });

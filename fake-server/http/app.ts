@@ -55,7 +55,7 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
     res.type('application/json').send(contractText(options.testControl));
   });
   app.use(licenseServerRoutes(environmentOf));
-  app.use(pageRoutes(environmentOf));
+  app.use(pageRoutes(environmentOf, environmentIdOf));
   app.use(clearinghouseRoutes(environmentOf));
   if (options.testControl)
     app.use(testControlRoutes(options.registry, environmentOf, environmentIdOf, unexpected, options.testControlToken));

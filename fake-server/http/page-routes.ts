@@ -25,7 +25,7 @@ import { page } from './pages/layout';
 import { managerBody, propertiesBody, serverBody, signInBody } from './pages/manager-pages';
 import { wizardBody, wizardFrameBody } from './pages/wizard-page';
 import { WizardView } from '../domain/wizard-view';
-import { Session, Sessions } from './pages/sessions';
+import { Session, Sessions, sessionOwner } from './pages/sessions';
 
 const SESSION_COOKIE = 'rdl-session';
 
@@ -65,7 +65,7 @@ function refusalOf(act: () => unknown): unknown {
   throw new Error('The wizard let someone act on it to whom it refuses to show its pages');
 }
 
-export function pageRoutes(environmentOf: EnvironmentOf): Router {
+export function pageRoutes(environmentOf: EnvironmentOf, environmentIdOf: (req: Request) => string): Router {
   const router = caseSensitiveRouter();
   const sessions = new Sessions();
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 }));
@@ -89,14 +89,16 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
     const form = formOf(req);
     const userName = text(form, 'userName');
     const password = typeof form.password === 'string' ? form.password : '';
+    let servers: string[];
     try {
-      environmentOf(req).manager.listServers({ userName, password });
+      servers = environmentOf(req).manager.listServers({ userName, password }).map((server) => server.name);
     } catch (error) {
       const problem = problemFor(error);
       if (!problem) throw error;
       return send(req, res, problem.status, 'Sign in', signInBody(userName), undefined, problem);
     }
-    res.cookie(SESSION_COOKIE, sessions.open({ userName, password }), { httpOnly: true, sameSite: 'strict', path: '/' });
+    const session = sessions.open({ userName, password }, sessionOwner(environmentIdOf(req), servers, userName));
+    res.cookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', path: '/' });
     return res.redirect(303, '/');
   });
 
