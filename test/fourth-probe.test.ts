@@ -4,7 +4,12 @@
  * a sign-in have files of their own (test-control-token, database-file-contents, sign-in-cost).
  */
 import assert from 'node:assert/strict';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createEnvironment } from '../fake-server/environment';
+import { DatabaseFileKeeper, writeDatabaseFile } from '../fake-server/persistence/database-file';
 import { ADMIN, AS_ADMIN, TestFake, basic, signInToPages } from './helpers/http-fake';
 
 describe('the fourth probe', () => {
@@ -66,5 +71,59 @@ describe('the fourth probe', () => {
     assert.equal(await signedIn(), 200, 'sign-ins of a namesake on another server closed it');
     for (let index = 0; index < 25; index += 1) await signInToPages(fake, mineId, ADMIN);
     assert.equal(await signedIn(), 401, 'its own 25 further sign-ins still close its oldest');
+  });
+});
+
+describe('a --db write that fails', () => {
+  it("names the file to the operator's log, not to API clients", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rd-fake-unwritable-'));
+    const file = join(folder, 'licensing.db');
+    const environment = await createEnvironment({ fixture: { licenseServers: [{ name: 'LS-CONTOSO' }] } });
+    writeDatabaseFile(file, environment.images());
+    const keeper = new DatabaseFileKeeper(file, environment.images(), () => environment);
+    mkdirSync(`${file}.${process.pid}.tmp`); // the temporary file cannot be written, as on a full disk
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...parts: unknown[]) => logged.push(parts.join(' '));
+    try {
+      keeper.changed();
+      await assert.rejects(keeper.durable(), (error: Error) => {
+        assert.ok(!error.message.includes(folder), `the answer names no path: ${error.message}`);
+        assert.match(error.message, /could not be written to the database file/);
+        return true;
+      });
+    } finally {
+      console.error = original;
+      environment.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+    assert.ok(
+      logged.some((line) => line.includes(file)),
+      `the log names the file: ${logged.join(' | ')}`,
+    );
+  });
+});
+
+describe('a --db file on a full disk at start-up', () => {
+  it('names the file and says the disk is full', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rd-fake-full-'));
+    const file = join(folder, 'licensing.db');
+    const temporary = `${file}.${process.pid}.tmp`;
+    symlinkSync('/dev/full', temporary); // every write to /dev/full fails with ENOSPC
+    const environment = await createEnvironment({ fixture: { licenseServers: [{ name: 'LS-CONTOSO' }] } });
+    try {
+      assert.throws(
+        () => writeDatabaseFile(file, environment.images()),
+        (error: Error) => {
+          assert.ok(error.message.startsWith(`${file} cannot be written: the disk is full`), error.message);
+          return true;
+        },
+      );
+      assert.equal(existsSync(file), false, 'no file was made');
+      assert.throws(() => lstatSync(temporary), /ENOENT/, 'the temporary is removed');
+    } finally {
+      environment.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
