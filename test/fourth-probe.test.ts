@@ -72,6 +72,37 @@ describe('the fourth probe', () => {
     for (let index = 0; index < 25; index += 1) await signInToPages(fake, mineId, ADMIN);
     assert.equal(await signedIn(), 401, 'its own 25 further sign-ins still close its oldest');
   });
+  it('refuses to seed two accounts of one server whose names fold together, and changes nothing', async () => {
+    const environmentId = await fake.environment();
+    const before = fake.digest(environmentId);
+    const seeded = await fake.json(environmentId, 'POST', '/_test/seed', {
+      licenseServers: [
+        {
+          name: 'LS-FOLD',
+          accounts: [
+            { userName: 'admin', password: 'First-pass-1', groups: ['Administrators'] },
+            { userName: 'adm\u0131n', password: 'Second-pass-1', groups: ['Users'] },
+          ],
+        },
+      ],
+    });
+    assert.equal(seeded.status, 422, seeded.text);
+    assert.equal((seeded.body as { code: string }).code, 'duplicate-account');
+    assert.match((seeded.body as { detail: string }).detail, /"admin" and "adm\u0131n" on LS-FOLD are one account/);
+    assert.equal(fake.digest(environmentId), before, 'nothing was stored');
+    const apart = await fake.json(environmentId, 'POST', '/_test/seed', {
+      licenseServers: [
+        {
+          name: 'LS-FOLD',
+          accounts: [
+            { userName: 'stra\u00dfe', password: 'First-pass-1', groups: ['Users'] },
+            { userName: 'STRASSE', password: 'Second-pass-1', groups: ['Users'] },
+          ],
+        },
+      ],
+    });
+    assert.equal(apart.status, 204, `\u00df has no one-character upper case, so it stays apart from SS: ${apart.text}`);
+  });
 });
 
 describe('a --db write that fails', () => {
