@@ -10,7 +10,7 @@
  * run time, and Windows itself. The README lists every choice made where Microsoft's
  * behaviour is not public.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DatabaseFileKeeper, databaseFileTarget, lockDatabaseFile, readDatabaseFile, writeDatabaseFile } from './persistence/database-file';
 import { createApp } from './http/app';
@@ -18,7 +18,7 @@ import { isLoopback } from './http/request-guards';
 import { serve } from './http/serve';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from './environment-registry';
 import { EnvironmentFixture } from './domain/seeding';
-import { environmentFixture } from './http/schemas';
+import { readFixtureFile } from './fixture-file';
 
 const DEMO_FIXTURE = `${__dirname}/fixtures/demo.json`;
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     );
   }
   if (token !== undefined && token.length < 16) throw new Error('--test-control-token must be at least 16 characters.');
-  const fixture: EnvironmentFixture = environmentFixture.parse(JSON.parse(readFileSync(values.fixture, 'utf8')));
+  const fixture: EnvironmentFixture = readFixtureFile(values.fixture);
   const databaseFile = values.db === undefined ? undefined : databaseFileTarget(values.db);
   let keeper: DatabaseFileKeeper | undefined;
   const registry = new EnvironmentRegistry({

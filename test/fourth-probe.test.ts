@@ -4,7 +4,8 @@
  * a sign-in have files of their own (test-control-token, database-file-contents, sign-in-cost).
  */
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -156,5 +157,52 @@ describe('a --db file on a full disk at start-up', () => {
       environment.close();
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+/** Runs `npm start`'s main with these arguments until it listens (then stops it) or exits; what it printed. */
+function startMain(args: string[]): Promise<{ listening: boolean; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['-r', './tools/register-typescript.cjs', 'fake-server/main.ts', '--port', '0', ...args], {
+    cwd: join(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (/listening on/.test(stdout)) setTimeout(() => child.kill('SIGTERM'), 200);
+    });
+    child.once('exit', () => resolve({ listening: /listening on/.test(stdout), stdout, stderr }));
+  });
+}
+
+describe('--fixture files', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'rd-fake-fixture-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('loads a file with more accounts than one seeding request may carry', async () => {
+    const file = join(folder, 'many-accounts.json');
+    const accounts = (server: number) =>
+      Array.from({ length: 6 }, (_, index) => ({
+        userName: `user-${server}-${index}`,
+        password: `Pass-${server}-${index}`,
+        groups: ['Users'],
+      }));
+    writeFileSync(file, JSON.stringify({ licenseServers: [1, 2].map((server) => ({ name: `LS-${server}`, accounts: accounts(server) })) }));
+    const started = await startMain(['--fixture', file]);
+    assert.ok(started.listening, started.stderr);
+    assert.equal(started.stdout.match(/user-\d-\d/g)?.length, 12, started.stdout);
+  });
+
+  it('refuses a file that is not a fixture in one sentence naming the file, the place and the fix', async () => {
+    const file = join(folder, 'misspelt.json');
+    writeFileSync(file, JSON.stringify({ licenseServers: [{ name: 'LS 1' }] }));
+    const refused = await startMain(['--fixture', file]);
+    assert.equal(refused.listening, false);
+    assert.match(refused.stderr, new RegExp(`^--fixture ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a fixture`));
+    assert.match(refused.stderr, /licenseServers\.0\.name: a computer name/);
+    assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
   });
 });
