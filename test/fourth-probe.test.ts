@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createEnvironment } from '../fake-server/environment';
 import { DatabaseFileKeeper, writeDatabaseFile } from '../fake-server/persistence/database-file';
@@ -73,6 +74,22 @@ describe('the fourth probe', () => {
     for (let index = 0; index < 25; index += 1) await signInToPages(fake, mineId, ADMIN);
     assert.equal(await signedIn(), 401, 'its own 25 further sign-ins still close its oldest');
   });
+  it('answers a request once: a refused post with a malformed chunked body gets no second, unsolicited answer', async () => {
+    const socket = connect(fake.port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => undefined);
+    socket.write('POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write('zz-not-a-chunk-size\r\nxx\r\n');
+    const ended = setTimeout(() => socket.destroy(), 2_000);
+    await closed;
+    clearTimeout(ended);
+    const statusLines = received.match(/HTTP\/1\.1 \d{3}/g) ?? [];
+    assert.deepEqual(statusLines, ['HTTP/1.1 415'], `answers on the connection: ${statusLines.join(', ')}`);
+  });
+
   it('refuses to seed two accounts of one server whose names fold together, and changes nothing', async () => {
     const environmentId = await fake.environment();
     const before = fake.digest(environmentId);
