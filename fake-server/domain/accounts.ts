@@ -8,6 +8,7 @@ import { NotAuthenticatedError, PermissionDeniedError } from './errors';
 import { Caller, Credentials, LocalAccount } from './model';
 import { sameName, foldName, shownName } from './names';
 import { AccountRepository } from './ports';
+import { SignInLockout } from './sign-in-lockout';
 
 export const ADMINISTRATORS_GROUP = 'Administrators';
 
@@ -172,6 +173,7 @@ export class AccountDirectory {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
+    private readonly lockout: SignInLockout = new SignInLockout(),
   ) {}
 
   /** Hashes these passwords off the event loop, so adding the accounts afterwards holds it for no scrypt. */
@@ -191,13 +193,16 @@ export class AccountDirectory {
   /** The identity of a user on one server, or NotAuthenticatedError. */
   authenticate(serverName: string, credentials: Credentials | undefined): Caller {
     const { userName, password } = presented(credentials, serverName);
+    this.lockout.refuseIfLocked(userName);
     const account = this.accounts.find(serverName, userName);
     // An unknown user costs the one scrypt a wrong password costs, so timing tells no names apart.
     // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
     if (!account) this.hasher.spendAsOnACheck(userName, password);
     if (!account || !this.rightFor([account], password)[0]) {
+      this.lockout.failed(userName);
       throw new NotAuthenticatedError(`The user name or password is not correct for ${shownName(serverName)}.`);
     }
+    this.lockout.succeeded(userName);
     return { serverName, userName: account.userName, groups: this.effectiveGroups(serverName, account) };
   }
 
@@ -234,24 +239,32 @@ export class AccountDirectory {
    */
   requireValidElsewhere(serverName: string, credentials: Credentials | undefined): void {
     const { userName, password } = presented(credentials, serverName);
+    this.lockout.refuseIfLocked(userName);
     const accounts = this.accounts.listByUserName(userName);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
     if (accounts.length === 0) this.hasher.spendAsOnACheck(userName, password);
     if (!this.rightFor(accounts, password).includes(true)) {
+      this.lockout.failed(userName);
       throw new NotAuthenticatedError(`The user name or password is not correct for ${shownName(serverName)}.`);
     }
+    this.lockout.succeeded(userName);
   }
 
   /** The servers on which these credentials are valid (RD Licensing Manager's server list). */
   serversFor(credentials: Credentials | undefined): string[] {
     const { userName, password } = presented(credentials, 'a license server');
+    this.lockout.refuseIfLocked(userName);
     const accounts = this.accounts.listByUserName(userName);
     // An unknown user name costs the same scrypt as a known one with a wrong password: the answer's time tells no names apart.
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent in answers, this hashing changes only the time an answer takes
     if (accounts.length === 0) this.hasher.spendAsOnACheck(userName, password);
     const right = this.rightFor(accounts, password);
     const servers = accounts.filter((_, index) => right[index]).map((account) => account.serverName);
-    if (servers.length === 0) throw new NotAuthenticatedError('The user name or password is not correct for any license server.');
+    if (servers.length === 0) {
+      this.lockout.failed(userName);
+      throw new NotAuthenticatedError('The user name or password is not correct for any license server.');
+    }
+    this.lockout.succeeded(userName);
     return servers;
   }
 

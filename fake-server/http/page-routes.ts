@@ -42,6 +42,7 @@ function send(req: Request, res: Response, status: number, title: string, body: 
   // The same URL answers HTML or problem+json depending on Accept: caches must keep them apart.
   res.vary('Accept');
   if (refusal && !req.accepts('html')) return sendProblem(res, refusal);
+  if (refusal?.retryAfterSeconds !== undefined) res.set('Retry-After', String(refusal.retryAfterSeconds));
   res.status(status).type('html').send(page({ title, body, userName, refusal }));
 }
 
@@ -91,7 +92,9 @@ export function pageRoutes(environmentOf: EnvironmentOf, environmentIdOf: (req: 
     const password = typeof form.password === 'string' ? form.password : '';
     let servers: string[];
     try {
-      servers = environmentOf(req).manager.listServers({ userName, password }).map((server) => server.name);
+      servers = environmentOf(req)
+        .manager.listServers({ userName, password })
+        .map((server) => server.name);
     } catch (error) {
       const problem = problemFor(error);
       if (!problem) throw error;
