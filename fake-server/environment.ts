@@ -13,6 +13,7 @@ import { KeyPackIssuance, PurchaseRecord } from './domain/purchases';
 import { EnvironmentFixture, EnvironmentSeeder } from './domain/seeding';
 import { FaultPlan } from './domain/faults';
 import { VirtualClock } from './domain/virtual-clock';
+import { SignInLockout } from './domain/sign-in-lockout';
 import { createHash } from 'node:crypto';
 import { DEFAULT_CONFIG, FakeConfig } from './config';
 import { SqlAccounts, SqlLicenseServers, SqlWizardSessions } from './persistence/license-server-tables';
@@ -79,7 +80,11 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
   const { licensing, clearinghouse: clearinghouseDb } = await openEnvironmentDatabases(options.images);
   const servers = new SqlLicenseServers(licensing);
   const database = new SqlLicensingDatabase(licensing, faults);
-  const accounts = new AccountDirectory(new SqlAccounts(licensing), options.hasher ?? new PasswordHasher());
+  const accounts = new AccountDirectory(
+    new SqlAccounts(licensing),
+    options.hasher ?? new PasswordHasher(),
+    new SignInLockout(config.signInLockout),
+  );
   const purchases = new SqlPurchases(clearinghouseDb);
   const codec = new KeyPackIdCodec(config.sealingSecret);
   const clearinghouse = new Clearinghouse({

@@ -10,7 +10,7 @@
  * run time, and Windows itself. The README lists every choice made where Microsoft's
  * behaviour is not public.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DatabaseFileKeeper, databaseFileTarget, lockDatabaseFile, readDatabaseFile, writeDatabaseFile } from './persistence/database-file';
 import { createApp } from './http/app';
@@ -18,7 +18,9 @@ import { isLoopback } from './http/request-guards';
 import { serve } from './http/serve';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from './environment-registry';
 import { EnvironmentFixture } from './domain/seeding';
-import { environmentFixture } from './http/schemas';
+import { readFixtureFile } from './fixture-file';
+import { DEFAULT_CONFIG } from './config';
+import { LockoutPolicy, WINDOWS_LOCKOUT_POLICY } from './domain/sign-in-lockout';
 
 const DEMO_FIXTURE = `${__dirname}/fixtures/demo.json`;
 
@@ -32,6 +34,9 @@ const HELP = `Usage: npm start -- [options]
   --test-control              mount the /_test routes (reset, seed, database inspection)
   --test-control-token <t>    require this token (x-test-control-token header) on the /_test
                               routes; needed with --test-control on a non-loopback --host
+  --lockout-threshold <n>     failed sign-ins of a user name before its sign-ins are refused (429,
+                              Retry-After) for --lockout-minutes; 0 turns lockout off (default 10)
+  --lockout-minutes <n>       how long a lockout lasts, and a failure counts (default 10)
   --help                      show this text`;
 
 async function main(): Promise<void> {
@@ -43,6 +48,8 @@ async function main(): Promise<void> {
       'test-control': { type: 'boolean', default: false },
       'test-control-token': { type: 'string' },
       db: { type: 'string' },
+      'lockout-threshold': { type: 'string', default: String(WINDOWS_LOCKOUT_POLICY.threshold) },
+      'lockout-minutes': { type: 'string', default: String(WINDOWS_LOCKOUT_POLICY.durationMs / 60_000) },
       help: { type: 'boolean', default: false },
     },
   });
@@ -60,10 +67,12 @@ async function main(): Promise<void> {
     );
   }
   if (token !== undefined && token.length < 16) throw new Error('--test-control-token must be at least 16 characters.');
-  const fixture: EnvironmentFixture = environmentFixture.parse(JSON.parse(readFileSync(values.fixture, 'utf8')));
+  const fixture: EnvironmentFixture = readFixtureFile(values.fixture);
   const databaseFile = values.db === undefined ? undefined : databaseFileTarget(values.db);
   let keeper: DatabaseFileKeeper | undefined;
+  const signInLockout = lockoutPolicy(values['lockout-threshold'], values['lockout-minutes']);
   const registry = new EnvironmentRegistry({
+    config: { ...DEFAULT_CONFIG, signInLockout },
     // Only the default environment is the one `npm start` serves; test environments stay in memory.
     onCommit: (id) => {
       if (id === DEFAULT_ENVIRONMENT) keeper?.changed();
@@ -109,6 +118,17 @@ async function main(): Promise<void> {
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The account lockout policy of --lockout-threshold and --lockout-minutes, or a message naming the option at fault. */
+function lockoutPolicy(threshold: string, minutes: string): LockoutPolicy {
+  const count = Number(threshold);
+  const duration = Number(minutes);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`--lockout-threshold must be a whole number, 0 to turn lockout off, not "${threshold}"`);
+  if (!Number.isFinite(duration) || duration <= 0 || duration > 24 * 60)
+    throw new Error(`--lockout-minutes must be a number of minutes above 0 and at most 1440, not "${minutes}"`);
+  return { threshold: count, durationMs: duration * 60_000 };
 }
 
 main().catch((error: unknown) => {

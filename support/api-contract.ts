@@ -669,7 +669,7 @@ export interface components {
              * @description Stable; see docs/steps.md for what each means.
              * @enum {string}
              */
-            code: "action-not-modelled" | "body-too-large" | "cannot-install" | "clearinghouse-line-busy" | "clock-out-of-range" | "connection-method-not-telephone" | "database-file-write-failed" | "database-write-failed" | "default-environment" | "deletion-not-confirmed" | "foreign-host" | "foreign-origin" | "headers-too-large" | "internal-error" | "invalid-agreement-number" | "invalid-authorization-number" | "invalid-key-pack-id" | "invalid-license-code" | "invalid-license-number" | "invalid-license-server-id" | "invalid-quantity" | "invalid-request" | "key-pack-id-already-used" | "key-pack-id-for-another-server" | "key-pack-id-typing-error" | "license-server-exists" | "license-server-id-in-use" | "license-server-not-activated" | "malformed-json" | "malformed-path" | "malformed-request" | "method-not-allowed" | "no-action-selected" | "no-choice" | "no-key-pack-id" | "no-matching-purchase" | "no-reason-selected" | "no-such-route" | "not-a-clearinghouse-number" | "not-an-administrator" | "not-authenticated" | "not-available-on-this-page" | "one-key-pack-at-a-time" | "page-changed" | "purchase-already-reinstalled" | "rebuild-not-selected" | "registered-to-another-server" | "request-timeout" | "server-not-activated" | "several-purchases-match" | "test-control-token-required" | "too-many-environments" | "too-many-issued" | "too-many-issued-cals" | "unknown-country-region" | "unknown-environment" | "unknown-fixture" | "unknown-license-key-pack-id" | "unknown-license-server" | "unknown-product-version" | "unknown-reason" | "unknown-snapshot" | "unreadable-request" | "unsupported-encoding" | "unsupported-media-type" | "wizard-already-open" | "wizard-closed" | "wizard-not-open" | "wizard-open" | "wrong-country-line";
+            code: "action-not-modelled" | "body-too-large" | "cannot-install" | "clearinghouse-line-busy" | "clock-out-of-range" | "connection-method-not-telephone" | "database-file-write-failed" | "database-write-failed" | "default-environment" | "deletion-not-confirmed" | "duplicate-account" | "foreign-host" | "foreign-origin" | "headers-too-large" | "internal-error" | "invalid-agreement-number" | "invalid-authorization-number" | "invalid-key-pack-id" | "invalid-license-code" | "invalid-license-number" | "invalid-license-server-id" | "invalid-quantity" | "invalid-request" | "key-pack-id-already-used" | "key-pack-id-for-another-server" | "key-pack-id-typing-error" | "license-server-exists" | "license-server-id-in-use" | "license-server-not-activated" | "malformed-json" | "malformed-path" | "malformed-request" | "method-not-allowed" | "no-action-selected" | "no-choice" | "no-key-pack-id" | "no-matching-purchase" | "no-reason-selected" | "no-such-route" | "not-a-clearinghouse-number" | "not-an-administrator" | "not-authenticated" | "not-available-on-this-page" | "one-key-pack-at-a-time" | "page-changed" | "purchase-already-reinstalled" | "rebuild-not-selected" | "registered-to-another-server" | "request-timeout" | "server-not-activated" | "several-purchases-match" | "test-control-token-required" | "too-many-environments" | "too-many-failed-sign-ins" | "too-many-issued" | "too-many-issued-cals" | "unknown-country-region" | "unknown-environment" | "unknown-fixture" | "unknown-license-key-pack-id" | "unknown-license-server" | "unknown-product-version" | "unknown-reason" | "unknown-snapshot" | "unreadable-request" | "unsupported-encoding" | "unsupported-media-type" | "wizard-already-open" | "wizard-closed" | "wizard-not-open" | "wizard-open" | "wrong-country-line";
             /** @description What happened and what to do, for a person. */
             detail: string;
         };
@@ -1239,6 +1239,18 @@ export interface components {
                 "text/html": string;
             };
         };
+        /** @description Too many failed sign-ins of this user name (account lockout): try again after Retry-After seconds */
+        PageRefused429: {
+            headers: {
+                /** @description Seconds until the lockout ends */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+                "text/html": string;
+            };
+        };
         /** @description The request headers are over 16 KiB */
         PageRefused431: {
             headers: {
@@ -1368,6 +1380,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Too many failed sign-ins of this user name (account lockout): try again after Retry-After seconds */
+        Refused429: {
+            headers: {
+                /** @description Seconds until the lockout ends */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request headers are over 16 KiB */
         Refused431: {
             headers: {
@@ -1434,6 +1457,7 @@ export interface operations {
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
+            429: components["responses"]["Refused429"];
             431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
@@ -1471,6 +1495,7 @@ export interface operations {
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
+            429: components["responses"]["Refused429"];
             431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
@@ -1514,6 +1539,7 @@ export interface operations {
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            429: components["responses"]["Refused429"];
             431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
@@ -1551,6 +1577,7 @@ export interface operations {
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
+            429: components["responses"]["Refused429"];
             431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
@@ -1588,6 +1615,7 @@ export interface operations {
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
+            429: components["responses"]["Refused429"];
             431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
@@ -1628,6 +1656,7 @@ export interface operations {
             413: components["responses"]["Refused413"];
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
+            429: components["responses"]["Refused429"];
             431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
@@ -1669,6 +1698,7 @@ export interface operations {
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            429: components["responses"]["Refused429"];
             431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
@@ -1717,6 +1747,7 @@ export interface operations {
             415: components["responses"]["Refused415"];
             421: components["responses"]["Refused421"];
             422: components["responses"]["Refused422"];
+            429: components["responses"]["Refused429"];
             431: components["responses"]["Refused431"];
             500: components["responses"]["Refused500"];
             503: components["responses"]["Refused503"];
@@ -2492,6 +2523,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2528,6 +2560,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2564,6 +2597,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2600,6 +2634,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2639,6 +2674,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2678,6 +2714,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2717,6 +2754,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2756,6 +2794,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2795,6 +2834,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2834,6 +2874,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2870,6 +2911,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2906,6 +2948,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2942,6 +2985,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];
@@ -2981,6 +3025,7 @@ export interface operations {
             415: components["responses"]["PageRefused415"];
             421: components["responses"]["PageRefused421"];
             422: components["responses"]["PageRefused422"];
+            429: components["responses"]["PageRefused429"];
             431: components["responses"]["PageRefused431"];
             500: components["responses"]["PageRefused500"];
             503: components["responses"]["PageRefused503"];

@@ -60,6 +60,7 @@ const INVALID_INPUT = [
   'too-many-issued-cals',
   'cannot-install',
   'clock-out-of-range',
+  'duplicate-account',
 ] as const;
 
 const NOT_FOUND = [

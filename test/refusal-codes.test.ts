@@ -57,7 +57,7 @@ describe('refusal codes', () => {
     );
   });
 
-  it('each have the class the harness expects, unless only HTTP itself answers them', () => {
+  it('each have the class the harness expects, unless HTTP itself names their class (400, 405, 413, 429, …)', () => {
     const byHttpItself = [
       'body-too-large',
       'database-file-write-failed',
@@ -73,6 +73,7 @@ describe('refusal codes', () => {
       'no-such-route',
       'request-timeout',
       'test-control-token-required',
+      'too-many-failed-sign-ins',
       'unreadable-request',
       'unsupported-encoding',
       'unsupported-media-type',

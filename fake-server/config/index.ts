@@ -1,6 +1,7 @@
 /** Configuration of the fake that the real product leaves undocumented, loaded from JSON. */
 import telephoneTable from './clearinghouse-telephone-numbers.json';
 import reasonList from './rebuild-reasons.json';
+import { LockoutPolicy, WINDOWS_LOCKOUT_POLICY } from '../domain/sign-in-lockout';
 
 export interface FakeConfig {
   /** Clearinghouse telephone number per country/region chosen at activation. */
@@ -15,6 +16,8 @@ export interface FakeConfig {
    * The benchmarks raise it to build very large databases in process.
    */
   maxIssuedCalsPerServer: number;
+  /** Account lockout after failed sign-ins (domain/sign-in-lockout.ts); `npm start -- --lockout-threshold`. */
+  signInLockout: LockoutPolicy;
 }
 
 export const DEFAULT_CONFIG: FakeConfig = {
@@ -22,4 +25,5 @@ export const DEFAULT_CONFIG: FakeConfig = {
   rebuildReasons: reasonList.reasons,
   sealingSecret: 'fake-clearinghouse-sealing-secret',
   maxIssuedCalsPerServer: 10_000,
+  signInLockout: WINDOWS_LOCKOUT_POLICY,
 };

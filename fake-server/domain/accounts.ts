@@ -6,8 +6,9 @@
 import { createHash, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { NotAuthenticatedError, PermissionDeniedError } from './errors';
 import { Caller, Credentials, LocalAccount } from './model';
-import { sameName, foldName } from './names';
+import { sameName, foldName, shownName } from './names';
 import { AccountRepository } from './ports';
+import { SignInLockout } from './sign-in-lockout';
 
 export const ADMINISTRATORS_GROUP = 'Administrators';
 
@@ -19,20 +20,24 @@ const REMEMBERED_HASHES = 10_000;
 /**
  * Hashes passwords with scrypt (cost lowered for a test fake). The salt is derived from the
  * user name alone, so the same account in many scenario environments, and the accounts of one
- * user name on many servers, hash alike; hashes already computed are remembered. So checking
- * one password against every account of a user name costs one scrypt, however many servers
- * share the name (with a salt per server, 150 servers sharing "administrator" made every wrong
- * password cost 150 of them, 220 to 430 ms of a stalled event loop), and a suite pays for
- * scrypt once per user name and password instead of on every sign-in. (A real license server
- * salts each hash at random; for a fake with test credentials, bounded work matters more.)
+ * user name on many servers, hash alike. Hashes made to be stored are remembered, so a suite
+ * pays for scrypt once per user name and password when it seeds, instead of in every
+ * environment. Checking a password never uses that memory: an environment's own memory of the
+ * passwords that proved right (AccountDirectory) does, so no environment's answer times tell
+ * anything of another's passwords. (A real license server salts each hash at random; for a fake
+ * with test credentials, bounded work matters more.)
  */
 export class PasswordHasher {
   private readonly remembered = new Map<string, Buffer>();
+  /** How many scrypt derivations this hasher has run: what a check costs, counted instead of timed. */
+  derivations = 0;
 
   /** `scrypt$<salt hex>$<hash hex>` for this account and password. */
   hash(userName: string, password: string): string {
     const salt = saltFor(userName);
-    return `scrypt$${salt.toString('hex')}$${this.derive(password, salt).toString('hex')}`;
+    const key = rememberedKey(password, salt);
+    const derived = this.remembered.get(key) ?? this.remember(key, this.derive(password, salt));
+    return `scrypt$${salt.toString('hex')}$${derived.toString('hex')}`;
   }
 
   /**
@@ -46,6 +51,7 @@ export class PasswordHasher {
     const key = rememberedKey(password, salt);
     // Stryker disable next-line ConditionalExpression: equivalent, hashing a remembered password again derives the same hash (a cost, not a behaviour)
     if (this.remembered.has(key)) return;
+    this.derivations += 1;
     const derived = await new Promise<Buffer>((resolve, reject) =>
       scrypt(fixedLength(password), salt, KEY_LENGTH, SCRYPT_OPTIONS, (error, made) => (error ? reject(error) : resolve(made))),
     );
@@ -53,31 +59,40 @@ export class PasswordHasher {
   }
 
   /**
-   * Whether the password is the one this hash was made from. Every stored hash was made by hash():
-   * seeds hash what they store, and a --db file whose hashes have another shape is refused at
-   * start (persistence/database-file.ts), so the parts are there and of KEY_LENGTH bytes.
+   * Which of these stored hashes the password was made into, with one scrypt per salt among
+   * them (the accounts of one user name share a salt: 150 servers cost one derivation, not 150).
+   * Every stored hash was made by hash(): seeds hash what they store, and a --db file whose
+   * hashes have another shape is refused at start (persistence/database-file.ts).
    */
-  verify(password: string, stored: string): boolean {
-    const [, saltHex, hashHex] = stored.split('$') as [string, string, string];
-    return timingSafeEqual(this.derive(password, Buffer.from(saltHex, 'hex')), Buffer.from(hashHex, 'hex'));
+  matches(password: string, stored: readonly string[]): boolean[] {
+    const derivedBySalt = new Map<string, Buffer>();
+    return stored.map((hash) => {
+      const [, saltHex, hashHex] = hash.split('$') as [string, string, string];
+      let derived = derivedBySalt.get(saltHex);
+      if (derived === undefined) {
+        derived = this.derive(password, Buffer.from(saltHex, 'hex'));
+        derivedBySalt.set(saltHex, derived);
+      }
+      return timingSafeEqual(derived, Buffer.from(hashHex, 'hex'));
+    });
+  }
+
+  /** The work of checking a password of this user name, for a name no account has: one scrypt, as for a wrong password. */
+  spendAsOnACheck(userName: string, password: string): void {
+    this.derive(password, saltFor(userName));
   }
 
   private derive(password: string, salt: Buffer): Buffer {
-    const key = rememberedKey(password, salt);
-    return this.remembered.get(key) ?? this.deriveAnew(key, password, salt);
-  }
-
-  private deriveAnew(key: string, password: string, salt: Buffer): Buffer {
-    const derived = scryptSync(fixedLength(password), salt, KEY_LENGTH, SCRYPT_OPTIONS);
-    this.remember(key, derived);
-    return derived;
+    this.derivations += 1;
+    return scryptSync(fixedLength(password), salt, KEY_LENGTH, SCRYPT_OPTIONS);
   }
 
   // Stryker disable next-line BlockStatement: equivalent in answers, a hash not remembered is derived again (a cost, not a behaviour)
-  private remember(key: string, derived: Buffer): void {
+  private remember(key: string, derived: Buffer): Buffer {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, when the memory of hashes is emptied changes cost, not answers
     if (this.remembered.size >= REMEMBERED_HASHES) this.remembered.clear();
     this.remembered.set(key, derived);
+    return derived;
   }
 }
 
@@ -126,7 +141,7 @@ export function requireAdministrator(caller: Caller, whatFor: string, tried?: st
  * server named (or of "a license server"), and a blank password is refused as below.
  */
 function presented(credentials: Credentials | undefined, accountOf: string): Credentials {
-  if (credentials === undefined) throw new NotAuthenticatedError(`Sign in with a local account of ${accountOf}.`);
+  if (credentials === undefined) throw new NotAuthenticatedError(`Sign in with a local account of ${shownName(accountOf)}.`);
   refuseBlankPassword(credentials.password);
   return credentials;
 }
@@ -147,9 +162,18 @@ function refuseBlankPassword(password: string): void {
 
 /** Checks credentials against the local accounts of license server computers. */
 export class AccountDirectory {
+  /**
+   * The passwords that proved right, each for the one stored hash it matched: this environment's
+   * own, so a right password of a same-named account elsewhere (another server, another
+   * environment) costs here what any wrong password costs. Only right passwords are kept, so
+   * guessing does not grow it.
+   */
+  private readonly confirmed = new Set<string>();
+
   constructor(
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
+    private readonly lockout: SignInLockout = new SignInLockout(),
   ) {}
 
   /** Hashes these passwords off the event loop, so adding the accounts afterwards holds it for no scrypt. */
@@ -161,19 +185,24 @@ export class AccountDirectory {
 
   /** Adds or replaces a local account; the password is hashed before it is stored. */
   addAccount(serverName: string, userName: string, password: string, groups: string[]): void {
-    this.accounts.save({ serverName, userName, passwordHash: this.hasher.hash(userName, password), groups });
+    const passwordHash = this.hasher.hash(userName, password);
+    this.accounts.save({ serverName, userName, passwordHash, groups });
+    this.confirm(passwordHash, password);
   }
 
   /** The identity of a user on one server, or NotAuthenticatedError. */
   authenticate(serverName: string, credentials: Credentials | undefined): Caller {
     const { userName, password } = presented(credentials, serverName);
+    this.lockout.refuseIfLocked(userName);
     const account = this.accounts.find(serverName, userName);
-    // An unknown user costs the same hashing as a wrong password, so timing tells nothing.
-    // Stryker disable next-line ConditionalExpression,BooleanLiteral,StringLiteral: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
-    if (!account) this.hasher.verify(password, this.hasher.hash(userName, ''));
-    if (!account || !this.passwordMatches(account, password)) {
-      throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
+    // An unknown user costs the one scrypt a wrong password costs, so timing tells no names apart.
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
+    if (!account) this.hasher.spendAsOnACheck(userName, password);
+    if (!account || !this.rightFor([account], password)[0]) {
+      this.lockout.failed(userName);
+      throw new NotAuthenticatedError(`The user name or password is not correct for ${shownName(serverName)}.`);
     }
+    this.lockout.succeeded(userName);
     return { serverName, userName: account.userName, groups: this.effectiveGroups(serverName, account) };
   }
 
@@ -210,27 +239,56 @@ export class AccountDirectory {
    */
   requireValidElsewhere(serverName: string, credentials: Credentials | undefined): void {
     const { userName, password } = presented(credentials, serverName);
-    const elsewhere = this.accounts.listByUserName(userName).some((account) => this.passwordMatches(account, password));
-    if (!elsewhere) {
-      // Stryker disable next-line StringLiteral: equivalent in answers, this hashing only makes an unknown server cost as much time as a known one
-      this.hasher.verify(password, this.hasher.hash(userName, ''));
-      throw new NotAuthenticatedError(`The user name or password is not correct for ${serverName}.`);
+    this.lockout.refuseIfLocked(userName);
+    const accounts = this.accounts.listByUserName(userName);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent in answers, this hashing only makes an unknown user cost as much time as a wrong password
+    if (accounts.length === 0) this.hasher.spendAsOnACheck(userName, password);
+    if (!this.rightFor(accounts, password).includes(true)) {
+      this.lockout.failed(userName);
+      throw new NotAuthenticatedError(`The user name or password is not correct for ${shownName(serverName)}.`);
     }
+    this.lockout.succeeded(userName);
   }
 
   /** The servers on which these credentials are valid (RD Licensing Manager's server list). */
   serversFor(credentials: Credentials | undefined): string[] {
     const { userName, password } = presented(credentials, 'a license server');
+    this.lockout.refuseIfLocked(userName);
     const accounts = this.accounts.listByUserName(userName);
     // An unknown user name costs the same scrypt as a known one with a wrong password: the answer's time tells no names apart.
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent in answers, this hashing changes only the time an answer takes
-    if (accounts.length === 0) this.hasher.verify(password, this.hasher.hash(userName, ''));
-    const servers = accounts.filter((account) => this.passwordMatches(account, password)).map((account) => account.serverName);
-    if (servers.length === 0) throw new NotAuthenticatedError('The user name or password is not correct for any license server.');
+    if (accounts.length === 0) this.hasher.spendAsOnACheck(userName, password);
+    const right = this.rightFor(accounts, password);
+    const servers = accounts.filter((_, index) => right[index]).map((account) => account.serverName);
+    if (servers.length === 0) {
+      this.lockout.failed(userName);
+      throw new NotAuthenticatedError('The user name or password is not correct for any license server.');
+    }
+    this.lockout.succeeded(userName);
     return servers;
   }
 
-  private passwordMatches(account: LocalAccount, password: string): boolean {
-    return this.hasher.verify(password, account.passwordHash);
+  /** For each account, whether the password is its own: remembered ones free, the rest with one scrypt per salt. */
+  private rightFor(accounts: readonly LocalAccount[], password: string): boolean[] {
+    const unsure = accounts.filter((account) => !this.confirmed.has(confirmationKey(account.passwordHash, password)));
+    const matched = this.hasher.matches(
+      password,
+      unsure.map((account) => account.passwordHash),
+    );
+    const proved = new Set(unsure.filter((_, index) => matched[index]).map((account) => account.passwordHash));
+    for (const hash of proved) this.confirm(hash, password);
+    return accounts.map((account) => proved.has(account.passwordHash) || !unsure.includes(account));
   }
+
+  // Stryker disable next-line BlockStatement: equivalent in answers, a password not remembered is checked with scrypt again (a cost, not a behaviour)
+  private confirm(passwordHash: string, password: string): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, when the memory is emptied changes cost, not answers
+    if (this.confirmed.size >= REMEMBERED_HASHES) this.confirmed.clear();
+    this.confirmed.add(confirmationKey(passwordHash, password));
+  }
+}
+
+/** One stored hash and one password; a hash has no NUL, so the pair is named once. */
+function confirmationKey(passwordHash: string, password: string): string {
+  return createHash('sha256').update(`${passwordHash}\0`).update(password).digest('hex');
 }

@@ -64,3 +64,13 @@ export class UnavailableError extends DomainError {
     super(code, message);
   }
 }
+
+/** Sign-ins of a user name refused for a while after repeated failures (account lockout); says when to try again. */
+export class TooManyFailedSignInsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too-many-failed-sign-ins', message);
+  }
+}

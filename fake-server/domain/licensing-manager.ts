@@ -6,6 +6,7 @@ import { AccountDirectory, requireAdministrator } from './accounts';
 import { ConnectionMethod } from './catalogue';
 import { Clearinghouse } from './clearinghouse';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
+import { shownName } from './names';
 import { KeyPackIdCodec } from './key-pack-id';
 import { Caller, Credentials, InstalledKeyPack, LicenseServer, LicensingEvent } from './model';
 import { Clock, EventLog, LicenseServerRepository, LicensingDatabase, Transactor, WizardSessionRepository } from './ports';
@@ -17,7 +18,7 @@ import { WizardSession } from './wizard-session';
 /** The named license server, or NotFoundError: the one place that refuses an unknown name. */
 export function existingServer(servers: LicenseServerRepository, name: string): LicenseServer {
   const server = servers.find(name);
-  if (!server) throw new NotFoundError('unknown-license-server', `There is no license server named "${name}".`);
+  if (!server) throw new NotFoundError('unknown-license-server', `There is no license server named "${shownName(name)}".`);
   return server;
 }
 
@@ -49,7 +50,7 @@ export class LicensingManager {
     const server = this.deps.servers.find(serverName);
     if (server) return this.deps.accounts.authenticate(server.name, credentials);
     this.deps.accounts.requireValidElsewhere(serverName, credentials);
-    throw new NotFoundError('unknown-license-server', `There is no license server named "${serverName}".`);
+    throw new NotFoundError('unknown-license-server', `There is no license server named "${shownName(serverName)}".`);
   }
 
   /** Step 1: the license servers these credentials can manage. */

@@ -18,3 +18,12 @@ export function foldName(name: string): string {
 export function sameName(a: string, b: string): boolean {
   return foldName(a) === foldName(b);
 }
+
+/** The most of a name a message echoes: a caller may send 8,000 characters, and an answer need not carry them back. */
+export const SHOWN_NAME_LENGTH = 64;
+
+/** A name as messages quote it: whole up to SHOWN_NAME_LENGTH characters, cut with "…" beyond. */
+export function shownName(name: string): string {
+  const characters = [...name];
+  return characters.length > SHOWN_NAME_LENGTH ? `${characters.slice(0, SHOWN_NAME_LENGTH).join('')}…` : name;
+}

@@ -14,6 +14,7 @@ import { LicenseServer } from './model';
 import { Clock, LicenseServerRepository, LicensingDatabase, PurchaseRepository, Transactor } from './ports';
 import { ProgramInformation, checkProgramInformation } from './purchases';
 import { installKeyPackId } from './rebuild-effects';
+import { foldName, shownName } from './names';
 
 export interface AccountFixture {
   userName: string;
@@ -103,6 +104,7 @@ export class EnvironmentSeeder {
         `"${countryRegion}" is not in the Clearinghouse telephone table. Known: ${known}.`,
       );
     }
+    refuseAccountsThatFoldTogether(fixture);
     const activated = fixture.activated ?? true;
     const licenseServerId = activated
       ? normalizeId(fixture.licenseServerId ?? deterministicId(`license-server:${fixture.name}`, LICENSE_SERVER_ID_LENGTH))
@@ -190,5 +192,25 @@ export class EnvironmentSeeder {
         expiresAt,
       })),
     );
+  }
+}
+
+/**
+ * Two accounts of one server whose user names fold to one name (`admin` and `admın`, a dotless
+ * i: foldName maps both to ADMIN) are one account to Windows; storing both kept only the second,
+ * without a word. Refused, naming both, before anything is stored.
+ */
+function refuseAccountsThatFoldTogether(fixture: LicenseServerFixture): void {
+  const seen = new Map<string, string>();
+  for (const { userName } of fixture.accounts ?? []) {
+    const earlier = seen.get(foldName(userName));
+    if (earlier !== undefined) {
+      throw new InvalidInputError(
+        'duplicate-account',
+        `"${shownName(earlier)}" and "${shownName(userName)}" on ${shownName(fixture.name)} are one account: Windows compares user names ` +
+          `without regard to case, and both are "${shownName(foldName(userName))}" in upper case. Give one of them another name.`,
+      );
+    }
+    seen.set(foldName(userName), userName);
   }
 }

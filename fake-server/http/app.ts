@@ -15,6 +15,7 @@ import { UnexpectedErrors, errorHandler, notFoundHandler } from './problem';
 import { GuardOptions, requestGuards } from './request-guards';
 import { securityHeaders } from './security-headers';
 import { inConnectionOrder } from './in-order';
+import { matchPathsAsWritten } from './routing';
 import { testControlRoutes } from './test-control-routes';
 
 // The environment header is part of the contract (contract/openapi.ts), named there.
@@ -32,6 +33,7 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   const app = express();
   const unexpected = new UnexpectedErrors((id) => options.registry.has(id));
   app.disable('x-powered-by');
+  matchPathsAsWritten(app);
   app.set('etag', false);
   app.use(inConnectionOrder);
   app.use(securityHeaders);
@@ -53,9 +55,10 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
     res.type('application/json').send(contractText(options.testControl));
   });
   app.use(licenseServerRoutes(environmentOf));
-  app.use(pageRoutes(environmentOf));
+  app.use(pageRoutes(environmentOf, environmentIdOf));
   app.use(clearinghouseRoutes(environmentOf));
-  if (options.testControl) app.use(testControlRoutes(options.registry, environmentOf, environmentIdOf, unexpected));
+  if (options.testControl)
+    app.use(testControlRoutes(options.registry, environmentOf, environmentIdOf, unexpected, options.testControlToken));
   app.use(notFoundHandler);
   app.use(errorHandler(unexpected, environmentIdOf));
   return Object.assign(app, { unexpectedErrors: unexpected });

@@ -1,5 +1,6 @@
 /** The Microsoft Clearinghouse "on the telephone": its numbers, the representative, and help with a retained key pack ID. */
 import { Request, Router } from 'express';
+import { caseSensitiveRouter } from './routing';
 import { CAL_TYPE_LABELS, productVersionName } from '../domain/catalogue';
 import { productVersionSaid } from '../domain/clearinghouse';
 import { inGroupsOfFive } from '../domain/ids';
@@ -7,7 +8,7 @@ import { FakeEnvironment } from '../environment';
 import { telephoneCallBody } from './schemas';
 
 export function clearinghouseRoutes(environmentOf: (req: Request) => FakeEnvironment): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
 
   router.get('/clearinghouse/telephone-numbers', (req, res) => {
     res.json({ telephoneNumbers: environmentOf(req).clearinghouse.telephoneNumbers() });

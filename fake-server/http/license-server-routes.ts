@@ -4,6 +4,7 @@
  * against the local accounts of the server it names.
  */
 import { Request, Response, Router } from 'express';
+import { caseSensitiveRouter } from './routing';
 import { Caller } from '../domain/model';
 import { WizardView } from '../domain/wizard-view';
 import { FakeEnvironment } from '../environment';
@@ -16,7 +17,7 @@ import { pageChanged, revisionOf } from './wizard-revision';
 type EnvironmentOf = (req: Request) => FakeEnvironment;
 
 export function licenseServerRoutes(environmentOf: EnvironmentOf): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
 
   const signIn = (req: Request<{ server: string }>): [FakeEnvironment, Caller] => {
     const environment = environmentOf(req);

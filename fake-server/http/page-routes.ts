@@ -6,6 +6,7 @@
  * cookie) keeps the credentials in memory, and every page checks them as the API does.
  */
 import express, { NextFunction, Request, Response, Router } from 'express';
+import { caseSensitiveRouter } from './routing';
 import { z } from 'zod';
 import { productVersionName } from '../domain/catalogue';
 import { productVersionSaid } from '../domain/clearinghouse';
@@ -24,7 +25,7 @@ import { page } from './pages/layout';
 import { managerBody, propertiesBody, serverBody, signInBody } from './pages/manager-pages';
 import { wizardBody, wizardFrameBody } from './pages/wizard-page';
 import { WizardView } from '../domain/wizard-view';
-import { Session, Sessions } from './pages/sessions';
+import { Session, Sessions, sessionOwner } from './pages/sessions';
 
 const SESSION_COOKIE = 'rdl-session';
 
@@ -41,6 +42,7 @@ function send(req: Request, res: Response, status: number, title: string, body: 
   // The same URL answers HTML or problem+json depending on Accept: caches must keep them apart.
   res.vary('Accept');
   if (refusal && !req.accepts('html')) return sendProblem(res, refusal);
+  if (refusal?.retryAfterSeconds !== undefined) res.set('Retry-After', String(refusal.retryAfterSeconds));
   res.status(status).type('html').send(page({ title, body, userName, refusal }));
 }
 
@@ -64,8 +66,8 @@ function refusalOf(act: () => unknown): unknown {
   throw new Error('The wizard let someone act on it to whom it refuses to show its pages');
 }
 
-export function pageRoutes(environmentOf: EnvironmentOf): Router {
-  const router = Router();
+export function pageRoutes(environmentOf: EnvironmentOf, environmentIdOf: (req: Request) => string): Router {
+  const router = caseSensitiveRouter();
   const sessions = new Sessions();
   router.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 }));
 
@@ -88,14 +90,18 @@ export function pageRoutes(environmentOf: EnvironmentOf): Router {
     const form = formOf(req);
     const userName = text(form, 'userName');
     const password = typeof form.password === 'string' ? form.password : '';
+    let servers: string[];
     try {
-      environmentOf(req).manager.listServers({ userName, password });
+      servers = environmentOf(req)
+        .manager.listServers({ userName, password })
+        .map((server) => server.name);
     } catch (error) {
       const problem = problemFor(error);
       if (!problem) throw error;
       return send(req, res, problem.status, 'Sign in', signInBody(userName), undefined, problem);
     }
-    res.cookie(SESSION_COOKIE, sessions.open({ userName, password }), { httpOnly: true, sameSite: 'strict', path: '/' });
+    const session = sessions.open({ userName, password }, sessionOwner(environmentIdOf(req), servers, userName));
+    res.cookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', path: '/' });
     return res.redirect(303, '/');
   });
 

@@ -5,6 +5,7 @@
  */
 import { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { shownName } from '../domain/names';
 import {
   ConflictError,
   DomainError,
@@ -13,6 +14,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RefusedError,
+  TooManyFailedSignInsError,
   UnavailableError,
 } from '../domain/errors';
 import { RefusalCode } from '../domain/refusal-code-list';
@@ -23,6 +25,8 @@ export interface Problem {
   status: number;
   code: RefusalCode;
   detail: string;
+  /** Sent as the Retry-After header (seconds), not in the body. */
+  retryAfterSeconds?: number;
 }
 
 const STATUS_BY_ERROR: [new (...args: never[]) => DomainError, number, string][] = [
@@ -33,6 +37,7 @@ const STATUS_BY_ERROR: [new (...args: never[]) => DomainError, number, string][]
   [InvalidInputError, 422, 'Invalid input'],
   [RefusedError, 422, 'Refused'],
   [UnavailableError, 503, 'Temporarily unavailable'],
+  [TooManyFailedSignInsError, 429, 'Too many failed sign-ins'],
 ];
 
 export interface UnexpectedError {
@@ -99,7 +104,8 @@ export function problemFor(error: unknown): Problem | undefined {
   if (error instanceof RequestProblem) return error.problem;
   if (error instanceof DomainError) {
     const entry = STATUS_BY_ERROR.find(([type]) => error instanceof type);
-    if (entry) return problem(entry[1], entry[2], error.code, error.message);
+    const retryAfterSeconds = error instanceof TooManyFailedSignInsError ? { retryAfterSeconds: error.retryAfterSeconds } : {};
+    if (entry) return { ...problem(entry[1], entry[2], error.code, error.message), ...retryAfterSeconds };
   }
   if (error instanceof ZodError) {
     const detail = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
@@ -124,8 +130,10 @@ export function problem(status: number, title: string, code: RefusalCode, detail
   return { type: `urn:rd-licensing-fake:problem:${code}`, title, status, code, detail };
 }
 
-export function sendProblem(res: Parameters<RequestHandler>[1], body: Problem): void {
-  if (body.status === 401) res.set('WWW-Authenticate', 'Basic realm="RD License Server", charset="UTF-8"');
+export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem): void {
+  if (problem.status === 401) res.set('WWW-Authenticate', 'Basic realm="RD License Server", charset="UTF-8"');
+  const { retryAfterSeconds, ...body } = problem;
+  if (retryAfterSeconds !== undefined) res.set('Retry-After', String(retryAfterSeconds));
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
@@ -140,5 +148,8 @@ export function errorHandler(unexpected: UnexpectedErrors, environmentIdOf: (req
 }
 
 export const notFoundHandler: RequestHandler = (req, res) => {
-  sendProblem(res, problem(404, 'Not found', 'no-such-route', `${req.method} ${req.path} is not a route of the fake license server.`));
+  sendProblem(
+    res,
+    problem(404, 'Not found', 'no-such-route', `${req.method} ${shownName(req.path)} is not a route of the fake license server.`),
+  );
 };

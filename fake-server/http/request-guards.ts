@@ -6,9 +6,8 @@
  *  - an Origin, when a browser sends one, must be the fake's own, which stops a page on
  *    another site from posting a "simple" text/plain request without a preflight;
  *  - OPTIONS is answered with a problem: the fake allows no cross-origin use at all;
- *  - the test-control routes need a token when the fake listens beyond loopback.
+ *  - the test-control token is checked where /_test is routed (test-control-token.ts), not here.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { RequestHandler } from 'express';
 import { problem, sendProblem } from './problem';
@@ -18,7 +17,7 @@ export const TEST_CONTROL_TOKEN_HEADER = 'x-test-control-token';
 export interface GuardOptions {
   /** The address the fake listens on (--host). */
   listenHost?: string | undefined;
-  /** When set, every /_test route requires this token in the x-test-control-token header. */
+  /** When set, every /_test route requires this token in the x-test-control-token header (test-control-token.ts). */
   testControlToken?: string | undefined;
 }
 
@@ -37,7 +36,6 @@ function hostNameOf(hostHeader: string): string {
 
 export function requestGuards(options: GuardOptions): RequestHandler {
   const listenHost = options.listenHost?.toLowerCase();
-  const token = options.testControlToken === undefined ? undefined : Buffer.from(options.testControlToken);
   const acceptableHost = (name: string): boolean =>
     isLoopback(name) || isIP(name) !== 0 || (listenHost !== undefined && name.toLowerCase() === listenHost);
 
@@ -72,20 +70,6 @@ export function requestGuards(options: GuardOptions): RequestHandler {
         res,
         problem(405, 'Method not allowed', 'method-not-allowed', 'The fake answers no OPTIONS requests: it allows no cross-origin use.'),
       );
-    }
-    if (token && req.path.startsWith('/_test')) {
-      const given = Buffer.from(req.get(TEST_CONTROL_TOKEN_HEADER) ?? '');
-      if (given.length !== token.length || !timingSafeEqual(given, token)) {
-        return sendProblem(
-          res,
-          problem(
-            403,
-            'Test-control token required',
-            'test-control-token-required',
-            `The test-control routes need the token given with --test-control-token, in the ${TEST_CONTROL_TOKEN_HEADER} header.`,
-          ),
-        );
-      }
     }
     return next();
   };

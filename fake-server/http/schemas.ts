@@ -49,50 +49,70 @@ const accountFixture = z.strictObject({ userName: text(64), password: z.string()
  */
 export const SEED_LIMITS = { issuedCals: 2_500, accounts: 10, licenseServers: 250, purchases: 50 } as const;
 
-export const environmentFixture = z
-  .strictObject({
-    licenseServers: z
-      .array(
-        z.strictObject({
-          name: text(64).regex(/^[A-Za-z0-9-]+$/, 'a computer name: letters, digits and hyphens'),
-          licenseServerId: text(64).optional(),
-          activated: z.boolean().optional(),
-          countryRegion: text(64).optional(),
-          connectionMethod: z.enum(CONNECTION_METHODS).optional(),
-          accounts: z.array(accountFixture).max(32).optional(),
-          localGroups: z
-            .array(z.strictObject({ name: text(64), members: z.array(text(64)).max(32) }))
-            .max(16)
-            .optional(),
-        }),
-      )
-      .max(
+/** The limits of one seeding request, or none (a --fixture file: see fixtureFile). */
+function fixtureSchema(limits: typeof SEED_LIMITS | undefined) {
+  const limited = <T extends z.ZodArray<z.ZodType>>(array: T, max: number, what: string): T =>
+    limits === undefined ? array : (array.max(max, `at most ${max} ${what} in one seeding request; seed more in further requests`) as T);
+  return z
+    .strictObject({
+      licenseServers: limited(
+        z.array(
+          z.strictObject({
+            name: text(64).regex(/^[A-Za-z0-9-]+$/, 'a computer name: letters, digits and hyphens'),
+            licenseServerId: text(64).optional(),
+            activated: z.boolean().optional(),
+            countryRegion: text(64).optional(),
+            connectionMethod: z.enum(CONNECTION_METHODS).optional(),
+            accounts: z.array(accountFixture).max(32).optional(),
+            localGroups: z
+              .array(z.strictObject({ name: text(64), members: z.array(text(64)).max(32) }))
+              .max(16)
+              .optional(),
+          }),
+        ),
         SEED_LIMITS.licenseServers,
-        `at most ${SEED_LIMITS.licenseServers} license servers in one seeding request; seed more in further requests`,
-      )
-      .optional(),
-    purchases: z
-      .array(
-        z.strictObject({
-          information: programInformation,
-          productVersion: text(64),
-          calType: z.enum(CAL_TYPES),
-          quantity: z.number().int().min(1).max(1_000_000),
-          installedOn: text(64).optional(),
-          issuedCals: z.number().int().min(0).max(SEED_LIMITS.issuedCals).optional(),
-        }),
-      )
-      .max(SEED_LIMITS.purchases, `at most ${SEED_LIMITS.purchases} purchases in one seeding request; seed more in further requests`)
-      .optional(),
-  })
-  .refine((fixture) => sum(fixture.purchases, (purchase) => purchase.issuedCals ?? 0) <= SEED_LIMITS.issuedCals, {
-    message: `at most ${SEED_LIMITS.issuedCals} issued CALs in one seeding request; seed more in further requests`,
-    path: ['purchases'],
-  })
-  .refine((fixture) => sum(fixture.licenseServers, (server) => server.accounts?.length ?? 0) <= SEED_LIMITS.accounts, {
-    message: `at most ${SEED_LIMITS.accounts} accounts in one seeding request; seed more in further requests`,
-    path: ['licenseServers'],
-  });
+        'license servers',
+      ).optional(),
+      purchases: limited(
+        z.array(
+          z.strictObject({
+            information: programInformation,
+            productVersion: text(64),
+            calType: z.enum(CAL_TYPES),
+            quantity: z.number().int().min(1).max(1_000_000),
+            installedOn: text(64).optional(),
+            issuedCals: z
+              .number()
+              .int()
+              .min(0)
+              .max(limits?.issuedCals ?? Number.MAX_SAFE_INTEGER)
+              .optional(),
+          }),
+        ),
+        SEED_LIMITS.purchases,
+        'purchases',
+      ).optional(),
+    })
+    .refine((fixture) => !limits || sum(fixture.purchases, (purchase) => purchase.issuedCals ?? 0) <= limits.issuedCals, {
+      message: `at most ${SEED_LIMITS.issuedCals} issued CALs in one seeding request; seed more in further requests`,
+      path: ['purchases'],
+    })
+    .refine((fixture) => !limits || sum(fixture.licenseServers, (server) => server.accounts?.length ?? 0) <= limits.accounts, {
+      message: `at most ${SEED_LIMITS.accounts} accounts in one seeding request; seed more in further requests`,
+      path: ['licenseServers'],
+    });
+}
+
+/** A seeding request's body (POST /_test/seed, /_test/environments, a fixture of fake-server/fixtures). */
+export const environmentFixture = fixtureSchema(SEED_LIMITS);
+
+/**
+ * A --fixture file. The per-request limits keep one HTTP request from stalling the other
+ * clients; a file is read once, before any client is served, and cannot be split into
+ * "further requests", so it is held only to what the domain holds (10,000 issued CALs per
+ * server, 32 accounts per server).
+ */
+export const fixtureFile = fixtureSchema(undefined);
 
 function sum<T>(items: T[] | undefined, count: (item: T) => number): number {
   return (items ?? []).reduce((total, item) => total + count(item), 0);

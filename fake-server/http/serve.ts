@@ -3,7 +3,7 @@
  * (a malformed request line, headers too large) with a problem too, instead of Node's
  * bare "400 Bad Request" without a body.
  */
-import { Server, createServer } from 'node:http';
+import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { Express } from 'express';
 import { problem } from './problem';
 
@@ -31,9 +31,19 @@ export function serve(app: Express, port: number, host: string, timeouts: ServeT
       },
       app,
     );
+    const answeredBeforeItsBody = new WeakSet<object>();
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      res.once('finish', () => {
+        if (req.complete) return;
+        answeredBeforeItsBody.add(req.socket);
+        req.once('end', () => answeredBeforeItsBody.delete(req.socket));
+      });
+    });
     server.listen(port, host, () => resolve(server)).once('error', reject);
     server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-      if (!socket.writable || error.code === 'ECONNRESET') {
+      // A request answered before its body was read (a refused post), whose body then proves
+      // malformed as Node drains it, gets no second, unsolicited answer: the connection is closed.
+      if (!socket.writable || error.code === 'ECONNRESET' || answeredBeforeItsBody.has(socket)) {
         socket.destroy();
         return;
       }

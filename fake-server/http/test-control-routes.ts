@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Request, Router } from 'express';
+import { caseSensitiveRouter } from './routing';
 import { z } from 'zod';
 import { NotFoundError } from '../domain/errors';
 import { EnvironmentFixture } from '../domain/seeding';
@@ -13,6 +14,7 @@ import { EnvironmentRegistry } from '../environment-registry';
 import { FakeEnvironment } from '../environment';
 import { UnexpectedErrors } from './problem';
 import { keyPackJson } from './representations';
+import { requireTestControlToken } from './test-control-token';
 import { environmentFixture } from './schemas';
 import { clockAdvance, clockSetting, databasePage, faultSwitches } from './test-control-schemas';
 
@@ -24,8 +26,11 @@ export function testControlRoutes(
   environmentOf: (req: Request) => FakeEnvironment,
   environmentIdOf: (req: Request) => string,
   unexpected: UnexpectedErrors,
+  token: string | undefined,
 ): Router {
-  const router = Router();
+  const router = caseSensitiveRouter();
+  // Before every route, matched by this router's own rule, so no spelling of /_test reaches a route without it.
+  router.use('/_test', requireTestControlToken(token));
 
   router.post('/_test/environments', async (req, res) => {
     const fixture: EnvironmentFixture = environmentFixture.parse(req.body ?? {});

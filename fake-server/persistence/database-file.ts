@@ -14,6 +14,7 @@ import { UnavailableError } from '../domain/errors';
 import { EnvironmentImages, licensingImageInTodaysLayout } from './open-databases';
 import type { Database } from 'sql.js';
 import { loadSqlEngine } from './sql-database';
+import { checkLayoutAndRows } from './database-file-check';
 
 const MAGIC = Buffer.from('RDLFAKE1', 'ascii');
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'ascii');
@@ -36,17 +37,28 @@ function fileBytes(images: EnvironmentImages): Buffer {
   return Buffer.concat(parts);
 }
 
-/** Writes the file at once (start-up); later writes go through DatabaseFileKeeper. */
+/**
+ * Writes the file at once (start-up); later writes go through DatabaseFileKeeper. A failure
+ * names the file and the cause (a bare "ENOSPC: no space left on device, write" named neither),
+ * and the temporary file is removed.
+ */
 export function writeDatabaseFile(path: string, images: EnvironmentImages): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  const descriptor = openSync(temporary, 'w');
   try {
-    writeSync(descriptor, fileBytes(images));
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
+    const descriptor = openSync(temporary, 'w');
+    try {
+      writeSync(descriptor, fileBytes(images));
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the disk is read-only' : 'the system refused';
+    throw new Error(`${path} cannot be written: ${why} (${error instanceof Error ? error.message : String(error)}).`);
   }
-  renameSync(temporary, path);
 }
 
 /** Reads and checks a --db file; anything wrong is an Error that names the file and the fault. */
@@ -74,7 +86,31 @@ export async function readDatabaseFile(path: string): Promise<EnvironmentImages>
   const images = { licensing: next('licensing'), clearinghouse: next('clearinghouse') };
   if (offset !== bytes.length) throw refuse(`${bytes.length - offset} unexpected bytes follow the databases`);
   await checkImages(images, refuse);
-  return { ...images, licensing: await licensingImageInTodaysLayout(images.licensing) };
+  let today: EnvironmentImages;
+  try {
+    today = { ...images, licensing: await licensingImageInTodaysLayout(images.licensing) };
+  } catch (error) {
+    throw refuse(
+      `its tables of issued CALs per server cannot be moved into one (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  await checkContents(today, refuse);
+  return today;
+}
+
+/** Today's layout, no trigger or view, and rows the domain would have stored (database-file-check.ts). */
+async function checkContents(images: EnvironmentImages, refuse: (what: string) => Error): Promise<void> {
+  const SQL = await loadSqlEngine();
+  for (const side of ['licensing', 'clearinghouse'] as const) {
+    const db = new SQL.Database(images[side]);
+    try {
+      await checkLayoutAndRows(db, side);
+    } catch (error) {
+      throw refuse(`the ${side} database is not one the fake made: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      db.close();
+    }
+  }
 }
 
 /** Opens each image, asks SQLite to check it, and looks for the fake's own tables. */
@@ -180,7 +216,8 @@ export function lockDatabaseFile(path: string): () => void {
       removeStaleTemporaries(path);
       return () => rmSync(lock, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new Error(`The lock ${lock} of ${path} cannot be made (${error instanceof Error ? error.message : String(error)}).`);
       const [pidText, started] = readFileSync(lock, 'utf8').trim().split(/\s+/);
       const owner = Number(pidText);
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isOwner(owner, started)) {
@@ -269,11 +306,18 @@ export class DatabaseFileKeeper {
   }
 }
 
+/**
+ * The refusal for the clients whose changes were undone, and a line for the operator. The
+ * file's path, and the system's message (which names the path too), go to the operator's log
+ * only: an API client is told what happened and the error's code, not where the file lives.
+ */
 function unwritable(path: string, error: unknown): UnavailableError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  console.error(`Could not write ${path}: ${error instanceof Error ? error.message : String(error)}; the changes it carried were undone.`);
   return new UnavailableError(
     'database-file-write-failed',
-    `The change could not be written to ${path} (${error instanceof Error ? error.message : String(error)}), so it was undone; ` +
-      'nothing was saved. Try again once the file can be written.',
+    `The change could not be written to the database file${code ? ` (${code})` : ''}, so it was undone; ` +
+      "nothing was saved. Try again once the file can be written (the fake's log says which file and why).",
   );
 }
 

@@ -24,6 +24,7 @@ const STATUS_TEXT: Record<number, string> = {
   415: 'The body is not UTF-8 JSON',
   421: 'Addressed to a host name that is not the fake (DNS rebinding)',
   422: 'Refused: the input is understood but not acceptable',
+  429: 'Too many failed sign-ins of this user name (account lockout): try again after Retry-After seconds',
   431: 'The request headers are over 16 KiB',
   500: 'A bug in the fake (recorded for GET /_test/unexpected-errors)',
   503: 'Temporarily unavailable (an injected fault, the environment limit, a failed --db write): try again',
@@ -113,7 +114,7 @@ function operationObject(operation: Operation): JsonObject {
   }
   const responses: Record<string, JsonObject> = {};
   for (const success of operation.successes) responses[String(success.status)] = successObject(success);
-  const refusals = [...new Set([...COMMON_REFUSALS, ...operation.refusals])].sort((a, b) => a - b);
+  const refusals = [...new Set(refusalsOf(operation))].sort((a, b) => a - b);
   for (const status of refusals) {
     responses[String(status)] = { $ref: `#/components/responses/${refusalName(status, operation.tag === 'console pages')}` };
   }
@@ -136,6 +137,11 @@ function operationObject(operation: Operation): JsonObject {
   };
 }
 
+/** Every status an operation may refuse with: a route that signs in may also answer 429 (account lockout). */
+function refusalsOf(operation: Operation): number[] {
+  return [...COMMON_REFUSALS, ...operation.refusals, ...(operation.refusals.includes(401) ? [429] : [])];
+}
+
 function refusalName(status: number, page: boolean): string {
   return `${page ? 'PageRefused' : 'Refused'}${status}`;
 }
@@ -145,10 +151,13 @@ function refusalResponses(chosen: Operation[]): Record<string, JsonObject> {
   const responses: Record<string, JsonObject> = {};
   for (const operation of chosen) {
     const page = operation.tag === 'console pages';
-    for (const status of [...COMMON_REFUSALS, ...operation.refusals]) {
+    for (const status of refusalsOf(operation)) {
       const html = page ? { 'text/html': { schema: { type: 'string' } } } : {};
       responses[refusalName(status, page)] = {
         description: STATUS_TEXT[status] ?? 'Refused',
+        ...(status === 429
+          ? { headers: { 'Retry-After': { description: 'Seconds until the lockout ends', schema: { type: 'integer' } } } }
+          : {}),
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } }, ...html },
       };
     }
