@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { DatabaseFileKeeper, databaseFileTarget, lockDatabaseFile, readDatabaseFile, writeDatabaseFile } from './persistence/database-file';
 import { createApp } from './http/app';
 import { isLoopback } from './http/request-guards';
+import { allowedHostNames } from './http/allowed-hosts';
 import { serve } from './http/serve';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from './environment-registry';
 import { EnvironmentFixture } from './domain/seeding';
@@ -22,7 +23,7 @@ import { environmentFixture } from './http/schemas';
 
 const DEMO_FIXTURE = `${__dirname}/fixtures/demo.json`;
 
-const HELP = `Usage: npm start -- [options]
+const HELP = `Usage: rd-licensing-fake [options]   (in the repository: npm start -- [options])
   --port <n>                  port to listen on (default 3990; 0 picks a free one)
   --host <address>            address to listen on (default 127.0.0.1)
   --fixture <file>            JSON fixture to seed instead of the demo
@@ -32,6 +33,8 @@ const HELP = `Usage: npm start -- [options]
   --test-control              mount the /_test routes (reset, seed, database inspection)
   --test-control-token <t>    require this token (x-test-control-token header) on the /_test
                               routes; needed with --test-control on a non-loopback --host
+  --allowed-host <name>       also answer requests addressed to this host name (repeatable), e.g. a
+                              container's service name; RDL_ALLOWED_HOSTS=<name,name> adds more
   --help                      show this text`;
 
 async function main(): Promise<void> {
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
       'test-control': { type: 'boolean', default: false },
       'test-control-token': { type: 'string' },
       db: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
     );
   }
   if (token !== undefined && token.length < 16) throw new Error('--test-control-token must be at least 16 characters.');
+  const allowedHosts = allowedHostNames(values['allowed-host'], process.env.RDL_ALLOWED_HOSTS);
   const fixture: EnvironmentFixture = environmentFixture.parse(JSON.parse(readFileSync(values.fixture, 'utf8')));
   const databaseFile = values.db === undefined ? undefined : databaseFileTarget(values.db);
   let keeper: DatabaseFileKeeper | undefined;
@@ -90,6 +95,7 @@ async function main(): Promise<void> {
     testControl: values['test-control'],
     listenHost: values.host,
     testControlToken: token,
+    allowedHosts,
     durability: keeper,
   });
   const server = await serve(app, port, values.host);
@@ -105,6 +111,7 @@ async function main(): Promise<void> {
       console.log(`  ${licenseServer.name}: ${account.userName}${password} (${account.groups.join(', ')})`);
     }
   }
+  if (allowedHosts.length > 0) console.log(`  also answering requests addressed to ${allowedHosts.join(', ')}`);
   if (values['test-control']) console.log(`  test-control routes mounted under /_test${token ? ' (token required)' : ''}`);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

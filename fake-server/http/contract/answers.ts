@@ -234,3 +234,9 @@ export const digestAnswer = z.strictObject({ digest: z.string().regex(/^[0-9a-f]
 export const unexpectedErrorsAnswer = z.strictObject({
   errors: z.array(z.strictObject({ at: instant, environment: z.string(), method: z.string(), path: z.string(), message: z.string() })),
 });
+
+export const healthAnswer = z.strictObject({
+  status: z.literal('serving'),
+  version: z.string().describe("The fake's package version."),
+  testControl: z.boolean().describe('Whether the /_test routes are mounted (--test-control).'),
+});

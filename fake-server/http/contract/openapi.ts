@@ -64,6 +64,7 @@ export function openApiDocument(options: { testControl: boolean }): JsonObject {
       { name: 'test control', description: 'Environments, seeding, the clock, faults and reads of stored state' },
       { name: 'console pages', description: 'The web console (HTML), for browsers' },
       { name: 'contract', description: 'This document' },
+      { name: 'health', description: 'Readiness, for container health checks and suites waiting for the fake' },
     ],
     paths,
     components: {
