@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', 'bench/.build/**', 'docs/**'] },
+  { ignores: ['node_modules/**', 'reports/**', 'bench/.build/**', 'docs/**', 'dist/**', '.pack/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

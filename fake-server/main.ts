@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm start`: serves the fake RD License Server on localhost with the demo seeded.
  *
