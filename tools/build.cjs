@@ -3,7 +3,7 @@
  * files it reads at run time, so that the packed fake runs on Node alone: no ts-node, no swc,
  * no TypeScript (tools/package-fake.sh packs and installs it; the Dockerfile runs that).
  * dist/ keeps fake-server/'s layout, so `${__dirname}/..` is the package's root in both.
- * The tools that only the repository uses (npm run openapi, the contract's example recorder)
+ * The tools that only the repository uses (npm run openapi, npm run examples)
  * are left out: they need dev dependencies.
  */
 'use strict';
