@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { createApp } from '../fake-server/http/app';
 import { serve } from '../fake-server/http/serve';
 import { EnvironmentRegistry } from '../fake-server/environment-registry';
+import { reachRunningFake } from '../support/remote-fake';
 
 const FEATURE = 'features/step-04-welcome.feature';
 const SCENARIOS_IN_FEATURE = 2;
@@ -81,5 +82,27 @@ describe('the suite against a running fake', { timeout: 180_000 }, () => {
     assert.notEqual(code, 0);
     assert.match(output, new RegExp(`RDL_FAKE_URL is ${nowhere}, but no fake answers GET ${nowhere}/healthz there \\(`));
     assert.match(output, /0 scenarios|BeforeAll/);
+  });
+});
+
+describe('RDL_FAKE_URL', () => {
+  it('must be an address, and is refused naming what was given', async () => {
+    for (const url of ['127.0.0.1:3990', 'ftp://127.0.0.1:3990', 'http://127.0.0.1:3990/api', 'http://127.0.0.1:3990?x=1']) {
+      await assert.rejects(reachRunningFake(url), {
+        message: `RDL_FAKE_URL must be the fake's address, like http://127.0.0.1:3990, not "${url}".`,
+      });
+    }
+  });
+
+  it('must lead to a fake with test control: the suite cannot isolate scenarios without it', async () => {
+    const registry = new EnvironmentRegistry();
+    const server = await serve(createApp({ registry, testControl: false }), 0, '127.0.0.1');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await assert.rejects(reachRunningFake(url), { message: new RegExp(`^The fake at ${url} was started without --test-control`) });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
