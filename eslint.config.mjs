@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', 'bench/.build/**', 'docs/**'] },
+  { ignores: ['node_modules/**', 'reports/**', 'bench/.build/**', 'docs/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,9 +27,20 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', __filename: 'readonly' },
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        process: 'readonly',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        // Node's own globals, for the build and packaging tools (tools/*.cjs).
+        console: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
-    // cucumber.js (configuration), the formatter shim and the TypeScript loader are CommonJS.
+    // cucumber.js (configuration), the formatter shim, the TypeScript loader and the build tools are CommonJS.
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm start`: serves the fake RD License Server on localhost with the demo seeded.
  *
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { DatabaseFileKeeper, databaseFileTarget, lockDatabaseFile, readDatabaseFile, writeDatabaseFile } from './persistence/database-file';
 import { createApp } from './http/app';
 import { isLoopback } from './http/request-guards';
+import { allowedHostNames } from './http/allowed-hosts';
 import { serve } from './http/serve';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from './environment-registry';
 import { EnvironmentFixture } from './domain/seeding';
@@ -24,7 +26,7 @@ import { LockoutPolicy, WINDOWS_LOCKOUT_POLICY } from './domain/sign-in-lockout'
 
 const DEMO_FIXTURE = `${__dirname}/fixtures/demo.json`;
 
-const HELP = `Usage: npm start -- [options]
+const HELP = `Usage: rd-licensing-fake [options]   (in the repository: npm start -- [options])
   --port <n>                  port to listen on (default 3990; 0 picks a free one)
   --host <address>            address to listen on (default 127.0.0.1)
   --fixture <file>            JSON fixture to seed instead of the demo
@@ -37,6 +39,8 @@ const HELP = `Usage: npm start -- [options]
   --lockout-threshold <n>     failed sign-ins of a user name before its sign-ins are refused (429,
                               Retry-After) for --lockout-minutes; 0 turns lockout off (default 10)
   --lockout-minutes <n>       how long a lockout lasts, and a failure counts (default 10)
+  --allowed-host <name>       also answer requests addressed to this host name (repeatable), e.g. a
+                              container's service name; RDL_ALLOWED_HOSTS=<name,name> adds more
   --help                      show this text`;
 
 async function main(): Promise<void> {
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       'lockout-threshold': { type: 'string', default: String(WINDOWS_LOCKOUT_POLICY.threshold) },
       'lockout-minutes': { type: 'string', default: String(WINDOWS_LOCKOUT_POLICY.durationMs / 60_000) },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', default: false },
     },
   });
@@ -67,6 +72,7 @@ async function main(): Promise<void> {
     );
   }
   if (token !== undefined && token.length < 16) throw new Error('--test-control-token must be at least 16 characters.');
+  const allowedHosts = allowedHostNames(values['allowed-host'], process.env.RDL_ALLOWED_HOSTS);
   const fixture: EnvironmentFixture = readFixtureFile(values.fixture);
   const databaseFile = values.db === undefined ? undefined : databaseFileTarget(values.db);
   let keeper: DatabaseFileKeeper | undefined;
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
     testControl: values['test-control'],
     listenHost: values.host,
     testControlToken: token,
+    allowedHosts,
     durability: keeper,
   });
   const server = await serve(app, port, values.host);
@@ -114,6 +121,7 @@ async function main(): Promise<void> {
       console.log(`  ${licenseServer.name}: ${account.userName}${password} (${account.groups.join(', ')})`);
     }
   }
+  if (allowedHosts.length > 0) console.log(`  also answering requests addressed to ${allowedHosts.join(', ')}`);
   if (values['test-control']) console.log(`  test-control routes mounted under /_test${token ? ' (token required)' : ''}`);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

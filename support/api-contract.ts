@@ -655,6 +655,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the fake can serve (for readiness checks: no credentials, no database write) */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -743,32 +760,115 @@ export interface components {
         /** @description The Manage RDS CALs Wizard page now shown; its ETag names this drawing of it (send it back in If-Match). */
         WizardPage: {
             serverName: string;
-            /** @enum {string} */
-            page: "welcome" | "actionSelection" | "confirmDeletion" | "reinstallingCals" | "obtainKeyPack" | "reinstallingAdditional" | "completing" | "closed";
             title: string;
             /** @description The moves this page offers. */
             allowed: ("next" | "back" | "cancel" | "finish" | "selectAction" | "selectReason" | "setDeletionConfirmed" | "enterKeyPackId" | "chooseAdditionalPacks")[];
+            /** @description Packs reinstalled since the deletion; null before it. */
             packsReinstalled: number | null;
+            /** @description The reason chosen for the rebuild; null before one is chosen. */
             reason: string | null;
-            actionSelection?: {
+            /** @constant */
+            page: "welcome";
+        } | {
+            serverName: string;
+            title: string;
+            /** @description The moves this page offers. */
+            allowed: ("next" | "back" | "cancel" | "finish" | "selectAction" | "selectReason" | "setDeletionConfirmed" | "enterKeyPackId" | "chooseAdditionalPacks")[];
+            /** @description Packs reinstalled since the deletion; null before it. */
+            packsReinstalled: number | null;
+            /** @description The reason chosen for the rebuild; null before one is chosen. */
+            reason: string | null;
+            /** @constant */
+            page: "actionSelection";
+            actionSelection: {
                 action: ("rebuild" | "migrate") | null;
                 reason: string | null;
+                /** @description The reasons the list offers. */
                 reasons: string[];
             };
-            confirmDeletion?: {
+        } | {
+            serverName: string;
+            title: string;
+            /** @description The moves this page offers. */
+            allowed: ("next" | "back" | "cancel" | "finish" | "selectAction" | "selectReason" | "setDeletionConfirmed" | "enterKeyPackId" | "chooseAdditionalPacks")[];
+            /** @description Packs reinstalled since the deletion; null before it. */
+            packsReinstalled: number | null;
+            /** @description The reason chosen for the rebuild; null before one is chosen. */
+            reason: string | null;
+            /** @constant */
+            page: "confirmDeletion";
+            confirmDeletion: {
                 deletionConfirmed: boolean;
             };
-            obtainKeyPack?: {
+        } | {
+            serverName: string;
+            title: string;
+            /** @description The moves this page offers. */
+            allowed: ("next" | "back" | "cancel" | "finish" | "selectAction" | "selectReason" | "setDeletionConfirmed" | "enterKeyPackId" | "chooseAdditionalPacks")[];
+            /** @description Packs reinstalled since the deletion; null before it. */
+            packsReinstalled: number | null;
+            /** @description The reason chosen for the rebuild; null before one is chosen. */
+            reason: string | null;
+            /** @constant */
+            page: "reinstallingCals";
+        } | {
+            serverName: string;
+            title: string;
+            /** @description The moves this page offers. */
+            allowed: ("next" | "back" | "cancel" | "finish" | "selectAction" | "selectReason" | "setDeletionConfirmed" | "enterKeyPackId" | "chooseAdditionalPacks")[];
+            /** @description Packs reinstalled since the deletion; null before it. */
+            packsReinstalled: number | null;
+            /** @description The reason chosen for the rebuild; null before one is chosen. */
+            reason: string | null;
+            /** @constant */
+            page: "obtainKeyPack";
+            obtainKeyPack: {
                 countryRegion: string | null;
+                /** @description The Clearinghouse number for the country or region chosen at activation. */
                 telephoneNumber: string | null;
+                /** @description In groups of five, as the representative expects to hear it. */
                 licenseServerId: string;
+                /** @description What the boxes hold so far. */
                 keyPackId: string;
             };
-            reinstallingAdditional?: {
+        } | {
+            serverName: string;
+            title: string;
+            /** @description The moves this page offers. */
+            allowed: ("next" | "back" | "cancel" | "finish" | "selectAction" | "selectReason" | "setDeletionConfirmed" | "enterKeyPackId" | "chooseAdditionalPacks")[];
+            /** @description Packs reinstalled since the deletion; null before it. */
+            packsReinstalled: number | null;
+            /** @description The reason chosen for the rebuild; null before one is chosen. */
+            reason: string | null;
+            /** @constant */
+            page: "reinstallingAdditional";
+            reinstallingAdditional: {
                 choice: ("continue" | "finish") | null;
             };
+        } | {
+            serverName: string;
+            title: string;
+            /** @description The moves this page offers. */
+            allowed: ("next" | "back" | "cancel" | "finish" | "selectAction" | "selectReason" | "setDeletionConfirmed" | "enterKeyPackId" | "chooseAdditionalPacks")[];
+            /** @description Packs reinstalled since the deletion; null before it. */
+            packsReinstalled: number | null;
+            /** @description The reason chosen for the rebuild; null before one is chosen. */
+            reason: string | null;
+            /** @constant */
+            page: "completing";
+        } | {
+            serverName: string;
+            title: string;
+            /** @description The moves this page offers. */
+            allowed: ("next" | "back" | "cancel" | "finish" | "selectAction" | "selectReason" | "setDeletionConfirmed" | "enterKeyPackId" | "chooseAdditionalPacks")[];
+            /** @description Packs reinstalled since the deletion; null before it. */
+            packsReinstalled: number | null;
+            /** @description The reason chosen for the rebuild; null before one is chosen. */
+            reason: string | null;
+            /** @constant */
+            page: "closed";
             /** @enum {string} */
-            outcome?: "finished" | "cancelled";
+            outcome: "finished" | "cancelled";
         };
         WizardMove: {
             /** @constant */
@@ -1137,6 +1237,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Health: {
+            /** @constant */
+            status: "serving";
+            /** @description The fake's package version. */
+            version: string;
+            /** @description Whether the /_test routes are mounted (--test-control). */
+            testControl: boolean;
+        };
     };
     responses: {
         /** @description The request is malformed or does not have the expected form */
@@ -1293,6 +1401,11 @@ export interface components {
         /** @description Not signed in: missing or wrong credentials */
         Refused401: {
             headers: {
+                /**
+                 * @description The challenge to sign in with a local account over HTTP Basic, in UTF-8.
+                 * @example Basic realm="RD License Server", charset="UTF-8"
+                 */
+                "WWW-Authenticate": "Basic realm=\"RD License Server\", charset=\"UTF-8\"";
                 [name: string]: unknown;
             };
             content: {
@@ -1447,6 +1560,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "licenseServers": [
+                     *         {
+                     *           "name": "LS-CONTOSO",
+                     *           "licenseServerId": "1VP1Y-HLCXF-T75EQ-VZ5WN-OHHRP-TN5TV-7ECAA",
+                     *           "activated": true,
+                     *           "countryRegion": "United States",
+                     *           "connectionMethod": "automatic",
+                     *           "connectionMethodLabel": "Automatic connection (recommended)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["LicenseServerList"];
                 };
             };
@@ -1471,7 +1598,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -1484,6 +1614,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "LS-CONTOSO",
+                     *       "licenseServerId": "1VP1Y-HLCXF-T75EQ-VZ5WN-OHHRP-TN5TV-7ECAA",
+                     *       "activated": true,
+                     *       "countryRegion": "United States",
+                     *       "connectionMethod": "automatic",
+                     *       "connectionMethodLabel": "Automatic connection (recommended)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["LicenseServer"];
                 };
             };
@@ -1509,13 +1649,21 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "connectionMethod": "telephone"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConnectionMethodChange"];
             };
         };
@@ -1526,6 +1674,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "LS-CONTOSO",
+                     *       "licenseServerId": "1VP1Y-HLCXF-T75EQ-VZ5WN-OHHRP-TN5TV-7ECAA",
+                     *       "activated": true,
+                     *       "countryRegion": "United States",
+                     *       "connectionMethod": "telephone",
+                     *       "connectionMethodLabel": "Telephone"
+                     *     }
+                     */
                     "application/json": components["schemas"]["LicenseServer"];
                 };
             };
@@ -1553,7 +1711,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -1566,6 +1727,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keyPacks": [
+                     *         {
+                     *           "keyPackNumber": 3,
+                     *           "licenseKeyPackId": "137U0-06Y00-00010-002I4-QQPOX-SF54B-2D9LK",
+                     *           "program": "enterpriseAgreement",
+                     *           "programLabel": "Enterprise Agreement",
+                     *           "productVersionId": 7,
+                     *           "productVersion": "Windows Server 2022",
+                     *           "calType": "perUser",
+                     *           "calTypeLabel": "RDS Per User CAL",
+                     *           "totalLicenses": 250,
+                     *           "issuedLicenses": 0,
+                     *           "availableLicenses": 250,
+                     *           "purchaseNumber": 1,
+                     *           "installedAt": "2026-03-02T09:35:00.000Z",
+                     *           "expiresAt": null,
+                     *           "expired": false
+                     *         },
+                     *         {
+                     *           "keyPackNumber": 4,
+                     *           "licenseKeyPackId": "116D0-01E00-00020-002OW-5D9EX-6B9HY-B3AKB",
+                     *           "program": "openLicense",
+                     *           "programLabel": "Open License",
+                     *           "productVersionId": 6,
+                     *           "productVersion": "Windows Server 2019",
+                     *           "calType": "perDevice",
+                     *           "calTypeLabel": "RDS Per Device CAL",
+                     *           "totalLicenses": 50,
+                     *           "issuedLicenses": 0,
+                     *           "availableLicenses": 50,
+                     *           "purchaseNumber": 2,
+                     *           "installedAt": "2026-03-02T09:35:00.000Z",
+                     *           "expiresAt": null,
+                     *           "expired": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["KeyPackList"];
                 };
             };
@@ -1591,7 +1792,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -1604,6 +1808,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "eventId": 26,
+                     *           "level": "Warning",
+                     *           "message": "All available RDS Per User CAL RDS CALs for product Windows Server 2022 on license server LS-CONTOSO have been removed. Reinstall them with RD Licensing Manager.",
+                     *           "licenseKeyPackId": null,
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "sequence": 2,
+                     *           "eventId": 26,
+                     *           "level": "Warning",
+                     *           "message": "All available RDS Per Device CAL RDS CALs for product Windows Server 2019 on license server LS-CONTOSO have been removed. Reinstall them with RD Licensing Manager.",
+                     *           "licenseKeyPackId": null,
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "sequence": 3,
+                     *           "eventId": 9001,
+                     *           "level": "Information",
+                     *           "message": "250 RDS Per User CALs for Windows Server 2022 (Enterprise Agreement) were reinstalled with license key pack ID 137U0-06Y00-00010-002I4-QQPOX-SF54B-2D9LK.",
+                     *           "licenseKeyPackId": "137U006Y0000010002I4QQPOXSF54B2D9LK",
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "sequence": 4,
+                     *           "eventId": 9001,
+                     *           "level": "Information",
+                     *           "message": "50 RDS Per Device CALs for Windows Server 2019 (Open License) were reinstalled with license key pack ID 116D0-01E00-00020-002OW-5D9EX-6B9HY-B3AKB.",
+                     *           "licenseKeyPackId": "116D001E0000020002OW5D9EX6B9HYB3AKB",
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "sequence": 5,
+                     *           "eventId": 88,
+                     *           "level": "Information",
+                     *           "message": "The RD Licensing database has been successfully rebuilt. Reason given: The RD Licensing database is corrupt.",
+                     *           "licenseKeyPackId": null,
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["EventList"];
                 };
             };
@@ -1629,7 +1879,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -1670,7 +1923,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -1714,13 +1970,21 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "type": "finish"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WizardMove"];
             };
         };
@@ -1771,6 +2035,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "telephoneNumbers": {
+                     *         "United States": "+1 555 0100",
+                     *         "Canada": "+1 555 0142",
+                     *         "United Kingdom": "+44 1632 960 001",
+                     *         "Ireland": "+353 20 910 0001",
+                     *         "Australia": "+61 491 570 006",
+                     *         "France": "+33 1 99 00 00 01",
+                     *         "Germany": "+49 30 23125 001",
+                     *         "Sweden": "+46 8 465 004 01"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["TelephoneNumbers"];
                 };
             };
@@ -1797,6 +2075,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dialledNumber": "+1 555 0100",
+                 *       "licenseServerId": "1VP1Y-HLCXF-T75EQ-VZ5WN-OHHRP-TN5TV-7ECAA",
+                 *       "information": {
+                 *         "program": "openLicense",
+                 *         "licenseNumber": "83920147",
+                 *         "authorizationNumber": "QX7R2M9KD4L8T1B"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["TelephoneCall"];
             };
         };
@@ -1807,6 +2096,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "licenseKeyPackId": "116D0-01E00-00020-002OW-5D9EX-6B9HY-B3AKB",
+                     *       "purchaseNumber": 2,
+                     *       "productVersionId": 6,
+                     *       "calType": "perDevice",
+                     *       "quantity": 50,
+                     *       "productVersion": "Windows Server 2019",
+                     *       "calTypeLabel": "RDS Per Device CAL"
+                     *     }
+                     */
                     "application/json": components["schemas"]["GrantedKeyPack"];
                 };
             };
@@ -1832,7 +2132,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description A license key pack ID, with or without hyphens. */
+                /**
+                 * @description A license key pack ID, with or without hyphens.
+                 * @example 137U0-06Y00-00010-002I4-QQPOX-SF54B-2D9LK
+                 */
                 licenseKeyPackId: string;
             };
             cookie?: never;
@@ -1845,6 +2148,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "licenseKeyPackId": "137U0-06Y00-00010-002I4-QQPOX-SF54B-2D9LK",
+                     *       "licenseServerId": "1VP1Y-HLCXF-T75EQ-VZ5WN-OHHRP-TN5TV-7ECAA",
+                     *       "issuedAt": "2026-03-02T09:35:00.000Z",
+                     *       "purchaseNumber": 1,
+                     *       "productVersion": "Windows Server 2022",
+                     *       "calType": "perUser",
+                     *       "quantity": 250
+                     *     }
+                     */
                     "application/json": components["schemas"]["KeyPackLookup"];
                 };
             };
@@ -1873,6 +2187,51 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "licenseServers": [
+                 *         {
+                 *           "name": "LS-CONTOSO",
+                 *           "countryRegion": "United States",
+                 *           "connectionMethod": "automatic",
+                 *           "accounts": [
+                 *             {
+                 *               "userName": "administrator",
+                 *               "password": "Example-Admin-1",
+                 *               "groups": [
+                 *                 "Administrators"
+                 *               ]
+                 *             }
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "purchases": [
+                 *         {
+                 *           "information": {
+                 *             "program": "enterpriseAgreement",
+                 *             "agreementNumber": "4271956"
+                 *           },
+                 *           "productVersion": "Windows Server 2022",
+                 *           "calType": "perUser",
+                 *           "quantity": 250,
+                 *           "installedOn": "LS-CONTOSO",
+                 *           "issuedCals": 3
+                 *         },
+                 *         {
+                 *           "information": {
+                 *             "program": "openLicense",
+                 *             "licenseNumber": "83920147",
+                 *             "authorizationNumber": "QX7R2M9KD4L8T1B"
+                 *           },
+                 *           "productVersion": "Windows Server 2019",
+                 *           "calType": "perDevice",
+                 *           "quantity": 50,
+                 *           "installedOn": "LS-CONTOSO",
+                 *           "issuedCals": 2
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["EnvironmentFixture"];
             };
         };
@@ -1883,6 +2242,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "environmentId": "2223c5b8-5b47-4085-89bc-1328a21f3b03"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EnvironmentCreated"];
                 };
             };
@@ -1907,7 +2271,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description An environment id from POST /_test/environments. */
+                /**
+                 * @description An environment id from POST /_test/environments.
+                 * @example 2223c5b8-5b47-4085-89bc-1328a21f3b03
+                 */
                 id: string;
             };
             cookie?: never;
@@ -1976,6 +2343,51 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "licenseServers": [
+                 *         {
+                 *           "name": "LS-CONTOSO",
+                 *           "countryRegion": "United States",
+                 *           "connectionMethod": "automatic",
+                 *           "accounts": [
+                 *             {
+                 *               "userName": "administrator",
+                 *               "password": "Example-Admin-1",
+                 *               "groups": [
+                 *                 "Administrators"
+                 *               ]
+                 *             }
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "purchases": [
+                 *         {
+                 *           "information": {
+                 *             "program": "enterpriseAgreement",
+                 *             "agreementNumber": "4271956"
+                 *           },
+                 *           "productVersion": "Windows Server 2022",
+                 *           "calType": "perUser",
+                 *           "quantity": 250,
+                 *           "installedOn": "LS-CONTOSO",
+                 *           "issuedCals": 3
+                 *         },
+                 *         {
+                 *           "information": {
+                 *             "program": "openLicense",
+                 *             "licenseNumber": "83920147",
+                 *             "authorizationNumber": "QX7R2M9KD4L8T1B"
+                 *           },
+                 *           "productVersion": "Windows Server 2019",
+                 *           "calType": "perDevice",
+                 *           "quantity": 50,
+                 *           "installedOn": "LS-CONTOSO",
+                 *           "issuedCals": 2
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["EnvironmentFixture"];
             };
         };
@@ -2009,7 +2421,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The file name without .json: lower-case letters, digits and hyphens. */
+                /**
+                 * @description The file name without .json: lower-case letters, digits and hyphens.
+                 * @example demo
+                 */
                 name: string;
             };
             cookie?: never;
@@ -2055,6 +2470,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "snapshotId": "a65d7c6c-800a-4f82-a3c6-7d084d74c852"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SnapshotTaken"];
                 };
             };
@@ -2078,7 +2498,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description A snapshot id from POST /_test/snapshots. */
+                /**
+                 * @description A snapshot id from POST /_test/snapshots.
+                 * @example a65d7c6c-800a-4f82-a3c6-7d084d74c852
+                 */
                 snapshotId: string;
             };
             cookie?: never;
@@ -2122,6 +2545,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-03-02T09:35:00.000Z",
+                     *       "frozen": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Clock"];
                 };
             };
@@ -2149,6 +2578,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "now": "2026-03-02T09:30:00.000Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClockSetting"];
             };
         };
@@ -2159,6 +2593,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-03-02T09:30:00.000Z",
+                     *       "frozen": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Clock"];
                 };
             };
@@ -2187,6 +2627,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "minutes": 5
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClockAdvance"];
             };
         };
@@ -2197,6 +2642,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "now": "2026-03-02T09:35:00.000Z",
+                     *       "frozen": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Clock"];
                 };
             };
@@ -2221,13 +2672,22 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "busySignals": 1,
+                 *       "latencyMs": 250
+                 *     }
+                 */
                 "application/json": components["schemas"]["FaultSwitches"];
             };
         };
@@ -2238,6 +2698,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "busySignals": 1,
+                     *       "latencyMs": 250
+                     *     }
+                     */
                     "application/json": components["schemas"]["FaultSwitchesHeld"];
                 };
             };
@@ -2261,7 +2727,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -2297,7 +2766,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -2310,6 +2782,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keyPacks": [
+                     *         {
+                     *           "keyPackNumber": 3,
+                     *           "licenseKeyPackId": "137U0-06Y00-00010-002I4-QQPOX-SF54B-2D9LK",
+                     *           "program": "enterpriseAgreement",
+                     *           "programLabel": "Enterprise Agreement",
+                     *           "productVersionId": 7,
+                     *           "productVersion": "Windows Server 2022",
+                     *           "calType": "perUser",
+                     *           "calTypeLabel": "RDS Per User CAL",
+                     *           "totalLicenses": 250,
+                     *           "issuedLicenses": 0,
+                     *           "availableLicenses": 250,
+                     *           "purchaseNumber": 1,
+                     *           "installedAt": "2026-03-02T09:35:00.000Z",
+                     *           "expiresAt": null,
+                     *           "expired": false
+                     *         },
+                     *         {
+                     *           "keyPackNumber": 4,
+                     *           "licenseKeyPackId": "116D0-01E00-00020-002OW-5D9EX-6B9HY-B3AKB",
+                     *           "program": "openLicense",
+                     *           "programLabel": "Open License",
+                     *           "productVersionId": 6,
+                     *           "productVersion": "Windows Server 2019",
+                     *           "calType": "perDevice",
+                     *           "calTypeLabel": "RDS Per Device CAL",
+                     *           "totalLicenses": 50,
+                     *           "issuedLicenses": 0,
+                     *           "availableLicenses": 50,
+                     *           "purchaseNumber": 2,
+                     *           "installedAt": "2026-03-02T09:35:00.000Z",
+                     *           "expiresAt": null,
+                     *           "expired": false
+                     *         }
+                     *       ],
+                     *       "issuedCals": [],
+                     *       "issuedCalsTotal": 0,
+                     *       "nextIssuedCalsFrom": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["DatabasePage"];
                 };
             };
@@ -2333,7 +2848,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -2346,6 +2864,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "server": {
+                     *         "name": "LS-CONTOSO",
+                     *         "licenseServerId": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA",
+                     *         "countryRegion": "United States",
+                     *         "connectionMethod": "telephone"
+                     *       },
+                     *       "database": {
+                     *         "keyPacks": [
+                     *           {
+                     *             "keyPackNumber": 3,
+                     *             "licenseKeyPackId": "137U006Y0000010002I4QQPOXSF54B2D9LK",
+                     *             "program": "enterpriseAgreement",
+                     *             "productVersionId": 7,
+                     *             "calType": "perUser",
+                     *             "totalLicenses": 250,
+                     *             "issuedLicenses": 0,
+                     *             "purchaseNumber": 1,
+                     *             "installedAt": "2026-03-02T09:35:00.000Z",
+                     *             "expiresAt": null
+                     *           },
+                     *           {
+                     *             "keyPackNumber": 4,
+                     *             "licenseKeyPackId": "116D001E0000020002OW5D9EX6B9HYB3AKB",
+                     *             "program": "openLicense",
+                     *             "productVersionId": 6,
+                     *             "calType": "perDevice",
+                     *             "totalLicenses": 50,
+                     *             "issuedLicenses": 0,
+                     *             "purchaseNumber": 2,
+                     *             "installedAt": "2026-03-02T09:35:00.000Z",
+                     *             "expiresAt": null
+                     *           }
+                     *         ],
+                     *         "issuedCals": {
+                     *           "count": 0,
+                     *           "digest": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+                     *         }
+                     *       },
+                     *       "events": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "eventId": 26,
+                     *           "level": "Warning",
+                     *           "message": "All available RDS Per User CAL RDS CALs for product Windows Server 2022 on license server LS-CONTOSO have been removed. Reinstall them with RD Licensing Manager.",
+                     *           "licenseKeyPackId": null,
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "sequence": 2,
+                     *           "eventId": 26,
+                     *           "level": "Warning",
+                     *           "message": "All available RDS Per Device CAL RDS CALs for product Windows Server 2019 on license server LS-CONTOSO have been removed. Reinstall them with RD Licensing Manager.",
+                     *           "licenseKeyPackId": null,
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "sequence": 3,
+                     *           "eventId": 9001,
+                     *           "level": "Information",
+                     *           "message": "250 RDS Per User CALs for Windows Server 2022 (Enterprise Agreement) were reinstalled with license key pack ID 137U0-06Y00-00010-002I4-QQPOX-SF54B-2D9LK.",
+                     *           "licenseKeyPackId": "137U006Y0000010002I4QQPOXSF54B2D9LK",
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "sequence": 4,
+                     *           "eventId": 9001,
+                     *           "level": "Information",
+                     *           "message": "50 RDS Per Device CALs for Windows Server 2019 (Open License) were reinstalled with license key pack ID 116D0-01E00-00020-002OW-5D9EX-6B9HY-B3AKB.",
+                     *           "licenseKeyPackId": "116D001E0000020002OW5D9EX6B9HYB3AKB",
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "sequence": 5,
+                     *           "eventId": 88,
+                     *           "level": "Information",
+                     *           "message": "The RD Licensing database has been successfully rebuilt. Reason given: The RD Licensing database is corrupt.",
+                     *           "licenseKeyPackId": null,
+                     *           "recordedAt": "2026-03-02T09:35:00.000Z"
+                     *         }
+                     *       ],
+                     *       "wizard": null,
+                     *       "purchases": [
+                     *         {
+                     *           "purchaseNumber": 1,
+                     *           "information": {
+                     *             "program": "enterpriseAgreement",
+                     *             "agreementNumber": "4271956"
+                     *           },
+                     *           "productVersionId": 7,
+                     *           "calType": "perUser",
+                     *           "quantity": 250,
+                     *           "registeredTo": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA"
+                     *         },
+                     *         {
+                     *           "purchaseNumber": 2,
+                     *           "information": {
+                     *             "program": "openLicense",
+                     *             "licenseNumber": "83920147",
+                     *             "authorizationNumber": "QX7R2M9KD4L8T1B"
+                     *           },
+                     *           "productVersionId": 6,
+                     *           "calType": "perDevice",
+                     *           "quantity": 50,
+                     *           "registeredTo": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA"
+                     *         }
+                     *       ],
+                     *       "issuances": [
+                     *         {
+                     *           "licenseKeyPackId": "116D001E0000020001IU21BEPO6U7PXJG89",
+                     *           "purchaseNumber": 2,
+                     *           "licenseServerId": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA",
+                     *           "issueSerial": 1,
+                     *           "issuedAt": "2026-03-02T09:30:00.000Z"
+                     *         },
+                     *         {
+                     *           "licenseKeyPackId": "137U006Y0000010001RC5UNB40NMOVUIL0D",
+                     *           "purchaseNumber": 1,
+                     *           "licenseServerId": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA",
+                     *           "issueSerial": 1,
+                     *           "issuedAt": "2026-03-02T09:30:00.000Z"
+                     *         },
+                     *         {
+                     *           "licenseKeyPackId": "116D001E0000020002OW5D9EX6B9HYB3AKB",
+                     *           "purchaseNumber": 2,
+                     *           "licenseServerId": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA",
+                     *           "issueSerial": 2,
+                     *           "issuedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "licenseKeyPackId": "137U006Y0000010002I4QQPOXSF54B2D9LK",
+                     *           "purchaseNumber": 1,
+                     *           "licenseServerId": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA",
+                     *           "issueSerial": 2,
+                     *           "issuedAt": "2026-03-02T09:35:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["StateSnapshot"];
                 };
             };
@@ -2379,6 +3037,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "purchases": [
+                     *         {
+                     *           "purchaseNumber": 1,
+                     *           "information": {
+                     *             "program": "enterpriseAgreement",
+                     *             "agreementNumber": "4271956"
+                     *           },
+                     *           "productVersionId": 7,
+                     *           "calType": "perUser",
+                     *           "quantity": 250,
+                     *           "registeredTo": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA"
+                     *         },
+                     *         {
+                     *           "purchaseNumber": 2,
+                     *           "information": {
+                     *             "program": "openLicense",
+                     *             "licenseNumber": "83920147",
+                     *             "authorizationNumber": "QX7R2M9KD4L8T1B"
+                     *           },
+                     *           "productVersionId": 6,
+                     *           "calType": "perDevice",
+                     *           "quantity": 50,
+                     *           "registeredTo": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PurchaseRecords"];
                 };
             };
@@ -2412,6 +3099,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "issuances": [
+                     *         {
+                     *           "licenseKeyPackId": "116D001E0000020001IU21BEPO6U7PXJG89",
+                     *           "purchaseNumber": 2,
+                     *           "licenseServerId": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA",
+                     *           "issueSerial": 1,
+                     *           "issuedAt": "2026-03-02T09:30:00.000Z"
+                     *         },
+                     *         {
+                     *           "licenseKeyPackId": "137U006Y0000010001RC5UNB40NMOVUIL0D",
+                     *           "purchaseNumber": 1,
+                     *           "licenseServerId": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA",
+                     *           "issueSerial": 1,
+                     *           "issuedAt": "2026-03-02T09:30:00.000Z"
+                     *         },
+                     *         {
+                     *           "licenseKeyPackId": "116D001E0000020002OW5D9EX6B9HYB3AKB",
+                     *           "purchaseNumber": 2,
+                     *           "licenseServerId": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA",
+                     *           "issueSerial": 2,
+                     *           "issuedAt": "2026-03-02T09:35:00.000Z"
+                     *         },
+                     *         {
+                     *           "licenseKeyPackId": "137U006Y0000010002I4QQPOXSF54B2D9LK",
+                     *           "purchaseNumber": 1,
+                     *           "licenseServerId": "1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAA",
+                     *           "issueSerial": 2,
+                     *           "issuedAt": "2026-03-02T09:35:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Issuances"];
                 };
             };
@@ -2445,6 +3166,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "digest": "ea866378549f1cd3bbffbccb0bacf6159caa73d6e79fcd96f9a390d6313dbb01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Digest"];
                 };
             };
@@ -2478,6 +3204,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "errors": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["UnexpectedErrors"];
                 };
             };
@@ -2648,7 +3379,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -2688,7 +3422,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -2728,7 +3465,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -2768,7 +3508,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -2808,7 +3551,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -2848,7 +3594,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description The computer name of a license server, e.g. LS-CONTOSO (any case). */
+                /**
+                 * @description The computer name of a license server, e.g. LS-CONTOSO (any case).
+                 * @example LS-CONTOSO
+                 */
                 server: string;
             };
             cookie?: never;
@@ -2999,7 +3748,10 @@ export interface operations {
                 "x-fake-environment"?: components["parameters"]["environment"];
             };
             path: {
-                /** @description A license key pack ID. */
+                /**
+                 * @description A license key pack ID.
+                 * @example 137U0-06Y00-00010-002I4-QQPOX-SF54B-2D9LK
+                 */
                 id: string;
             };
             cookie?: never;
@@ -3049,7 +3801,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "openapi": "3.1.1",
+                     *       "info": {
+                     *         "title": "Fake RD License Server",
+                     *         "version": "1.0.0",
+                     *         "summary": "A fake of a Remote Desktop license server, its RD Licensing database and the Microsoft Clearinghouse by telephone",
+                     *         "description": "The JSON API drives RD Licensing Manager and the Manage RDS CALs Wizard; the test-control API (/_test, mounted with --test-control) creates isolated environments, seeds them and reads what they store. Every refusal is application/problem+json with a stable code; OPTIONS (no cross-origin use) is refused with 405. Generated from the schemas the fake validates with.",
+                     *         "license": {
+                     *           "name": "MIT",
+                     *           "identifier": "MIT"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OpenApiDocument"];
+                };
+            };
+            400: components["responses"]["Refused400"];
+            403: components["responses"]["Refused403"];
+            408: components["responses"]["Refused408"];
+            413: components["responses"]["Refused413"];
+            415: components["responses"]["Refused415"];
+            421: components["responses"]["Refused421"];
+            431: components["responses"]["Refused431"];
+            500: components["responses"]["Refused500"];
+            503: components["responses"]["Refused503"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The environment a request acts in (from POST /_test/environments); the default environment when absent. */
+                "x-fake-environment"?: components["parameters"]["environment"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Serving */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "serving",
+                     *       "version": "0.1.0",
+                     *       "testControl": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
                 };
             };
             400: components["responses"]["Refused400"];

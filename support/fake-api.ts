@@ -10,6 +10,7 @@ import { Account, Refusal } from './driver';
 import { AnswerOf, BodyOf, PathOf, QueryOf, Route, Verb, pathFrom } from './api-calls';
 import { Contract } from './contract-check';
 import { RecordedExchange, exchangeRecord, send } from './http-transport';
+import { testControlTokenHeaders } from './remote-fake';
 
 /** The published contract, read once per process: every answer is checked against it. */
 let contract: Contract | undefined;
@@ -84,7 +85,11 @@ export class FakeApi {
   }
 
   private async request(method: string, route: Route, path: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = this.environmentHeaders();
+    // A fake started with --test-control-token (RDL_FAKE_URL) needs it on the harness's routes.
+    const headers: Record<string, string> = {
+      ...this.environmentHeaders(),
+      ...(route.startsWith('/_test') ? testControlTokenHeaders() : {}),
+    };
     if (this.account)
       headers.authorization = `Basic ${Buffer.from(`${this.account.userName}:${this.account.password}`).toString('base64')}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

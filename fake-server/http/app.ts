@@ -17,6 +17,7 @@ import { securityHeaders } from './security-headers';
 import { inConnectionOrder } from './in-order';
 import { matchPathsAsWritten } from './routing';
 import { testControlRoutes } from './test-control-routes';
+import { fakeVersion } from '../version';
 
 // The environment header is part of the contract (contract/openapi.ts), named there.
 export { ENVIRONMENT_HEADER };
@@ -38,6 +39,10 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   app.use(inConnectionOrder);
   app.use(securityHeaders);
   app.use(requestGuards(options));
+  // Before the durability hold: a readiness probe neither waits for nor touches a --db write.
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'serving', version: fakeVersion(), testControl: options.testControl });
+  });
   if (options.durability) app.use(acknowledgeWhenDurable(options.durability));
   app.use(express.json({ limit: '64kb', strict: true }));
 

@@ -130,8 +130,11 @@ export function problem(status: number, title: string, code: RefusalCode, detail
   return { type: `urn:rd-licensing-fake:problem:${code}`, title, status, code, detail };
 }
 
+/** The challenge of every 401 of the JSON API (also in the contract, contract/openapi.ts). */
+export const BASIC_CHALLENGE = 'Basic realm="RD License Server", charset="UTF-8"';
+
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem): void {
-  if (problem.status === 401) res.set('WWW-Authenticate', 'Basic realm="RD License Server", charset="UTF-8"');
+  if (problem.status === 401) res.set('WWW-Authenticate', BASIC_CHALLENGE);
   const { retryAfterSeconds, ...body } = problem;
   if (retryAfterSeconds !== undefined) res.set('Retry-After', String(retryAfterSeconds));
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));

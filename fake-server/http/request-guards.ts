@@ -1,8 +1,9 @@
 /**
  * What a request must look like before any route sees it. The fake runs on a developer's
  * machine next to their browser, so a web page elsewhere must not be able to drive it:
- *  - the Host must be loopback, an IP address, or the address the fake listens on, which
- *    defeats DNS rebinding (a foreign name that resolves to 127.0.0.1);
+ *  - the Host must be loopback, an IP address, the address the fake listens on, or a name
+ *    allowed by --allowed-host (a container's service name), which defeats DNS rebinding
+ *    (a foreign name that resolves to 127.0.0.1);
  *  - an Origin, when a browser sends one, must be the fake's own, which stops a page on
  *    another site from posting a "simple" text/plain request without a preflight;
  *  - OPTIONS is answered with a problem: the fake allows no cross-origin use at all;
@@ -19,6 +20,8 @@ export interface GuardOptions {
   listenHost?: string | undefined;
   /** When set, every /_test route requires this token in the x-test-control-token header (test-control-token.ts). */
   testControlToken?: string | undefined;
+  /** More host names requests may be addressed to (--allowed-host, RDL_ALLOWED_HOSTS), e.g. a compose service name. */
+  allowedHosts?: readonly string[] | undefined;
 }
 
 /** Whether an address is on the loopback network only (127.0.0.0/8, ::1, localhost). */
@@ -36,8 +39,12 @@ function hostNameOf(hostHeader: string): string {
 
 export function requestGuards(options: GuardOptions): RequestHandler {
   const listenHost = options.listenHost?.toLowerCase();
+  const allowed = new Set((options.allowedHosts ?? []).map((name) => name.toLowerCase()));
   const acceptableHost = (name: string): boolean =>
-    isLoopback(name) || isIP(name) !== 0 || (listenHost !== undefined && name.toLowerCase() === listenHost);
+    isLoopback(name) ||
+    isIP(name) !== 0 ||
+    (listenHost !== undefined && name.toLowerCase() === listenHost) ||
+    allowed.has(name.toLowerCase());
 
   return (req, res, next) => {
     const host = req.headers.host;
@@ -50,7 +57,13 @@ export function requestGuards(options: GuardOptions): RequestHandler {
     if (!acceptableHost(hostNameOf(host))) {
       return sendProblem(
         res,
-        problem(421, 'Foreign host', 'foreign-host', `The fake answers only requests addressed to itself, not to "${host.slice(0, 100)}".`),
+        problem(
+          421,
+          'Foreign host',
+          'foreign-host',
+          `The fake answers only requests addressed to itself, not to "${host.slice(0, 100)}"; ` +
+            'to reach it by that name (a container service name, say), start it with --allowed-host <name> or RDL_ALLOWED_HOSTS=<name,…>.',
+        ),
       );
     }
     const origin = req.headers.origin;

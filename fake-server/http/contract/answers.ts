@@ -90,29 +90,63 @@ export const licensingEvent = z.strictObject({
 
 export const eventsAnswer = z.strictObject({ events: z.array(licensingEvent) });
 
+/** What every wizard page answers with; the parts particular to one page come only with that page. */
+const wizardPageCommon = {
+  serverName: z.string(),
+  title: z.string(),
+  allowed: z.array(z.enum(WIZARD_MOVES)).describe('The moves this page offers.'),
+  packsReinstalled: z.number().int().nullable().describe('Packs reinstalled since the deletion; null before it.'),
+  reason: z.string().nullable().describe('The reason chosen for the rebuild; null before one is chosen.'),
+};
+
+/** One page of the union: its name, and the parts it (and only it) comes with, all required. */
+function wizardPage<P extends (typeof WIZARD_PAGES)[number], S extends z.ZodRawShape>(page: P, parts: S, description: string) {
+  return z.strictObject({ ...wizardPageCommon, page: z.literal(page), ...parts }).describe(description);
+}
+
+// One schema per page, told apart by `page` (a discriminated oneOf in the document): a client
+// generated from it reads `obtainKeyPack` once it has seen page === 'obtainKeyPack', without
+// asserting that it is there.
 export const wizardPageAnswer = z
-  .strictObject({
-    serverName: z.string(),
-    page: z.enum(WIZARD_PAGES),
-    title: z.string(),
-    allowed: z.array(z.enum(WIZARD_MOVES)).describe('The moves this page offers.'),
-    packsReinstalled: z.number().int().nullable(),
-    reason: z.string().nullable(),
-    actionSelection: z
-      .strictObject({ action: z.enum(WIZARD_ACTIONS).nullable(), reason: z.string().nullable(), reasons: z.array(z.string()) })
-      .optional(),
-    confirmDeletion: z.strictObject({ deletionConfirmed: z.boolean() }).optional(),
-    obtainKeyPack: z
-      .strictObject({
-        countryRegion: z.string().nullable(),
-        telephoneNumber: z.string().nullable(),
-        licenseServerId: z.string(),
-        keyPackId: z.string(),
-      })
-      .optional(),
-    reinstallingAdditional: z.strictObject({ choice: z.enum(['continue', 'finish']).nullable() }).optional(),
-    outcome: z.enum(['finished', 'cancelled']).optional(),
-  })
+  .discriminatedUnion('page', [
+    wizardPage('welcome', {}, 'The Welcome page.'),
+    wizardPage(
+      'actionSelection',
+      {
+        actionSelection: z.strictObject({
+          action: z.enum(WIZARD_ACTIONS).nullable(),
+          reason: z.string().nullable(),
+          reasons: z.array(z.string()).describe('The reasons the list offers.'),
+        }),
+      },
+      'The Action Selection page, with the action and reason chosen so far.',
+    ),
+    wizardPage(
+      'confirmDeletion',
+      { confirmDeletion: z.strictObject({ deletionConfirmed: z.boolean() }) },
+      'The Confirm Deletion of RDS CALs page, with its check box.',
+    ),
+    wizardPage('reinstallingCals', {}, 'The Reinstalling RDS CALs page.'),
+    wizardPage(
+      'obtainKeyPack',
+      {
+        obtainKeyPack: z.strictObject({
+          countryRegion: z.string().nullable(),
+          telephoneNumber: z.string().nullable().describe('The Clearinghouse number for the country or region chosen at activation.'),
+          licenseServerId: z.string().describe('In groups of five, as the representative expects to hear it.'),
+          keyPackId: z.string().describe('What the boxes hold so far.'),
+        }),
+      },
+      'The Obtain Client License Key Pack page, with what to read out to the Clearinghouse.',
+    ),
+    wizardPage(
+      'reinstallingAdditional',
+      { reinstallingAdditional: z.strictObject({ choice: z.enum(['continue', 'finish']).nullable() }) },
+      'The Reinstalling Additional RDS CALs page, with the choice made so far.',
+    ),
+    wizardPage('completing', {}, 'The Completing the Manage RDS CALs Wizard page.'),
+    wizardPage('closed', { outcome: z.enum(['finished', 'cancelled']) }, 'The wizard has closed, finished or cancelled.'),
+  ])
   .describe('The Manage RDS CALs Wizard page now shown; its ETag names this drawing of it (send it back in If-Match).');
 
 export const telephoneNumbersAnswer = z.strictObject({
@@ -233,4 +267,10 @@ export const issuancesAnswer = z.strictObject({ issuances: z.array(keyPackIssuan
 export const digestAnswer = z.strictObject({ digest: z.string().regex(/^[0-9a-f]{64}$/) });
 export const unexpectedErrorsAnswer = z.strictObject({
   errors: z.array(z.strictObject({ at: instant, environment: z.string(), method: z.string(), path: z.string(), message: z.string() })),
+});
+
+export const healthAnswer = z.strictObject({
+  status: z.literal('serving'),
+  version: z.string().describe("The fake's package version."),
+  testControl: z.boolean().describe('Whether the /_test routes are mounted (--test-control).'),
 });

@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { TEST_CONTROL_TOKEN_HEADER } from '../request-guards';
+import { BASIC_CHALLENGE } from '../problem';
 import { COMMON_REFUSALS, Operation, operations } from './operations';
 import { problemAnswer } from './answers';
+import { RecordedOperation, recordedExamples } from './recorded-examples';
 
 export const ENVIRONMENT_HEADER = 'x-fake-environment';
 
@@ -28,6 +30,14 @@ const STATUS_TEXT: Record<number, string> = {
   431: 'The request headers are over 16 KiB',
   500: 'A bug in the fake (recorded for GET /_test/unexpected-errors)',
   503: 'Temporarily unavailable (an injected fault, the environment limit, a failed --db write): try again',
+};
+
+/** The challenge every 401 carries (problem.ts), so that a client knows to sign in with Basic. */
+const WWW_AUTHENTICATE = {
+  description: 'The challenge to sign in with a local account over HTTP Basic, in UTF-8.',
+  required: true,
+  schema: { type: 'string', const: BASIC_CHALLENGE },
+  example: BASIC_CHALLENGE,
 };
 
 /** Builds the document; `testControl` says whether the /_test routes are part of it (they are mounted only then). */
@@ -65,6 +75,7 @@ export function openApiDocument(options: { testControl: boolean }): JsonObject {
       { name: 'test control', description: 'Environments, seeding, the clock, faults and reads of stored state' },
       { name: 'console pages', description: 'The web console (HTML), for browsers' },
       { name: 'contract', description: 'This document' },
+      { name: 'health', description: 'Readiness, for container health checks and suites waiting for the fake' },
     ],
     paths,
     components: {
@@ -97,9 +108,18 @@ export function openApiDocument(options: { testControl: boolean }): JsonObject {
 }
 
 function operationObject(operation: Operation): JsonObject {
+  const recorded: RecordedOperation = recordedExamples[operation.operationId] ?? {};
   const parameters: JsonObject[] = [{ $ref: '#/components/parameters/environment' }];
   for (const [name, description] of Object.entries(operation.pathParameters ?? {})) {
-    parameters.push({ name, in: 'path', required: true, description, schema: { type: 'string', minLength: 1, maxLength: 200 } });
+    const example = recorded.pathParameters?.[name] ?? pathParameterRecordedElsewhere(name, description);
+    parameters.push({
+      name,
+      in: 'path',
+      required: true,
+      description,
+      schema: { type: 'string', minLength: 1, maxLength: 200 },
+      ...(example === undefined ? {} : { example }),
+    });
   }
   const query = operation.query ? (jsonSchemaOf(operation.query, 'input') as { properties?: Record<string, JsonObject> }) : undefined;
   for (const [name, schema] of Object.entries(query?.properties ?? {})) parameters.push({ name, in: 'query', required: false, schema });
@@ -113,7 +133,8 @@ function operationObject(operation: Operation): JsonObject {
     });
   }
   const responses: Record<string, JsonObject> = {};
-  for (const success of operation.successes) responses[String(success.status)] = successObject(success);
+  for (const success of operation.successes)
+    responses[String(success.status)] = successObject(success, recorded.answers?.[String(success.status)]);
   const refusals = [...new Set(refusalsOf(operation))].sort((a, b) => a - b);
   for (const status of refusals) {
     responses[String(status)] = { $ref: `#/components/responses/${refusalName(status, operation.tag === 'console pages')}` };
@@ -128,7 +149,12 @@ function operationObject(operation: Operation): JsonObject {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: { $ref: `#/components/schemas/${operation.body.name}` } } },
+            content: {
+              'application/json': {
+                schema: { $ref: `#/components/schemas/${operation.body.name}` },
+                ...(recorded.request === undefined ? {} : { example: recorded.request }),
+              },
+            },
           },
         }
       : {}),
@@ -158,6 +184,7 @@ function refusalResponses(chosen: Operation[]): Record<string, JsonObject> {
         ...(status === 429
           ? { headers: { 'Retry-After': { description: 'Seconds until the lockout ends', schema: { type: 'integer' } } } }
           : {}),
+        ...(status === 401 && !page ? { headers: { 'WWW-Authenticate': WWW_AUTHENTICATE } } : {}),
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } }, ...html },
       };
     }
@@ -165,14 +192,34 @@ function refusalResponses(chosen: Operation[]): Record<string, JsonObject> {
   return Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function successObject(success: Operation['successes'][number]): JsonObject {
+/**
+ * A path parameter of an operation the recording did not call (a form post of the console) takes
+ * the value recorded for a parameter of the same name and meaning in another operation.
+ */
+function pathParameterRecordedElsewhere(name: string, description: string): string | undefined {
+  for (const operation of operations({ testControl: true })) {
+    const value = recordedExamples[operation.operationId]?.pathParameters?.[name];
+    if (value !== undefined && operation.pathParameters?.[name] === description) return value;
+  }
+  return undefined;
+}
+
+/** The recorded answers as OpenAPI examples: one `example`, or the wizard's pages as named `examples`. */
+function examplesOf(answers: Record<string, unknown> | undefined): JsonObject {
+  const named = Object.entries(answers ?? {});
+  if (named.length === 0) return {};
+  if (named.length === 1 && named[0]?.[0] === 'recorded') return { example: named[0][1] };
+  return { examples: Object.fromEntries(named.map(([name, value]) => [name, { summary: `The ${name} page`, value }])) };
+}
+
+function successObject(success: Operation['successes'][number], answers: Record<string, unknown> | undefined): JsonObject {
   const headers: JsonObject = success.etag
     ? { ETag: { description: 'This drawing of the page, for If-Match', schema: { type: 'string' } } }
     : success.redirect
       ? { Location: { description: 'The page that follows', schema: { type: 'string' } } }
       : {};
   const content = success.body
-    ? { 'application/json': { schema: { $ref: `#/components/schemas/${success.body.name}` } } }
+    ? { 'application/json': { schema: { $ref: `#/components/schemas/${success.body.name}` }, ...examplesOf(answers) } }
     : success.html
       ? { 'text/html': { schema: { type: 'string' } } }
       : undefined;

@@ -10,7 +10,7 @@ import { clockAdvance, clockSetting, databasePage, faultSwitches } from '../test
 import * as answers from './answers';
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
-export type Tag = 'license servers' | 'manage cals wizard' | 'clearinghouse' | 'test control' | 'console pages' | 'contract';
+export type Tag = 'license servers' | 'manage cals wizard' | 'clearinghouse' | 'test control' | 'console pages' | 'contract' | 'health';
 
 export interface Success {
   status: number;
@@ -411,6 +411,15 @@ const CONTRACT_ROUTES: Operation[] = [
     successes: [
       { status: 200, description: 'The OpenAPI 3.1 document', body: json('OpenApiDocument', z.looseObject({ openapi: z.string() })) },
     ],
+    refusals: [],
+  },
+  {
+    method: 'get',
+    path: '/healthz',
+    operationId: 'getHealth',
+    tag: 'health',
+    summary: 'Whether the fake can serve (for readiness checks: no credentials, no database write)',
+    successes: [{ status: 200, description: 'Serving', body: json('Health', answers.healthAnswer) }],
     refusals: [],
   },
 ];
