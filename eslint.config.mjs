@@ -50,10 +50,11 @@ export default tseslint.config(
     },
   },
   {
-    // http/ reaches stored state only through the domain's services: never persistence/ itself.
+    // http/ reaches stored state only through the domain's services: never persistence/ itself,
+    // and never the composition root's whole environment (each router takes its services.ts part).
     files: ['fake-server/http/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['sql.js'], patterns: ['**/persistence/*', '**/persistence'] }],
+      'no-restricted-imports': ['error', { paths: ['sql.js'], patterns: ['**/persistence/*', '**/persistence', '**/environment'] }],
     },
   },
   {

@@ -6,60 +6,31 @@
 import { AccountDirectory, PasswordHasher } from './domain/accounts';
 import { Clearinghouse } from './domain/clearinghouse';
 import { KeyPackIdCodec } from './domain/key-pack-id';
-import { LicensingManager, existingServer } from './domain/licensing-manager';
-import { InstalledKeyPack, IssuedCal, LicenseServer, LicensingDatabaseContents, LicensingEvent } from './domain/model';
-import { WizardSession } from './domain/wizard-session';
-import { KeyPackIssuance, PurchaseRecord } from './domain/purchases';
+import { LicensingManager } from './domain/licensing-manager';
 import { EnvironmentFixture, EnvironmentSeeder } from './domain/seeding';
 import { FaultPlan } from './domain/faults';
 import { VirtualClock } from './domain/virtual-clock';
 import { SignInLockout } from './domain/sign-in-lockout';
 import { createHash } from 'node:crypto';
 import { DEFAULT_CONFIG, FakeConfig } from './config';
+import { inspectionOf } from './inspection';
+import { HarnessControls, ProductServices, StoredStateReads } from './services';
 import { SqlAccounts, SqlLicenseServers, SqlWizardSessions } from './persistence/license-server-tables';
 import { SqlEventLog, SqlLicensingDatabase } from './persistence/licensing-database-tables';
 import { EnvironmentImages, openEnvironmentDatabases } from './persistence/open-databases';
 import { SqlPurchases } from './persistence/purchase-tables';
 
-export interface FakeEnvironment {
-  manager: LicensingManager;
-  clearinghouse: Clearinghouse;
-  seeder: EnvironmentSeeder;
-  clock: VirtualClock;
-  faults: FaultPlan;
-  /** Test-only: what a license server's RD Licensing database holds right now. */
-  inspect(serverName: string): LicensingDatabaseContents;
-  /** Test-only: like inspect, with one page of the issued CALs and how many there are in all. */
-  inspectPage(serverName: string, from: number, count: number): LicensingDatabasePage;
-  /** Test-only: everything a refused request must leave as it was, for one server. */
-  snapshot(serverName: string): EnvironmentSnapshot;
-  /** Test-only: the Clearinghouse's purchase records and the key pack IDs it issued. */
-  purchaseRecords(): PurchaseRecord[];
-  issuances(): KeyPackIssuance[];
+/**
+ * One environment: the product's services, the harness's controls, the test-only reads, and its
+ * storage. Each router takes only its part (services.ts); the registry and the --db file keeper
+ * take the storage.
+ */
+export interface FakeEnvironment extends ProductServices, HarnessControls, StoredStateReads {
   /** Both databases as SQLite bytes, for snapshots and the --db file. */
   images(): EnvironmentImages;
   /** Puts both databases back to saved images (snapshot restore, an undone --db write). */
   replaceWith(images: EnvironmentImages): void;
-  /** A SHA-256 over both databases: equal digests mean nothing stored has changed. */
-  digest(): string;
   close(): void;
-}
-
-export interface LicensingDatabasePage {
-  keyPacks: InstalledKeyPack[];
-  issuedCals: IssuedCal[];
-  issuedCalsTotal: number;
-}
-
-export interface EnvironmentSnapshot {
-  server: LicenseServer;
-  /** The issued CALs as a count and a digest: a before/after comparison needs no more, whatever the size. */
-  database: { keyPacks: InstalledKeyPack[]; issuedCals: { count: number; digest: string } };
-  events: LicensingEvent[];
-  wizard: WizardSession | null;
-  purchases: PurchaseRecord[];
-  /** The key pack IDs the Clearinghouse has issued: a refusal must not have issued one. */
-  issuances: KeyPackIssuance[];
 }
 
 export interface EnvironmentOptions {
@@ -125,11 +96,6 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     clearinghouseTransactor: clearinghouseDb,
     maxIssuedCalsPerServer: config.maxIssuedCalsPerServer,
   });
-  const serverNamed = (serverName: string): LicenseServer => existingServer(servers, serverName);
-  const inspect = (serverName: string): LicensingDatabaseContents => {
-    const { name } = serverNamed(serverName);
-    return { keyPacks: database.keyPacks(name), issuedCals: database.issuedCals(name) };
-  };
   const images = (): EnvironmentImages => ({ licensing: licensing.export(), clearinghouse: clearinghouseDb.export() });
   const environment: FakeEnvironment = {
     manager,
@@ -137,26 +103,7 @@ export async function createEnvironment(options: EnvironmentOptions = {}): Promi
     seeder,
     clock,
     faults,
-    inspect,
-    inspectPage: (serverName, from, count) => {
-      const { name } = serverNamed(serverName);
-      const keyPacks = database.keyPacks(name);
-      const issuedCalsTotal = keyPacks.reduce((sum, pack) => sum + pack.issuedLicenses, 0);
-      return { keyPacks, issuedCals: database.issuedCalsPage(name, from, count), issuedCalsTotal };
-    },
-    snapshot: (serverName) => {
-      const server = serverNamed(serverName);
-      return {
-        server,
-        database: { keyPacks: database.keyPacks(server.name), issuedCals: database.issuedCalsDigest(server.name) },
-        events: events.list(server.name),
-        wizard: wizards.find(server.name) ?? null,
-        purchases: purchases.all(),
-        issuances: purchases.allIssuances(),
-      };
-    },
-    purchaseRecords: () => purchases.all(),
-    issuances: () => purchases.allIssuances(),
+    ...inspectionOf({ servers, database, events, wizards, purchases }),
     images,
     replaceWith(saved) {
       licensing.replaceWith(saved.licensing);

@@ -5,7 +5,7 @@
 import express, { Express, Request } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../environment-registry';
-import { FakeEnvironment } from '../environment';
+import { HarnessControls, ProductServices, StoredStateReads } from '../services';
 import { clearinghouseRoutes } from './clearinghouse-routes';
 import { ENVIRONMENT_HEADER, openApiDocument } from './contract/openapi';
 import { licenseServerRoutes } from './license-server-routes';
@@ -47,7 +47,8 @@ export function createApp(options: AppOptions): Express & { unexpectedErrors: Un
   app.use(express.json({ limit: '64kb', strict: true }));
 
   const environmentIdOf = (req: Request): string => req.get(ENVIRONMENT_HEADER) ?? DEFAULT_ENVIRONMENT;
-  const environmentOf = (req: Request): FakeEnvironment => options.registry.get(environmentIdOf(req));
+  // Each router is handed the part of the environment it uses (services.ts), never its storage.
+  const environmentOf = (req: Request): ProductServices & HarnessControls & StoredStateReads => options.registry.get(environmentIdOf(req));
 
   // The latency fault: answers about a license server wait as long as its switch says.
   app.use(['/license-servers/:server', '/servers/:server'], async (req, _res, next) => {

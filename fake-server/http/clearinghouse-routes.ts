@@ -4,10 +4,10 @@ import { caseSensitiveRouter } from './routing';
 import { CAL_TYPE_LABELS, productVersionName } from '../domain/catalogue';
 import { productVersionSaid } from '../domain/clearinghouse';
 import { inGroupsOfFive } from '../domain/ids';
-import { FakeEnvironment } from '../environment';
+import { ProductServices } from '../services';
 import { telephoneCallBody } from './schemas';
 
-export function clearinghouseRoutes(environmentOf: (req: Request) => FakeEnvironment): Router {
+export function clearinghouseRoutes(environmentOf: (req: Request) => ProductServices): Router {
   const router = caseSensitiveRouter();
 
   router.get('/clearinghouse/telephone-numbers', (req, res) => {

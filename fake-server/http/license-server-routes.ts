@@ -7,19 +7,19 @@ import { Request, Response, Router } from 'express';
 import { caseSensitiveRouter } from './routing';
 import { Caller } from '../domain/model';
 import { WizardView } from '../domain/wizard-view';
-import { FakeEnvironment } from '../environment';
+import { ProductServices } from '../services';
 import { credentialsOf } from './credentials';
 import { keyPackJson, serverJson } from './representations';
 import { RequestProblem } from './problem';
 import { connectionMethodBody, wizardActionBody } from './schemas';
 import { pageChanged, revisionOf } from './wizard-revision';
 
-type EnvironmentOf = (req: Request) => FakeEnvironment;
+type EnvironmentOf = (req: Request) => ProductServices;
 
 export function licenseServerRoutes(environmentOf: EnvironmentOf): Router {
   const router = caseSensitiveRouter();
 
-  const signIn = (req: Request<{ server: string }>): [FakeEnvironment, Caller] => {
+  const signIn = (req: Request<{ server: string }>): [ProductServices, Caller] => {
     const environment = environmentOf(req);
     return [environment, environment.manager.signIn(req.params.server, credentialsOf(req))];
   };

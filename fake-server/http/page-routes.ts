@@ -13,7 +13,7 @@ import { productVersionSaid } from '../domain/clearinghouse';
 import { NotAuthenticatedError, PermissionDeniedError } from '../domain/errors';
 import { inGroupsOfFive, normalizeId } from '../domain/ids';
 import { Caller } from '../domain/model';
-import { FakeEnvironment } from '../environment';
+import { ProductServices } from '../services';
 import { Problem, problemFor, sendProblem } from './problem';
 import { keyPackJson } from './representations';
 import { telephoneCallBody } from './schemas';
@@ -29,7 +29,7 @@ import { Session, Sessions, sessionOwner } from './pages/sessions';
 
 const SESSION_COOKIE = 'rdl-session';
 
-type EnvironmentOf = (req: Request) => FakeEnvironment;
+type EnvironmentOf = (req: Request) => ProductServices;
 
 /** The session id the request's cookie carries, if any. */
 function sessionIdOf(req: Request): string | undefined {
@@ -47,7 +47,7 @@ function send(req: Request, res: Response, status: number, title: string, body: 
 }
 
 /** The wizard as this caller may see it, or, for someone outside Administrators, the refusal to show it. */
-function wizardShownTo(environment: FakeEnvironment, caller: Caller): WizardView | PermissionDeniedError {
+function wizardShownTo(environment: ProductServices, caller: Caller): WizardView | PermissionDeniedError {
   try {
     return environment.manager.wizardView(caller);
   } catch (error) {
@@ -77,7 +77,7 @@ export function pageRoutes(environmentOf: EnvironmentOf, environmentIdOf: (req: 
     if (!session) throw new NotAuthenticatedError('Sign in with a local account of the license server to continue.');
     return session;
   };
-  const callerOn = (req: Request<{ server: string }>): [FakeEnvironment, Caller, Session] => {
+  const callerOn = (req: Request<{ server: string }>): [ProductServices, Caller, Session] => {
     const session = sessionOf(req);
     const environment = environmentOf(req);
     return [environment, environment.manager.signIn(req.params.server, session), session];

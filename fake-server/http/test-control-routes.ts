@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../domain/errors';
 import { EnvironmentFixture } from '../domain/seeding';
 import { EnvironmentRegistry } from '../environment-registry';
-import { FakeEnvironment } from '../environment';
+import { HarnessControls, StoredStateReads } from '../services';
 import { UnexpectedErrors } from './problem';
 import { keyPackJson } from './representations';
 import { requireTestControlToken } from './test-control-token';
@@ -23,7 +23,7 @@ const FIXTURES_FOLDER = `${__dirname}/../fixtures`;
 export const ISSUED_CALS_PER_PAGE = 2_500;
 export function testControlRoutes(
   registry: EnvironmentRegistry,
-  environmentOf: (req: Request) => FakeEnvironment,
+  environmentOf: (req: Request) => HarnessControls & StoredStateReads,
   environmentIdOf: (req: Request) => string,
   unexpected: UnexpectedErrors,
   token: string | undefined,
