@@ -6,26 +6,26 @@
  * cookie) keeps the credentials in memory, and every page checks them as the API does.
  */
 import express, { NextFunction, Request, Response, Router } from 'express';
-import { caseSensitiveRouter } from './routing';
+import { caseSensitiveRouter } from '../routing';
 import { z } from 'zod';
-import { productVersionName } from '../domain/catalogue';
-import { productVersionSaid } from '../domain/clearinghouse';
-import { NotAuthenticatedError, PermissionDeniedError } from '../domain/errors';
-import { inGroupsOfFive, normalizeId } from '../domain/ids';
-import { Caller } from '../domain/model';
-import { ProductServices } from '../services';
-import { Problem, problemFor, sendProblem } from './problem';
-import { keyPackJson } from './representations';
-import { telephoneCallBody } from './schemas';
-import { buttonPressed, callOf, formOf, movesOf, text } from './pages/forms';
-import { pageChanged, revisionOf } from './wizard-revision';
-import { clearinghouseBody, keyPackBody } from './pages/clearinghouse-pages';
-import { Html } from './pages/html';
-import { page } from './pages/layout';
-import { managerBody, propertiesBody, serverBody, signInBody } from './pages/manager-pages';
-import { wizardBody, wizardFrameBody } from './pages/wizard-page';
-import { WizardView } from '../domain/wizard-view';
-import { Session, Sessions, sessionOwner } from './pages/sessions';
+import { productVersionName } from '../../domain/catalogue';
+import { productVersionSaid } from '../../domain/clearinghouse';
+import { NotAuthenticatedError, PermissionDeniedError } from '../../domain/errors';
+import { inGroupsOfFive, normalizeId } from '../../domain/ids';
+import { Caller } from '../../domain/model';
+import { ProductServices } from '../../services';
+import { Problem, problemFor, sendProblem } from '../problem';
+import { keyPackJson } from '../representations';
+import { telephoneCallBody } from '../schemas';
+import { buttonPressed, callOf, formOf, movesOf, text } from '../pages/forms';
+import { pageChanged, revisionOf } from '../wizard-revision';
+import { clearinghouseBody, keyPackBody } from '../pages/clearinghouse-pages';
+import { Html } from '../pages/html';
+import { page } from '../pages/layout';
+import { managerBody, propertiesBody, serverBody, signInBody } from '../pages/manager-pages';
+import { wizardBody, wizardFrameBody } from '../pages/wizard-page';
+import { WizardView } from '../../domain/wizard-view';
+import { Session, Sessions, sessionOwner } from '../pages/sessions';
 
 const SESSION_COOKIE = 'rdl-session';
 
