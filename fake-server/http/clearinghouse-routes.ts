@@ -5,6 +5,7 @@ import { CAL_TYPE_LABELS, productVersionName } from '../domain/catalogue';
 import { productVersionSaid } from '../domain/clearinghouse';
 import { inGroupsOfFive } from '../domain/ids';
 import { ProductServices } from '../services';
+import { keyPackHelpJson } from './representations';
 import { telephoneCallBody } from './schemas';
 
 export function clearinghouseRoutes(environmentOf: (req: Request) => ProductServices): Router {
@@ -26,16 +27,7 @@ export function clearinghouseRoutes(environmentOf: (req: Request) => ProductServ
   });
 
   router.get('/clearinghouse/license-key-packs/:licenseKeyPackId', (req, res) => {
-    const { issuance, purchase } = environmentOf(req).clearinghouse.lookUpKeyPackId(req.params.licenseKeyPackId);
-    res.json({
-      licenseKeyPackId: inGroupsOfFive(issuance.licenseKeyPackId),
-      licenseServerId: inGroupsOfFive(issuance.licenseServerId),
-      issuedAt: issuance.issuedAt,
-      purchaseNumber: purchase.purchaseNumber,
-      productVersion: productVersionName(purchase.productVersionId),
-      calType: purchase.calType,
-      quantity: purchase.quantity,
-    });
+    res.json(keyPackHelpJson(environmentOf(req).clearinghouse.lookUpKeyPackId(req.params.licenseKeyPackId)));
   });
 
   return router;

@@ -9,7 +9,7 @@ import { Caller } from '../domain/model';
 import { WizardView } from '../domain/wizard-view';
 import { ProductServices } from '../services';
 import { credentialsOf } from './credentials';
-import { keyPackJson, serverJson } from './representations';
+import { installedKeyPacksJson, serverJson } from './representations';
 import { RequestProblem } from './problem';
 import { connectionMethodBody, wizardActionBody } from './schemas';
 import { pageChanged, revisionOf } from './wizard-revision';
@@ -41,7 +41,7 @@ export function licenseServerRoutes(environmentOf: EnvironmentOf): Router {
 
   router.get('/license-servers/:server/key-packs', (req, res) => {
     const [environment, caller] = signIn(req);
-    res.json({ keyPacks: environment.manager.installedKeyPacks(caller).map((pack) => keyPackJson(pack, environment.clock.now())) });
+    res.json({ keyPacks: installedKeyPacksJson(environment, caller) });
   });
 
   router.get('/license-servers/:server/events', (req, res) => {

@@ -1,7 +1,9 @@
 /** How domain values look on the wire: labels added, IDs shown in groups of five. */
 import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, LICENSE_PROGRAM_LABELS, productVersionName } from '../domain/catalogue';
 import { inGroupsOfFive } from '../domain/ids';
-import { InstalledKeyPack, LicenseServer, hasExpired } from '../domain/model';
+import { Caller, InstalledKeyPack, LicenseServer, hasExpired } from '../domain/model';
+import { KeyPackIssuance, PurchaseRecord } from '../domain/purchases';
+import { ProductServices } from '../services';
 
 export function serverJson(server: LicenseServer) {
   return {
@@ -33,5 +35,24 @@ export function keyPackJson(pack: InstalledKeyPack, now: Date) {
     installedAt: pack.installedAt,
     expiresAt: pack.expiresAt,
     expired,
+  };
+}
+
+/** The packs a caller's server has installed, as RD Licensing Manager lists them now (the API and the server page). */
+export function installedKeyPacksJson(services: ProductServices, caller: Caller) {
+  const now = services.clock.now();
+  return services.manager.installedKeyPacks(caller).map((pack) => keyPackJson(pack, now));
+}
+
+/** What the Clearinghouse says about a key pack ID it issued (help with a retained ID, over the API and on its page). */
+export function keyPackHelpJson({ issuance, purchase }: { issuance: KeyPackIssuance; purchase: PurchaseRecord }) {
+  return {
+    licenseKeyPackId: inGroupsOfFive(issuance.licenseKeyPackId),
+    licenseServerId: inGroupsOfFive(issuance.licenseServerId),
+    issuedAt: issuance.issuedAt,
+    purchaseNumber: purchase.purchaseNumber,
+    productVersion: productVersionName(purchase.productVersionId),
+    calType: purchase.calType,
+    quantity: purchase.quantity,
   };
 }
