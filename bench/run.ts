@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every figure of the README's performance table from one run, each
+ * `npm run bench`: every figure of docs/performance.md's table from one run, each
  * beside a baseline measured in the same run on the same machine (these machines are
  * shared and noisy, so only ratios travel). All traffic stays on 127.0.0.1 and every
  * loop is bounded in time.
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
 
   log(`rebuilds of 100 and ${PACKS} key packs, ${CALS_PER_PACK} issued CALs each (in process)`);
   // At the per-server limit of HTTP seeding (10,000 CALs), under 100 ms; ten times that is
-  // reported without a target: the shared CAL table deletes row by row (see README).
+  // reported without a target: the shared CAL table deletes row by row (see docs/modelling-choices.md).
   for (const [packs, target] of [
     [100, '< 100 ms'],
     [PACKS, ''],

@@ -8,7 +8,7 @@
  * programs, CAL types, product versions, events 26 and 88, and the local Administrators
  * rule. What it leaves out: activation, the Install Licenses and Migrate flows, the
  * automatic and web-browser connection methods' own pages, issuing CALs to clients at
- * run time, and Windows itself. The README lists every choice made where Microsoft's
+ * run time, and Windows itself. docs/modelling-choices.md lists every choice made where Microsoft's
  * behaviour is not public.
  */
 import { existsSync } from 'node:fs';

@@ -77,7 +77,7 @@ Feature: Only local administrators can rebuild the RD Licensing database
         | Completing the Manage RDS CALs Wizard | Finish |
 
     # The pages show someone outside Administrators none of the wizard's controls but its four
-    # buttons (README, "Modelling choices"), so nobody can work these there: on a page the
+    # buttons (docs/modelling-choices.md), so nobody can work these there: on a page the
     # refusal comes as it opens. Over the API each is refused for itself, naming the control.
     @api-only
     Scenario: A standard user cannot select the deletion confirmation check box of the administrator's wizard

@@ -1,7 +1,7 @@
 /**
  * `npm run pictures`: the pages of one whole telephone rebuild of the demo server, taken
  * through the browser driver (the same code the browser profile runs) and written to
- * docs/pages/ for the README. Run it again whenever a page changes.
+ * docs/pages/ for docs/browser-profile.md. Run it again whenever a page changes.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

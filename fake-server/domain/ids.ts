@@ -52,7 +52,7 @@ export function checkCharacter(payload: string): string {
 export function hasValidCheckCharacter(id: string): boolean {
   // A guard for an ID of one character or with others than the 36. Every caller through the fake
   // has checked the length, and most the alphabet, so the guard's "never" mutants survive as
-  // equivalent (README, "Mutation testing"); they are not marked, because a mark would also leave
+  // equivalent (docs/reliability.md, "Mutation testing"); they are not marked, because a mark would also leave
   // out its "always" ones, which scenarios kill.
   if (id.length < 2 || !isInAlphabet(id)) return false;
   return luhnSum(id, false) % BASE === 0;

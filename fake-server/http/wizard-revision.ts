@@ -7,7 +7,7 @@
  * as Next on Confirm Deletion of RDS CALs, and deleted every CAL.
  *
  * The real wizard is one window on one console, so the question never arises there; the
- * fake serves pages that can be open twice, so it decides (README, Modelling choices).
+ * fake serves pages that can be open twice, so it decides (docs/modelling-choices.md).
  */
 import { createHash } from 'node:crypto';
 import { WizardView } from '../domain/wizard-view';

@@ -40,7 +40,7 @@ Feature: The harness refuses set-ups that could not exist
     Then the manager lists "LS-NEW-1" as not activated
     And the manager lists "LS-NEW-2" as not activated
 
-  # The fake's choice (README, Modelling choices): a seeded per-device CAL is issued for 89 days,
+  # The fake's choice (docs/modelling-choices.md): a seeded per-device CAL is issued for 89 days,
   # a per-user CAL for 60, each to a client named after its kind, its pack and its number.
   Scenario: Issued CALs are seeded as a license server issues them
     Given the clock reads "2026-03-02T09:00:00Z"

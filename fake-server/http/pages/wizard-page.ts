@@ -121,7 +121,7 @@ const FRAME_DRAWN_FROM = 'not-shown';
  * with its four buttons and none of its pages (the refusal to show them is the page's alert). A
  * button pressed is sent to the wizard, which refuses it, naming it; so Back, Cancel and Finish
  * are each refused for themselves, as over the API. The real console's behaviour for such a
- * person is not published; README, "Modelling choices".
+ * person is not published; docs/modelling-choices.md.
  */
 export function wizardFrameBody(serverName: string): Html {
   const path = `/servers/${encodeURIComponent(serverName)}`;
