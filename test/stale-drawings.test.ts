@@ -123,7 +123,7 @@ describe('who may post, and with what credentials', () => {
 
   it('signs in an account whose password contains colons, through HTTP Basic and through the sign-in page', async () => {
     const colons = { userName: 'rdl-admin', password: 'Re:build:2026' };
-    const [server, ...rest] = FIXTURE.licenseServers;
+    const [server, ...rest] = FIXTURE.licenseServers ?? [];
     assert.ok(server);
     const environmentId = await fake.environment({
       ...FIXTURE,
