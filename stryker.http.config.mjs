@@ -32,5 +32,7 @@ export default {
   jsonReporter: { fileName: `${reports}/mutation.json` },
   tempDirName: `.stryker-tmp/${folder}`,
   cleanTempDir: 'always',
+  // Another run's sandbox (each configuration has its own temp folder) is not source to copy.
+  ignorePatterns: ['/.stryker-tmp', '/reports'],
   timeoutMS: 15000,
 };

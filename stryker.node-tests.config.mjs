@@ -33,5 +33,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation-node-tests/mutation.json' },
   tempDirName: '.stryker-tmp/node-tests',
   cleanTempDir: 'always',
+  // Another run's sandbox (each configuration has its own temp folder) is not source to copy.
+  ignorePatterns: ['/.stryker-tmp', '/reports'],
   timeoutMS: 20000,
 };

@@ -133,4 +133,14 @@ describe('who may post, and with what credentials', () => {
     assert.equal(read.status, 200, read.text.slice(0, 300));
     await signInToPages(fake, environmentId, colons);
   });
+
+  it('reads a Basic header only as the scheme, blanks and one token: nothing before it, nothing after', async () => {
+    const environmentId = await fake.environment();
+    const token = basic(ADMIN).slice('Basic '.length);
+    const statusWith = async (authorization: string) =>
+      (await fake.send(environmentId, { method: 'GET', path: '/license-servers', headers: { authorization } })).status;
+    assert.equal(await statusWith(`Basic  ${token}`), 200, 'two blanks after the scheme');
+    assert.equal(await statusWith(`XBasic ${token}`), 401, 'another scheme ending in "Basic"');
+    assert.equal(await statusWith(`Basic ${token} ${token}`), 401, 'a second token after the first');
+  });
 });
