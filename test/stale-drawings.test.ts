@@ -44,6 +44,11 @@ describe('a stale drawing of the same wizard page', () => {
     const posted = await fake.send(environmentId, { method: 'POST', path: `${WIZARD}/moves`, headers: { ...FORM, cookie }, body });
     assert.equal(posted.status, 409, posted.text.slice(0, 300));
     assert.match(posted.text, /data-problem-code>page-changed</);
+    assert.match(posted.text, /Page changed/, 'the refusal has its title');
+    assert.match(
+      posted.text,
+      /The wizard has changed since this page was shown: it is now on &quot;|The wizard has changed since this page was shown: it is now on "/,
+    );
     assert.match(posted.text, pageNow);
     assert.equal(fake.digest(environmentId), before, 'the stale post changed something');
   }
