@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', 'bench/.build/**', 'docs/**', 'dist/**'] },
+  { ignores: ['node_modules/**', 'reports/**', 'bench/.build/**', 'docs/**', 'dist/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -19,6 +19,12 @@ Feature: Rebuilding deletes every installed RDS CAL until it is reinstalled
       Then the RD Licensing database holds no RDS CAL packs and no issued CALs
       And the event log records event 26 for "Windows Server 2022" and for "Windows Server 2019"
 
+    Scenario: Event 26 names each CAL type and product in Microsoft's words
+      Given the administrator has opened the Manage RDS CALs Wizard
+      When the administrator confirms the deletion of the installed RDS CALs
+      Then the event log records event 26 saying exactly "All available Per User RDS CALs for product Windows Server 2022 on license server LS-CONTOSO have been removed. Use RD Licensing Manager to re-register the RDS CALs."
+      And the event log records event 26 saying exactly "All available Per Device RDS CALs for product Windows Server 2019 on license server LS-CONTOSO have been removed. Use RD Licensing Manager to re-register the RDS CALs."
+
   Rule: The purchase records outlive the rebuild
 
     Scenario: The purchase documentation is enough to get every CAL back

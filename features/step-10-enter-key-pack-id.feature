@@ -27,6 +27,12 @@ Feature: Step 10 - enter the license key pack ID to reinstall the CALs
         | purchase                     | product version     | CAL type | total | available |
         | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 250   | 250       |
 
+    Scenario: The rest of the ID may be pasted into a later box
+      When the administrator types the first 2 groups of that license key pack ID, pastes the rest into the next box and clicks Next
+      Then the RD Licensing database holds exactly these RDS CAL packs:
+        | purchase                     | product version     | CAL type | total | available |
+        | Enterprise Agreement 4271956 | Windows Server 2022 | Per User | 250   | 250       |
+
     Scenario: The ID may be typed in lower case and without the hyphens
       When the administrator enters that license key pack ID in lower case without hyphens and clicks Next
       Then the RD Licensing database still holds 1 RDS CAL pack

@@ -211,3 +211,12 @@ Then(
     expect(this.clearinghouseAnswer).to.include({ licenseServerId, purchaseNumber: granted?.purchaseNumber });
   },
 );
+
+/** Ctrl+V of the rest of the ID into a later box: the page fills from that box on (over the API, entering the whole ID). */
+When(
+  'the administrator types the first {int} group(s) of that license key pack ID, pastes the rest into the next box and clicks Next',
+  async function (this: LicensingWorld, typedGroups: number) {
+    this.page = await this.person.pasteKeyPackId(this.serverName, this.lastGranted().licenseKeyPackId, typedGroups);
+    await move(this, { type: 'next' });
+  },
+);

@@ -321,3 +321,16 @@ Then('the installed packs carry the same license key pack IDs', async function (
 Then('the Clearinghouse holds exactly {int} purchase record(s)', async function (this: LicensingWorld, count: number) {
   expect(await this.harness.purchaseRecords()).to.have.lengthOf(count);
 });
+
+/** The whole text, not a part of it: a message with its words in the wrong places still contains each of them. */
+Then('the event log records event {int} saying exactly {string}', async function (this: LicensingWorld, eventId: number, text: string) {
+  const messages = (await this.person.eventLog(this.serverName)).filter((event) => event.eventId === eventId).map((event) => event.message);
+  expect(messages, `event ${eventId} says: ${messages.join(' | ')}`).to.include(text);
+});
+
+Then('the Clearinghouse has no record of issuing that license key pack ID', async function (this: LicensingWorld) {
+  const granted = this.granted.at(-1);
+  if (!granted) throw new Error('No license key pack ID was obtained in this scenario');
+  const issued = (await this.harness.issuedKeyPackIds()).map((id) => id.replace(/-/g, ''));
+  expect(issued).to.not.include(granted.licenseKeyPackId.replace(/-/g, ''));
+});

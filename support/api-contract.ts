@@ -1815,7 +1815,7 @@ export interface operations {
                      *           "sequence": 1,
                      *           "eventId": 26,
                      *           "level": "Warning",
-                     *           "message": "All available RDS Per User CAL RDS CALs for product Windows Server 2022 on license server LS-CONTOSO have been removed. Reinstall them with RD Licensing Manager.",
+                     *           "message": "All available Per User RDS CALs for product Windows Server 2022 on license server LS-CONTOSO have been removed. Use RD Licensing Manager to re-register the RDS CALs.",
                      *           "licenseKeyPackId": null,
                      *           "recordedAt": "2026-03-02T09:35:00.000Z"
                      *         },
@@ -1823,7 +1823,7 @@ export interface operations {
                      *           "sequence": 2,
                      *           "eventId": 26,
                      *           "level": "Warning",
-                     *           "message": "All available RDS Per Device CAL RDS CALs for product Windows Server 2019 on license server LS-CONTOSO have been removed. Reinstall them with RD Licensing Manager.",
+                     *           "message": "All available Per Device RDS CALs for product Windows Server 2019 on license server LS-CONTOSO have been removed. Use RD Licensing Manager to re-register the RDS CALs.",
                      *           "licenseKeyPackId": null,
                      *           "recordedAt": "2026-03-02T09:35:00.000Z"
                      *         },
@@ -2244,7 +2244,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "environmentId": "2223c5b8-5b47-4085-89bc-1328a21f3b03"
+                     *       "environmentId": "67139363-104b-4fed-8527-43ffc0017bf9"
                      *     }
                      */
                     "application/json": components["schemas"]["EnvironmentCreated"];
@@ -2273,7 +2273,7 @@ export interface operations {
             path: {
                 /**
                  * @description An environment id from POST /_test/environments.
-                 * @example 2223c5b8-5b47-4085-89bc-1328a21f3b03
+                 * @example 67139363-104b-4fed-8527-43ffc0017bf9
                  */
                 id: string;
             };
@@ -2472,7 +2472,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "snapshotId": "a65d7c6c-800a-4f82-a3c6-7d084d74c852"
+                     *       "snapshotId": "d8aaf9f9-350a-4c88-944f-6034cbc7a6c4"
                      *     }
                      */
                     "application/json": components["schemas"]["SnapshotTaken"];
@@ -2500,7 +2500,7 @@ export interface operations {
             path: {
                 /**
                  * @description A snapshot id from POST /_test/snapshots.
-                 * @example a65d7c6c-800a-4f82-a3c6-7d084d74c852
+                 * @example d8aaf9f9-350a-4c88-944f-6034cbc7a6c4
                  */
                 snapshotId: string;
             };
@@ -2909,7 +2909,7 @@ export interface operations {
                      *           "sequence": 1,
                      *           "eventId": 26,
                      *           "level": "Warning",
-                     *           "message": "All available RDS Per User CAL RDS CALs for product Windows Server 2022 on license server LS-CONTOSO have been removed. Reinstall them with RD Licensing Manager.",
+                     *           "message": "All available Per User RDS CALs for product Windows Server 2022 on license server LS-CONTOSO have been removed. Use RD Licensing Manager to re-register the RDS CALs.",
                      *           "licenseKeyPackId": null,
                      *           "recordedAt": "2026-03-02T09:35:00.000Z"
                      *         },
@@ -2917,7 +2917,7 @@ export interface operations {
                      *           "sequence": 2,
                      *           "eventId": 26,
                      *           "level": "Warning",
-                     *           "message": "All available RDS Per Device CAL RDS CALs for product Windows Server 2019 on license server LS-CONTOSO have been removed. Reinstall them with RD Licensing Manager.",
+                     *           "message": "All available Per Device RDS CALs for product Windows Server 2019 on license server LS-CONTOSO have been removed. Use RD Licensing Manager to re-register the RDS CALs.",
                      *           "licenseKeyPackId": null,
                      *           "recordedAt": "2026-03-02T09:35:00.000Z"
                      *         },
@@ -3168,7 +3168,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "digest": "ea866378549f1cd3bbffbccb0bacf6159caa73d6e79fcd96f9a390d6313dbb01"
+                     *       "digest": "64d5ad8c9d9d6d7aa1adf70c2a674f42f86dba0031853ee0b67b0501fefecba2"
                      *     }
                      */
                     "application/json": components["schemas"]["Digest"];

@@ -40,7 +40,7 @@ import {
   tableRecords,
   throwIfRefused,
 } from './browser/page-reading';
-import { InputMode, buttonOf, makeMove, pasteIntoFirstBox, reach, readClosedWizard, readWizardPage } from './browser/wizard-screen';
+import { InputMode, buttonOf, makeMove, pasteIntoBoxes, reach, readClosedWizard, readWizardPage } from './browser/wizard-screen';
 import { Screens, wizardShown } from './browser/screens';
 import { Picture } from './evidence-files';
 import { FakeApi } from './fake-api';
@@ -227,10 +227,10 @@ export class BrowserDriver implements PersonVerbs {
     return this.wizardPage(page, name);
   }
 
-  async pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
+  async pasteKeyPackId(name: string, keyPackId: string, typedGroups = 0): Promise<WizardPage> {
     if (this.arranging) return this.overApi.pasteKeyPackId(name, keyPackId);
     const page = await this.wizardOnScreen(name);
-    await pasteIntoFirstBox(page, keyPackId);
+    await pasteIntoBoxes(page, keyPackId, typedGroups);
     // Moving on to Next leaves the boxes, which hands the ID to the wizard (posted in place).
     await this.answer(page, () => page.getByRole('button', { name: 'Next', exact: true }).focus());
     return this.wizardPage(page, name);

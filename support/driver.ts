@@ -168,8 +168,10 @@ export interface PersonVerbs {
   /**
    * Pastes a whole license key pack ID into the first of the seven boxes, which the page spreads
    * over them, and hands it to the wizard; over the API, which has no boxes, it is entering it.
+   * With typedGroups, the first groups are typed into their boxes and the rest of the ID is
+   * pasted into the box after them (the page fills from the box pasted into).
    */
-  pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage>;
+  pasteKeyPackId(name: string, keyPackId: string, typedGroups?: number): Promise<WizardPage>;
 
   telephoneNumbers(): Promise<Record<string, string>>;
   callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack>;

@@ -93,8 +93,8 @@ export class EvidenceRecorder implements PersonVerbs {
     return page;
   }
 
-  async pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
-    return this.remember(name, await this.person.pasteKeyPackId(name, keyPackId));
+  async pasteKeyPackId(name: string, keyPackId: string, typedGroups = 0): Promise<WizardPage> {
+    return this.remember(name, await this.person.pasteKeyPackId(name, keyPackId, typedGroups));
   }
 
   telephoneNumbers(): Promise<Record<string, string>> {

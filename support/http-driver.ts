@@ -72,7 +72,7 @@ export class HttpDriver implements PersonVerbs {
     return this.api.call('post', '/license-servers/{server}/manage-cals-wizard/actions', { path: { server: name }, body: move });
   }
 
-  /** The API has no boxes: pasting an ID is entering it. */
+  /** The API has no boxes: pasting an ID, or the rest of one after typing its first groups, is entering it. */
   pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
     return this.moveWizard(name, { type: 'enterKeyPackId', keyPackId });
   }

@@ -7,7 +7,7 @@
  * publishes no id for "key pack reinstalled" or "rebuild abandoned"; the fake uses 9001
  * and 9002, outside the ranges the real service is known to use.
  */
-import { CAL_TYPE_LABELS, LICENSE_PROGRAM_LABELS, LicenseProgram, productVersionName } from './catalogue';
+import { CAL_TYPE_LABELS, CalType, LICENSE_PROGRAM_LABELS, LicenseProgram, productVersionName } from './catalogue';
 import { RefusedError, InvalidInputError } from './errors';
 import { inGroupsOfFive } from './ids';
 import { KeyPackIdCodec, KeyPackIdProblem } from './key-pack-id';
@@ -38,7 +38,7 @@ export function applyEffect(effect: WizardEffect, server: LicenseServer, deps: E
         log(
           EVENT_CALS_REMOVED,
           'Warning',
-          `All available ${group.type} RDS CALs for product ${group.product} on license server ${server.name} have been removed. Reinstall them with RD Licensing Manager.`,
+          `All available ${group.type} RDS CALs for product ${group.product} on license server ${server.name} have been removed. Use RD Licensing Manager to re-register the RDS CALs.`,
         );
       }
       return;
@@ -159,10 +159,13 @@ function expiryOf(program: LicenseProgram, installedAt: string): string | null {
   return new Date(Date.parse(installedAt) + SERVICES_PROVIDER_PACK_DAYS * 24 * 60 * 60 * 1000).toISOString();
 }
 
+/** Microsoft's event 26 names the type bare, before "RDS CALs": "All available Per User RDS CALs for product …". */
+const CAL_TYPE_IN_EVENT_26: Record<CalType, string> = { perDevice: 'Per Device', perUser: 'Per User' };
+
 function removedGroups(keyPacks: InstalledKeyPack[]): { type: string; product: string }[] {
   const seen = new Map<string, { type: string; product: string }>();
   for (const pack of keyPacks) {
-    const group = { type: CAL_TYPE_LABELS[pack.calType], product: productVersionName(pack.productVersionId) };
+    const group = { type: CAL_TYPE_IN_EVENT_26[pack.calType], product: productVersionName(pack.productVersionId) };
     seen.set(`${group.type}|${group.product}`, group);
   }
   return [...seen.values()];

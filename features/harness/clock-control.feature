@@ -8,6 +8,11 @@ Feature: The harness's clock stays within the dates the fake can show
     When 2 days pass
     Then the clock runs 2 days ahead of the computer's
 
+  Scenario: Time passing twice moves a running clock by both stretches
+    When 1 days pass
+    And 2 days pass
+    Then the clock runs 3 days ahead of the computer's
+
   Scenario: Once set, the clock stands still
     Given the clock reads "2026-03-02T09:00:00Z"
     When 5 minutes pass

@@ -27,3 +27,11 @@ Feature: Test authors control the fake
     When the snapshot is restored
     Then the RD Licensing database still holds 1 RDS CAL pack with 12 issued CALs
     And no Manage RDS CALs Wizard is open on the license server
+
+  Scenario: Restoring a snapshot takes back the key pack ID the Clearinghouse issued since
+    Given a snapshot of the fake is taken
+    And the administrator has reached the Obtain Client License Key Pack page
+    And the administrator has called the Clearinghouse about "Enterprise Agreement 4271956"
+    When the snapshot is restored
+    Then the Clearinghouse has no record of issuing that license key pack ID
+    And the Clearinghouse holds exactly 1 purchase record

@@ -244,20 +244,25 @@ function describe(move: WizardMove): string {
 }
 
 /**
- * Pastes a whole license key pack ID into the first box, as a person does with Ctrl+V (the page's
- * script spreads it over the seven boxes). The ID reaches the wizard when the focus leaves the boxes.
+ * Types the first `typedGroups` groups of a license key pack ID into their boxes, then pastes the
+ * rest into the next box, as a person does with Ctrl+V (the page's script spreads it over the
+ * boxes from there on). The ID reaches the wizard when the focus leaves the boxes.
  */
-export async function pasteIntoFirstBox(page: Page, keyPackId: string): Promise<void> {
-  const first = page.getByRole('textbox', { name: 'License key pack ID, box 1 of 7' });
-  if ((await first.count()) === 0) {
+export async function pasteIntoBoxes(page: Page, keyPackId: string, typedGroups = 0): Promise<void> {
+  const boxes = keyPackBoxes(page);
+  const groups = keyPackId.replace(/-/g, '').match(/.{1,5}/g) ?? [];
+  const target = boxes[typedGroups];
+  if (!target || (await target.count()) === 0) {
     throw new Refusal('refused', 'not-available-on-this-page', 'This page has no boxes for a license key pack ID.');
   }
-  await first.focus();
+  for (const [index, box] of boxes.slice(0, typedGroups).entries()) await box.fill(groups[index] ?? '');
+  const rest = typedGroups === 0 ? keyPackId : groups.slice(typedGroups).join('');
+  await target.focus();
   // A paste event with the text on its clipboard data, dispatched on the focused box (as text:
   // this project's TypeScript has no DOM types; Playwright evaluates an expression outside the
   // page's CSP, unlike waitForFunction's polling).
   await page.evaluate(
-    `(() => { const data = new DataTransfer(); data.setData('text/plain', ${JSON.stringify(keyPackId)});
+    `(() => { const data = new DataTransfer(); data.setData('text/plain', ${JSON.stringify(rest)});
        document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); })()`,
   );
 }

@@ -1,0 +1,38 @@
+// Mutation testing of the fake's HTTP edge and persistence (npm run mutation:http): the same
+// question stryker.config.mjs asks of the domain (does some scenario notice this bug?), asked
+// of fake-server/http/ and fake-server/persistence/. The API profile of the acceptance suite
+// runs inside the Stryker process, so per-scenario coverage picks, for each mutant, only the
+// scenarios that reach it.
+//
+// One folder per run (RDL_MUTATION_FOLDER=http or persistence; npm run mutation:http runs
+// both in turn), each with its own reports and incremental file under reports/mutation-<folder>/
+// (gitignored): a run cut short keeps the other folder's figures, and a rerun after a small
+// change tests only the mutants whose code or covering scenarios changed, so it takes minutes,
+// not the hour of a first run. To try one file while working:
+//   RDL_MUTATION_FOLDER=http npx stryker run stryker.http.config.mjs --mutate fake-server/http/credentials.ts
+import process from 'node:process';
+
+const folder = process.env.RDL_MUTATION_FOLDER ?? 'http';
+if (!['http', 'persistence'].includes(folder)) throw new Error(`RDL_MUTATION_FOLDER must be http or persistence, not "${folder}"`);
+const reports = `reports/mutation-${folder}`;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'cucumber',
+  cucumber: { profile: 'bare' },
+  plugins: ['@stryker-mutator/cucumber-runner'],
+  mutate: [`fake-server/${folder}/**/*.ts`],
+  coverageAnalysis: 'perTest',
+  // Two cores, shared: one runner per core at most.
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: `${reports}/stryker-incremental.json`,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `${reports}/index.html` },
+  jsonReporter: { fileName: `${reports}/mutation.json` },
+  tempDirName: `.stryker-tmp/${folder}`,
+  cleanTempDir: 'always',
+  // Another run's sandbox (each configuration has its own temp folder) is not source to copy.
+  ignorePatterns: ['/.stryker-tmp', '/reports'],
+  timeoutMS: 15000,
+};

@@ -1,0 +1,64 @@
+/**
+ * A snapshot restored under `--db` is written to the file before it is acknowledged, like
+ * any other change: a fake restarted after a restore holds the restored state, not the
+ * one before (issue 28: a restore left out of the file passed every test).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AddressInfo } from 'node:net';
+import { after, describe, it } from 'node:test';
+import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../fake-server/environment-registry';
+import { createApp } from '../fake-server/http/app';
+import { serve } from '../fake-server/http/serve';
+import { DatabaseFileKeeper, readDatabaseFile, writeDatabaseFile } from '../fake-server/persistence/database-file';
+import { ADMIN, FIXTURE, basic } from './helpers/http-fake';
+
+describe('--db file and snapshots', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'rd-fake-snapshot-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('writes a restored snapshot to the file before answering: the file then equals memory, and the state before the change', async () => {
+    const file = join(folder, 'restored.db');
+    const wiring: { keeper?: DatabaseFileKeeper } = {};
+    const registry = new EnvironmentRegistry({ onCommit: () => wiring.keeper?.changed() });
+    await registry.create(FIXTURE, DEFAULT_ENVIRONMENT);
+    const images = registry.get(DEFAULT_ENVIRONMENT).images();
+    writeDatabaseFile(file, images);
+    wiring.keeper = new DatabaseFileKeeper(file, images, () => registry.get(DEFAULT_ENVIRONMENT));
+    const server = await serve(createApp({ registry, testControl: true, durability: wiring.keeper }), 0, '127.0.0.1');
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const call = async (method: string, path: string, body?: unknown) => {
+      const answer = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { authorization: basic(ADMIN), 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await answer.text();
+      assert.ok(answer.status < 300, `${method} ${path}: ${answer.status} ${text.slice(0, 200)}`);
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    };
+    const fileDigest = async () => {
+      const reopened = new EnvironmentRegistry();
+      await reopened.create(undefined, 'copy', await readDatabaseFile(file));
+      const digest = reopened.get('copy').digest();
+      reopened.closeAll();
+      return digest;
+    };
+    try {
+      const atSnapshot = registry.get(DEFAULT_ENVIRONMENT).digest();
+      const { snapshotId } = (await call('POST', '/_test/snapshots')) as { snapshotId: string };
+      await call('PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'webBrowser' });
+      await call('POST', '/license-servers/LS-CONTOSO/manage-cals-wizard');
+      assert.notEqual(await fileDigest(), atSnapshot, 'the changes after the snapshot reached the file');
+      await call('POST', `/_test/snapshots/${snapshotId}/restore`);
+      assert.equal(registry.get(DEFAULT_ENVIRONMENT).digest(), atSnapshot, 'memory holds the snapshot');
+      assert.equal(await fileDigest(), atSnapshot, 'the file holds the snapshot, as memory does');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      registry.closeAll();
+    }
+  });
+});
