@@ -1,7 +1,7 @@
 /** Givens and Whens that steer the fake itself: faults, the clock, snapshots, reset, fixture files. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { Refusal, WorldFixture } from '../support/driver';
+import { KeyPack, Refusal, WorldFixture } from '../support/driver';
 import { wizardIsOpen } from '../support/tasks';
 import { LicensingWorld } from '../support/world';
 
@@ -99,19 +99,25 @@ Then('no Manage RDS CALs Wizard is open on the license server', async function (
 });
 
 Then('the event for the pack of {string} is dated {string}', async function (this: LicensingWorld, reference: string, instant: string) {
-  const granted = this.granted.find((candidate) => candidate.reference === reference);
-  if (!granted) throw new Error(`No key pack ID was obtained for "${reference}"`);
+  const pack = await packOf(this, reference);
   const events = await this.person.eventLog(this.serverName);
-  const event = events.find((candidate) => candidate.licenseKeyPackId === granted.licenseKeyPackId.replace(/-/g, ''));
+  const event = events.find((candidate) => candidate.licenseKeyPackId === pack.licenseKeyPackId.replace(/-/g, ''));
   expect(event?.recordedAt).to.equal(new Date(instant).toISOString());
 });
 
 Then(/^the pack of "([^"]+)" (has|has not) expired$/, async function (this: LicensingWorld, reference: string, has: string) {
-  const granted = this.granted.find((candidate) => candidate.reference === reference);
-  const pack = (await this.harness.databaseOf(this.serverName)).keyPacks.find(
-    (candidate) => candidate.purchaseNumber === granted?.purchaseNumber,
-  );
-  expect(pack, `no pack installed for "${reference}"`).to.not.equal(undefined);
-  expect(pack?.expired).to.equal(has === 'has');
-  if (has === 'has') expect(pack?.availableLicenses).to.equal(0);
+  const pack = await packOf(this, reference);
+  expect(pack.expired).to.equal(has === 'has');
+  if (has === 'has') expect(pack.availableLicenses).to.equal(0);
 });
+
+/** The stored pack of a described purchase, found by what the fake stored about it (its purchase record). */
+async function packOf(world: LicensingWorld, reference: string): Promise<KeyPack> {
+  const purchase = world.ledger.purchase(reference);
+  const records = await world.harness.purchaseRecords();
+  const pack = (await world.harness.databaseOf(world.serverName)).keyPacks.find(
+    (candidate) => world.ledger.identifyPack(candidate, records) === purchase,
+  );
+  if (!pack) throw new Error(`No pack of "${reference}" is installed on ${world.serverName}`);
+  return pack;
+}
