@@ -136,6 +136,14 @@ export class BrowserDriver implements PersonVerbs {
     return serverInfo(await this.open(serverPath(name)));
   }
 
+  /** The method chosen in the Connection method list of Properties, by the words it shows. */
+  async connectionMethodInProperties(name: string): Promise<ConnectionMethod> {
+    if (this.arranging) return this.overApi.connectionMethodInProperties(name);
+    const page = await this.open(`${serverPath(name)}/properties`);
+    const chosen = await page.getByRole('combobox', { name: 'Connection method' }).locator('option:checked').textContent();
+    return valueOf(CONNECTION_METHOD_LABELS, chosen?.trim() ?? '');
+  }
+
   async setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
     if (this.arranging) return this.overApi.setConnectionMethod(name, method);
     const page = await this.openToAct(serverPath(name));

@@ -159,6 +159,8 @@ export interface PersonVerbs {
   listLicenseServers(): Promise<LicenseServerInfo[]>;
   licenseServer(name: string): Promise<LicenseServerInfo>;
   setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo>;
+  /** The connection method Properties (Connection Method tab) shows as chosen. */
+  connectionMethodInProperties(name: string): Promise<ConnectionMethod>;
   installedKeyPacks(name: string): Promise<KeyPack[]>;
   eventLog(name: string): Promise<LoggedEvent[]>;
 
@@ -183,6 +185,7 @@ export const PERSON_VERBS = [
   'listLicenseServers',
   'licenseServer',
   'setConnectionMethod',
+  'connectionMethodInProperties',
   'installedKeyPacks',
   'eventLog',
   'openManageCalsWizard',

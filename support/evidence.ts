@@ -59,6 +59,10 @@ export class EvidenceRecorder implements PersonVerbs {
     return this.person.licenseServer(name);
   }
 
+  connectionMethodInProperties(name: string): Promise<ConnectionMethod> {
+    return this.person.connectionMethodInProperties(name);
+  }
+
   setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
     return this.person.setConnectionMethod(name, method);
   }

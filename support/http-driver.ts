@@ -35,6 +35,11 @@ export class HttpDriver implements PersonVerbs {
     return (await this.api.call('get', '/license-servers')).licenseServers;
   }
 
+  /** Over the API, Properties are the server's own resource. */
+  async connectionMethodInProperties(name: string): Promise<ConnectionMethod> {
+    return (await this.licenseServer(name)).connectionMethod;
+  }
+
   async licenseServer(name: string): Promise<LicenseServerInfo> {
     const server = await this.api.call('get', '/license-servers/{server}', { path: { server: name } });
     expectServerAsTheConsoleShowsIt(server);
