@@ -77,6 +77,31 @@ export class HttpDriver implements PersonVerbs {
     return this.api.call('post', '/license-servers/{server}/manage-cals-wizard/actions', { path: { server: name }, body: move });
   }
 
+  /** The ETag of the wizard page the second tab shows (over the API, a tab is the drawing it shows). */
+  private secondTab: string | undefined;
+
+  async openWizardInSecondTab(name: string): Promise<WizardPage> {
+    this.api.lastEtag = undefined;
+    const page = await this.currentWizardPage(name);
+    if (this.api.lastEtag === undefined)
+      throw new Error('The fake gave the wizard page without an ETag: a second tab cannot be told apart');
+    this.secondTab = this.api.lastEtag;
+    return page;
+  }
+
+  async moveWizardInSecondTab(name: string, move: WizardMove): Promise<WizardPage> {
+    if (this.secondTab === undefined) throw new Error('No second tab is open: open the wizard in a second tab first');
+    this.api.lastEtag = undefined;
+    const page = await this.api.call('post', '/license-servers/{server}/manage-cals-wizard/actions', {
+      path: { server: name },
+      body: move,
+      ifMatch: this.secondTab,
+    });
+    // The tab now shows the page the move led to.
+    this.secondTab = this.api.lastEtag;
+    return page;
+  }
+
   /** The API has no boxes: pasting an ID is entering it. */
   pasteKeyPackId(name: string, keyPackId: string): Promise<WizardPage> {
     return this.moveWizard(name, { type: 'enterKeyPackId', keyPackId });
