@@ -158,17 +158,24 @@ interface PackRow {
 
 const byContent = (a: PackRow, b: PackRow) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
+/** The rows found, one per line as the table writes them: chai's own message cuts them short. */
+function found(what: string, rows: PackRow[]): string {
+  const line = (row: PackRow) => [row.purchase, row.productVersion, row.calType, row.total, row.available].join(' | ');
+  return `${what} (found: ${rows.length === 0 ? 'no pack' : rows.map(line).join('; ')})`;
+}
+
 /** Compares the rows whatever their order: the database keeps no order a person would rely on. */
 Then('the RD Licensing database holds exactly these RDS CAL packs:', async function (this: LicensingWorld, table: DataTable) {
   const expected = expectedPackRows(this, table).sort(byContent);
-  for (const [actual, what] of await packRows(this)) expect([...actual].sort(byContent), what).to.deep.equal(expected);
+  for (const [actual, what] of await packRows(this)) expect([...actual].sort(byContent), found(what, actual)).to.deep.equal(expected);
 });
 
 Then(
   'the RD Licensing database of {string} holds exactly these RDS CAL packs:',
   async function (this: LicensingWorld, serverName: string, table: DataTable) {
     const expected = expectedPackRows(this, table).sort(byContent);
-    for (const [actual, what] of await packRows(this, serverName)) expect([...actual].sort(byContent), what).to.deep.equal(expected);
+    for (const [actual, what] of await packRows(this, serverName))
+      expect([...actual].sort(byContent), found(what, actual)).to.deep.equal(expected);
   },
 );
 
