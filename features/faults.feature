@@ -56,6 +56,7 @@ Feature: Faults never lose or half-install RDS CALs
     And nothing has changed on the license server
     When the administrator calls the Clearinghouse about "Enterprise Agreement 4271956"
     Then the representative gives a 35-character license key pack ID for 250 CALs
+    And exactly 1 license key pack ID was issued
 
   @step-3
   Scenario: A slow license server still completes the rebuild

@@ -27,3 +27,18 @@ Feature: Step 1 - open Remote Desktop Licensing Manager
       """
     When the administrator opens Remote Desktop Licensing Manager
     Then RD Licensing Manager lists only "LS-CONTOSO"
+
+  # The figures of each pack as the console shows them: in the browser profile read from the
+  # server's page, so a column showing another figure fails as surely as a wrong database.
+  Scenario: The manager shows the CALs of each pack still available
+    Given the license server "LS-CONTOSO" was activated for "United States"
+    And its RD Licensing database holds these RDS CAL packs:
+      | purchase                              | product version     | CAL type   | CALs | issued |
+      | Enterprise Agreement 4271956          | Windows Server 2022 | Per User   | 250  | 12     |
+      | Open License 83920147 QX7R2M9KD4L8T1B | Windows Server 2019 | Per Device | 50   | 0      |
+    When the administrator opens Remote Desktop Licensing Manager
+    Then the RD Licensing database holds exactly these RDS CAL packs:
+      | purchase                              | product version     | CAL type   | total | available |
+      | Enterprise Agreement 4271956          | Windows Server 2022 | Per User   | 250   | 238       |
+      | Open License 83920147 QX7R2M9KD4L8T1B | Windows Server 2019 | Per Device | 50    | 50        |
+    And the RD Licensing database holds 2 RDS CAL packs with 12 issued CALs

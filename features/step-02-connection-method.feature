@@ -14,6 +14,18 @@ Feature: Step 2 - the connection method must be Telephone
     When the administrator sets the connection method to Telephone
     Then the Properties of the license server show the connection method Telephone
 
+  # Read from Properties themselves (in the browser profile, the Connection Method tab's list).
+  Scenario Outline: Properties show the connection method the server has: <method>
+    Given its connection method is <method>
+    When the administrator opens Remote Desktop Licensing Manager
+    Then the Properties of the license server show the connection method <method>
+
+    Examples:
+      | method               |
+      | Automatic connection |
+      | Web Browser          |
+      | Telephone            |
+
   Scenario Outline: A rebuild is not started while the connection method is <method>
     Given its connection method is <method>
     And the administrator has opened the Manage RDS CALs Wizard

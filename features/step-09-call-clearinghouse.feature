@@ -43,6 +43,27 @@ Feature: Step 9 - call the Clearinghouse for a license key pack ID
     When the administrator calls the Clearinghouse about "License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4"
     Then the representative gives a license key pack ID for 20 "Per Device" CALs of "Windows Server 2022"
 
+  # A person reads a license code as it is printed or noted: case and spacing do not matter.
+  Scenario: A license code read out in lower case with spaces finds the purchase
+    When the administrator calls the Clearinghouse about "License Pack (Retail Purchase) 7qk2m 9rd4x h8tb3 lc6wp n5fj4"
+    Then the representative gives a license key pack ID for 20 "Per Device" CALs of "Windows Server 2022"
+    And exactly 1 license key pack ID was issued
+    When the administrator enters that license key pack ID and clicks Next
+    Then the RD Licensing database holds exactly these RDS CAL packs:
+      | purchase                                                     | product version     | CAL type   | total | available |
+      | License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4 | Windows Server 2022 | Per Device | 20    | 20        |
+
+  # "tries to" allows a refusal; when the call goes through, its ID is kept like any other.
+  Scenario: A call that was allowed to fail and went through keeps its license key pack ID
+    When the administrator tries to call the Clearinghouse about "Select License 5550123"
+    Then the representative gives a license key pack ID for 40 "Per User" CALs of "Windows Server 2016"
+    And exactly 1 license key pack ID was issued
+
+  Scenario: Each call about a purchase issues one fresh license key pack ID
+    When the administrator calls the Clearinghouse about "Enterprise Agreement 4271956"
+    And the administrator calls the Clearinghouse about "Enterprise Agreement 4271956"
+    Then exactly 2 license key pack IDs were issued
+
   Scenario Outline: Documents the Clearinghouse has no record of get no license key pack ID: <purchase>
     When the administrator tries to call the Clearinghouse about "<purchase>"
     Then it is refused as "no matching purchase"

@@ -205,3 +205,21 @@ Feature: The wizard's buttons off the main path
     And the administrator clicks Next
     Then the wizard shows the "Obtain Client License Key Pack" page
     And the license key pack ID boxes are empty
+
+  # The real wizard is one window; the fake's pages can be open twice. A tab left on an earlier
+  # page cannot act for the page the wizard is on now: its Next is refused before anything is done.
+  @step-7
+  Scenario: Next in a stale second tab is refused as page changed and deletes nothing
+    Given the administrator has opened the Manage RDS CALs Wizard
+    When the administrator opens the wizard in a second tab
+    And the administrator clicks Next
+    And the administrator clicks "Rebuild the license server database"
+    And the administrator selects the reason "The RD Licensing database is corrupt"
+    And the administrator clicks Next
+    And the administrator selects the deletion confirmation check box
+    And the administrator tries to click Next in the second tab
+    Then it is refused as "page changed"
+    And the reason given mentions "Confirm Deletion of RDS CALs"
+    And nothing has changed on the license server
+    And the RD Licensing database still holds 2 RDS CAL packs with 19 issued CALs
+    And the wizard shows the "Confirm Deletion of RDS CALs" page

@@ -1,5 +1,5 @@
 /** Steps 9 and 10, the one-pack note and the advice to keep key pack IDs. */
-import { Given, Then, When } from '@cucumber/cucumber';
+import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import {
   callAbout,
@@ -10,6 +10,7 @@ import {
   reinstallPack,
   withOneCharacterMistyped,
 } from '../support/tasks';
+import { factsOfRecord } from '../support/ledger';
 import { calTypeOf, programInformationOf } from '../support/purchase-references';
 import { LicensingWorld } from '../support/world';
 
@@ -21,10 +22,12 @@ When('the administrator calls the Clearinghouse about {string}', async function 
   await callClearinghouse(this, reference);
 });
 
-/** A purchase the scenario never described is read out as its reference says, and nothing more. */
+/**
+ * A purchase the scenario never described is read out as its reference says, and nothing more.
+ * A call that succeeds keeps its ID, for the sentences about "that license key pack ID".
+ */
 When('the administrator tries to call the Clearinghouse about {string}', async function (this: LicensingWorld, reference: string) {
-  if (this.purchases.has(reference)) await this.attempt(() => callClearinghouse(this, reference));
-  else await this.attempt(() => callAbout(this, { information: programInformationOf(reference) }));
+  await this.attempt(() => callClearinghouse(this, reference));
 });
 
 When('the administrator calls {string} about {string}', async function (this: LicensingWorld, number: string, reference: string) {
@@ -47,25 +50,25 @@ When(
 When(
   'the administrator calls the Clearinghouse about {string}, saying {string} and {string}',
   async function (this: LicensingWorld, reference: string, productVersion: string, calType: string) {
-    const information = programInformationOf(reference);
-    const granted = await callAbout(this, { information, productVersion, calType: calTypeOf(calType) });
-    this.granted.push({ ...granted, reference });
+    await callClearinghouse(this, reference, { productVersion, calType: calTypeOf(calType) });
   },
 );
 
 When(
   'the administrator tries to call the Clearinghouse about {string}, saying {string} and {string}',
   async function (this: LicensingWorld, reference: string, productVersion: string, calType: string) {
-    await this.attempt(() =>
-      callAbout(this, { information: programInformationOf(reference), productVersion, calType: calTypeOf(calType) }),
-    );
+    await this.attempt(() => callClearinghouse(this, reference, { productVersion, calType: calTypeOf(calType) }));
   },
 );
 
 When(
   'the administrator tries to call the Clearinghouse about {string} without saying the product version or CAL type',
   async function (this: LicensingWorld, reference: string) {
-    await this.attempt(() => callAbout(this, { information: programInformationOf(reference) }));
+    await this.attempt(async () => {
+      const given = await callAbout(this, { information: programInformationOf(reference) });
+      this.ledger.called(reference);
+      return this.observations.keyPackGiven(given, this.ledger.find(reference));
+    });
   },
 );
 
@@ -81,13 +84,14 @@ Given(
   async function (this: LicensingWorld, serverName: string, reference: string) {
     const server = await this.person.licenseServer(serverName);
     const numbers = await this.person.telephoneNumbers();
-    const purchase = this.purchase(reference);
+    const purchase = this.ledger.purchase(reference);
     const granted = await this.person.callClearinghouse({
       dialledNumber: numbers[server.countryRegion ?? ''] ?? '',
       licenseServerId: server.licenseServerId ?? '',
       information: purchase.information,
     });
-    this.granted.push({ ...granted, reference });
+    this.ledger.called(reference);
+    this.observations.keyPackGiven(granted, purchase);
   },
 );
 
@@ -190,25 +194,102 @@ When('the administrator tries to enter that license key pack ID on {string}', as
 });
 
 When('the administrator tries to enter both license key pack IDs at once', async function (this: LicensingWorld) {
-  await typeThenTryNext(this, this.granted.map((granted) => granted.licenseKeyPackId).join(' '));
+  await typeThenTryNext(
+    this,
+    this.observations
+      .keptIds()
+      .map((kept) => kept.licenseKeyPackId)
+      .join(' '),
+  );
 });
 
+/** The help with a kept ID: each question forgets the answers to the one before, answered or refused. */
+async function askAbout(world: LicensingWorld, keyPackIds: readonly string[]): Promise<void> {
+  world.observations.askingAgain();
+  for (const keyPackId of keyPackIds) world.observations.answered(await world.person.askClearinghouseAbout(keyPackId), keyPackId);
+}
+
 When('the administrator asks the Clearinghouse about the first license key pack ID kept', async function (this: LicensingWorld) {
-  const first = this.granted[0];
-  if (!first) throw new Error('No license key pack ID was kept in this scenario');
-  this.clearinghouseAnswer = await this.person.askClearinghouseAbout(first.licenseKeyPackId);
+  await askAbout(this, [this.observations.kept(1).licenseKeyPackId]);
+});
+
+When('the administrator asks the Clearinghouse about the second license key pack ID kept', async function (this: LicensingWorld) {
+  await askAbout(this, [this.observations.kept(2).licenseKeyPackId]);
+});
+
+When('the administrator asks the Clearinghouse about each license key pack ID kept', async function (this: LicensingWorld) {
+  const kept = this.observations.keptIds();
+  if (kept.length === 0) throw new Error('No license key pack ID was kept in this scenario');
+  await askAbout(
+    this,
+    kept.map((each) => each.licenseKeyPackId),
+  );
 });
 
 When('the administrator tries to ask the Clearinghouse about {string}', async function (this: LicensingWorld, keyPackId: string) {
-  await this.attempt(() => this.person.askClearinghouseAbout(keyPackId));
+  await this.attempt(() => askAbout(this, [keyPackId]));
 });
+
+const foldId = (id: string) => id.replace(/[\s-]/g, '').toUpperCase();
+
+/**
+ * The help's answer against the scenario's words: the server the scenario names, the purchase it
+ * described (found through the Clearinghouse's own record of the purchase number the help gave),
+ * and that purchase's quantity as the scenario described it.
+ */
+async function expectHelpNames(world: LicensingWorld, serverName: string, references: readonly string[]): Promise<void> {
+  const answers = world.observations.latestAnswers();
+  if (answers.length === 0)
+    throw new Error('The Clearinghouse has given no help to check: the last question was refused, or none was asked');
+  expect(
+    answers.length,
+    `the Clearinghouse answered ${answers.length} question(s), the scenario names ${references.length} purchase(s)`,
+  ).to.equal(references.length);
+  const { licenseServerId } = await world.person.licenseServer(serverName);
+  const records = await world.harness.purchaseRecords();
+  for (const [index, answer] of answers.entries()) {
+    const reference = references[index] ?? '';
+    const expected = world.ledger.purchase(reference);
+    const record = records.find((candidate) => candidate.purchaseNumber === answer.purchaseNumber);
+    const named = record && world.ledger.identify(factsOfRecord(record));
+    const what = `the help about ${answer.about}`;
+    expect(foldId(answer.licenseServerId), `${what}: the License Server ID`).to.equal(foldId(licenseServerId ?? ''));
+    expect(
+      named ? world.ledger.nameOf(named) : `purchase ${answer.purchaseNumber}, none the scenario described`,
+      `${what}: the purchase`,
+    ).to.equal(world.ledger.nameOf(expected));
+    expect(answer.quantity, `${what}: the CALs`).to.equal(expected.quantity);
+  }
+}
 
 Then(
   'the Clearinghouse names {string} and the purchase {string}',
   async function (this: LicensingWorld, serverName: string, reference: string) {
-    const { licenseServerId } = await this.person.licenseServer(serverName);
-    const granted = this.granted.find((candidate) => candidate.reference === reference);
-    expect(this.clearinghouseAnswer).to.include({ licenseServerId, purchaseNumber: granted?.purchaseNumber });
+    await expectHelpNames(this, serverName, [reference]);
+  },
+);
+
+Then(
+  'the Clearinghouse names {string} and the purchase {string} of {int} CALs',
+  async function (this: LicensingWorld, serverName: string, reference: string, quantity: number) {
+    expect(this.ledger.purchase(reference).quantity, `the scenario described "${reference}" with another quantity`).to.equal(quantity);
+    expect(
+      this.observations.latestAnswers().map((answer) => answer.quantity),
+      'the CALs the help names',
+    ).to.deep.equal([quantity]);
+    await expectHelpNames(this, serverName, [reference]);
+  },
+);
+
+/** One row per ID kept, in the order kept. */
+Then(
+  'the Clearinghouse names {string} and these purchases, in the order kept:',
+  async function (this: LicensingWorld, serverName: string, table: DataTable) {
+    await expectHelpNames(
+      this,
+      serverName,
+      table.hashes().map((row) => row.purchase ?? ''),
+    );
   },
 );
 

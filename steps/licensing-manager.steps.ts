@@ -45,7 +45,8 @@ When('the administrator tries to set the connection method to {string}', async f
 Then(
   'the Properties of the license server show the connection method {connectionMethod}',
   async function (this: LicensingWorld, method: ConnectionMethod) {
-    expect((await this.person.licenseServer(this.serverName)).connectionMethod).to.equal(method);
+    expect(await this.person.connectionMethodInProperties(this.serverName), 'what Properties show').to.equal(method);
+    expect((await this.person.licenseServer(this.serverName)).connectionMethod, "what the server's page shows").to.equal(method);
   },
 );
 

@@ -113,9 +113,9 @@ Then(
 
 /** The installed packs as the table describes them: as stored, in the database's order, then as shown, in the page's (when someone can look). */
 async function packRows(world: LicensingWorld, serverName = world.serverName): Promise<[PackRow[], string][]> {
-  const referenceOf = await packReferences(world);
+  const purchaseOf = await packPurchases(world);
   const row = (pack: KeyPack): PackRow => ({
-    purchase: referenceOf(pack),
+    purchase: purchaseOf(pack),
     productVersion: pack.productVersion,
     calType: pack.calType,
     total: pack.totalLicenses,
@@ -132,40 +132,39 @@ async function packRows(world: LicensingWorld, serverName = world.serverName): P
 }
 
 /**
- * How the scenario names the purchase a pack's CALs come from: the reference it was called
- * about, or the one it was described by (a pack set up and never reinstalled), found through the
- * Clearinghouse's record of the purchase; "purchase <number>" only for one the scenario never named.
+ * The purchase a pack's CALs come from, by what the fake stored about it: the Clearinghouse's
+ * record of the pack's purchase number (its program information), the pack's product version and
+ * CAL type. Named as the ledger names the described purchase it is; "purchase <number>" for one
+ * the scenario never described. Never a label the harness attached when it called.
  */
-async function packReferences(world: LicensingWorld, known?: PurchaseRecord[]): Promise<(pack: KeyPack) => string> {
+async function packPurchases(world: LicensingWorld, known?: PurchaseRecord[]): Promise<(pack: KeyPack) => string> {
   const records = known ?? (await world.harness.purchaseRecords());
   return (pack) => {
-    const granted = world.granted.find((candidate) => candidate.purchaseNumber === pack.purchaseNumber);
-    if (granted) return granted.reference;
-    const record = records.find((candidate) => candidate.purchaseNumber === pack.purchaseNumber);
-    const described = [...world.purchases].find(
-      ([, purchase]) =>
-        record !== undefined &&
-        JSON.stringify(sortedKeys(purchase.information)) === JSON.stringify(sortedKeys(record.information)) &&
-        purchase.productVersion === pack.productVersion &&
-        purchase.calType === pack.calType,
-    );
-    return described?.[0] ?? `purchase ${pack.purchaseNumber}`;
+    const described = world.ledger.identifyPack(pack, records);
+    return described ? world.ledger.nameOf(described) : `purchase ${pack.purchaseNumber}, none the scenario described`;
   };
 }
 
-function sortedKeys(information: object): [string, unknown][] {
-  return Object.entries(information).sort(([a], [b]) => a.localeCompare(b));
-}
-
-/** The table's rows; "CALs" (as in the set-up tables) is accepted for "total". */
-function expectedPackRows(table: DataTable): PackRow[] {
-  return table.hashes().map((row) => ({
-    purchase: row.purchase ?? '',
-    productVersion: row['product version'] ?? '',
-    calType: calTypeOf(row['CAL type'] ?? ''),
-    total: Number(row.total ?? row.CALs),
-    available: Number(row.available),
-  }));
+/**
+ * The table's rows; "CALs" (as in the set-up tables) is accepted for "total". The purchase column
+ * names a described purchase with the row's product version and CAL type beside it (two purchases
+ * under one agreement are two rows with the agreement in each), or in the compound form
+ * "<reference>, <product version>, <CAL type>"; it is compared as the ledger names that purchase.
+ */
+function expectedPackRows(world: LicensingWorld, table: DataTable): PackRow[] {
+  return table.hashes().map((row) => {
+    const productVersion = row['product version'] ?? '';
+    const calType = calTypeOf(row['CAL type'] ?? '');
+    const written = row.purchase ?? '';
+    const described = world.ledger.find(written, { productVersion, calType });
+    return {
+      purchase: described ? world.ledger.nameOf(described) : written,
+      productVersion,
+      calType,
+      total: Number(row.total ?? row.CALs),
+      available: Number(row.available),
+    };
+  });
 }
 
 interface PackRow {
@@ -178,22 +177,29 @@ interface PackRow {
 
 const byContent = (a: PackRow, b: PackRow) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
+/** The rows found, one per line as the table writes them: chai's own message cuts them short. */
+function found(what: string, rows: PackRow[]): string {
+  const line = (row: PackRow) => [row.purchase, row.productVersion, row.calType, row.total, row.available].join(' | ');
+  return `${what} (found: ${rows.length === 0 ? 'no pack' : rows.map(line).join('; ')})`;
+}
+
 /** Compares the rows whatever their order: the database keeps no order a person would rely on. */
 Then('the RD Licensing database holds exactly these RDS CAL packs:', async function (this: LicensingWorld, table: DataTable) {
-  const expected = expectedPackRows(table).sort(byContent);
-  for (const [actual, what] of await packRows(this)) expect([...actual].sort(byContent), what).to.deep.equal(expected);
+  const expected = expectedPackRows(this, table).sort(byContent);
+  for (const [actual, what] of await packRows(this)) expect([...actual].sort(byContent), found(what, actual)).to.deep.equal(expected);
 });
 
 Then(
   'the RD Licensing database of {string} holds exactly these RDS CAL packs:',
   async function (this: LicensingWorld, serverName: string, table: DataTable) {
-    const expected = expectedPackRows(table).sort(byContent);
-    for (const [actual, what] of await packRows(this, serverName)) expect([...actual].sort(byContent), what).to.deep.equal(expected);
+    const expected = expectedPackRows(this, table).sort(byContent);
+    for (const [actual, what] of await packRows(this, serverName))
+      expect([...actual].sort(byContent), found(what, actual)).to.deep.equal(expected);
   },
 );
 
 Then('the RD Licensing database holds exactly these RDS CAL packs in this order:', async function (this: LicensingWorld, table: DataTable) {
-  const expected = expectedPackRows(table);
+  const expected = expectedPackRows(this, table);
   for (const [actual, what] of await packRows(this)) {
     const sameRows = JSON.stringify([...actual].sort(byContent)) === JSON.stringify([...expected].sort(byContent));
     expect(actual, `${what}: ${sameRows ? 'the same packs, but in another order' : 'other packs than the table says'}`).to.deep.equal(
@@ -226,22 +232,20 @@ Then('the installed CALs equal the purchase records', async function (this: Lice
   expect(byPurchase(installed.map((pack) => ({ purchaseNumber: pack.purchaseNumber, count: pack.totalLicenses })))).to.deep.equal(
     byPurchase(registered.map((record) => ({ purchaseNumber: record.purchaseNumber, count: record.quantity }))),
   );
-  // And against what the scenario itself described, not only the fake's two stores against each other.
-  const referenceOf = await packReferences(this, records);
+  // And against what the scenario itself described, not only the fake's two stores against each other:
+  // each pack is the purchase its stored record names, with that purchase's product version, CAL type and CALs.
   const installedAsDescribed = installed.map((pack) => {
-    const reference = referenceOf(pack);
-    const described = this.purchases.get(reference);
-    expect(described, `the pack of ${reference} is no purchase the scenario described`).to.not.equal(undefined);
-    expect({ productVersion: pack.productVersion, calType: pack.calType, CALs: pack.totalLicenses }, reference).to.deep.equal({
+    const described = this.ledger.identifyPack(pack, records);
+    expect(described, `the pack of purchase ${pack.purchaseNumber} is no purchase the scenario described`).to.not.equal(undefined);
+    const name = described ? this.ledger.nameOf(described) : '';
+    expect({ productVersion: pack.productVersion, calType: pack.calType, CALs: pack.totalLicenses }, name).to.deep.equal({
       productVersion: described?.productVersion,
       calType: described?.calType,
       CALs: described?.quantity,
     });
-    return reference;
+    return name;
   });
-  const describedHere = [...this.purchases]
-    .filter(([, purchase]) => purchase.installedOn === this.serverName)
-    .map(([reference]) => reference);
+  const describedHere = this.ledger.installedOn(this.serverName).map((purchase) => this.ledger.nameOf(purchase));
   expect(installedAsDescribed, 'the purchases the scenario installed on this server are all installed again').to.include.members(
     describedHere,
   );
@@ -260,15 +264,25 @@ Then('event {int} was logged {int} time(s)', async function (this: LicensingWorl
   ).to.have.lengthOf(times);
 });
 
-/**
- * Counts from the scenario's first When step: the set-up may have obtained IDs on purpose. Written
- * out rather than NO_KEY_PACK_ID_ISSUED (which the BeforeStep hook looks for) because the IDE reads
- * only literals; test/language-service.test.ts checks that the two are the same sentence.
- */
-Then('no license key pack ID was issued', async function (this: LicensingWorld) {
-  const before = this.issuedBeforeActions;
+/** The IDs the Clearinghouse issued since the scenario's first When step: the set-up may have obtained IDs on purpose. */
+async function issuedByTheActions(world: LicensingWorld): Promise<string[]> {
+  const before = world.issuedBeforeActions;
   if (before === undefined) throw new Error('This sentence needs a When step before it: it speaks of what the When steps did');
-  expect(await this.harness.issuedKeyPackIds()).to.deep.equal(before);
+  const now = await world.harness.issuedKeyPackIds();
+  expect(now.slice(0, before.length), 'the IDs issued before the first When step').to.deep.equal(before);
+  return now.slice(before.length);
+}
+
+// Both sentences written out rather than as world.ts's constants, which the BeforeStep hook looks
+// for, because the IDE reads only literals; test/language-service.test.ts checks they are the same.
+Then('no license key pack ID was issued', async function (this: LicensingWorld) {
+  expect(await issuedByTheActions(this)).to.deep.equal([]);
+});
+
+/** Counted in the Clearinghouse's own record of issued IDs: a call that records two is caught. */
+Then('exactly {int} license key pack ID(s) was/were issued', async function (this: LicensingWorld, count: number) {
+  const issued = await issuedByTheActions(this);
+  expect(issued, `the license key pack IDs issued: ${issued.join(', ') || 'none'}`).to.have.lengthOf(count);
 });
 
 /** The level an event is logged at, as Event Viewer shows it. */
@@ -308,14 +322,35 @@ Then(
   },
 );
 
+/**
+ * The stored packs of the purchases the scenario called the Clearinghouse about (each found by
+ * what the fake stored about it), by license key pack ID without separators. A purchase called
+ * about and not installed fails here, before any ID is compared.
+ */
+async function reinstalledPackIds(world: LicensingWorld): Promise<string[]> {
+  const records = await world.harness.purchaseRecords();
+  const packs = (await world.harness.databaseOf(world.serverName)).keyPacks;
+  const calledAbout = new Set(world.ledger.calls.map((call) => world.ledger.find(call.asWritten)).filter((found) => found !== undefined));
+  expect(calledAbout.size, 'the scenario called the Clearinghouse about no purchase it described').to.be.greaterThan(0);
+  return [...calledAbout].map((purchase) => {
+    const pack = packs.find((candidate) => world.ledger.identifyPack(candidate, records) === purchase);
+    expect(pack, `no pack of "${world.ledger.nameOf(purchase)}" is installed`).to.not.equal(undefined);
+    return foldId(pack?.licenseKeyPackId ?? '');
+  });
+}
+
+const foldId = (id: string) => id.replace(/[\s-]/g, '').toUpperCase();
+
 Then('the event log records the license key pack ID of each reinstalled pack', async function (this: LicensingWorld) {
   const logged = (await this.person.eventLog(this.serverName)).map((event) => event.licenseKeyPackId).filter((id) => id !== null);
-  expect(logged).to.have.members(this.granted.map((granted) => granted.licenseKeyPackId.replace(/-/g, '')));
+  expect(logged.map(foldId)).to.have.members(await reinstalledPackIds(this));
 });
 
+/** What RD Licensing Manager shows against the packs stored for the purchases reinstalled, and the Clearinghouse's record of issued IDs. */
 Then('the installed packs carry the same license key pack IDs', async function (this: LicensingWorld) {
-  const installed = (await this.person.installedKeyPacks(this.serverName)).map((pack) => pack.licenseKeyPackId);
-  expect(installed).to.have.members(this.granted.map((granted) => granted.licenseKeyPackId));
+  const shown = (await this.person.installedKeyPacks(this.serverName)).map((pack) => foldId(pack.licenseKeyPackId));
+  expect(shown, SHOWN).to.have.members(await reinstalledPackIds(this));
+  expect((await this.harness.issuedKeyPackIds()).map(foldId), 'the IDs the Clearinghouse issued').to.include.members(shown);
 });
 
 Then('the Clearinghouse holds exactly {int} purchase record(s)', async function (this: LicensingWorld, count: number) {
@@ -329,8 +364,8 @@ Then('the event log records event {int} saying exactly {string}', async function
 });
 
 Then('the Clearinghouse has no record of issuing that license key pack ID', async function (this: LicensingWorld) {
-  const granted = this.granted.at(-1);
-  if (!granted) throw new Error('No license key pack ID was obtained in this scenario');
+  // The ID is the subject here (the one obtained before the restore), not the expected side.
+  const granted = this.observations.last();
   const issued = (await this.harness.issuedKeyPackIds()).map((id) => id.replace(/-/g, ''));
   expect(issued).to.not.include(granted.licenseKeyPackId.replace(/-/g, ''));
 });

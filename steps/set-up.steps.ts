@@ -32,8 +32,8 @@ Given('these purchases are on record but not installed:', async function (this: 
 
 async function seedPurchases(world: LicensingWorld, table: DataTable, installedOn: string | null): Promise<void> {
   const rows = table.hashes().map((row) => ({
-    reference: row.purchase ?? '',
     purchase: {
+      reference: row.purchase ?? '',
       information: programInformationOf(row.purchase ?? ''),
       productVersion: row['product version'] ?? '',
       calType: calTypeOf(row['CAL type'] ?? ''),
@@ -43,10 +43,10 @@ async function seedPurchases(world: LicensingWorld, table: DataTable, installedO
     issued: Number(row.issued ?? 0),
   }));
   await world.harness.seed({
-    purchases: rows.map(({ purchase, issued }) => {
-      const { installedOn: server, ...rest } = purchase;
+    purchases: rows.map(({ purchase: { information, productVersion, calType, quantity, installedOn: server }, issued }) => {
+      const rest = { information, productVersion, calType, quantity };
       return server === null ? rest : { ...rest, installedOn: server, issuedCals: issued };
     }),
   });
-  for (const { reference, purchase } of rows) world.describePurchase(reference, purchase);
+  for (const { purchase } of rows) world.ledger.describe(purchase);
 }

@@ -1,7 +1,7 @@
 /** Givens and Whens that steer the fake itself: faults, the clock, snapshots, reset, fixture files. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { Refusal, WorldFixture } from '../support/driver';
+import { KeyPack, Refusal, WorldFixture } from '../support/driver';
 import { wizardIsOpen } from '../support/tasks';
 import { LicensingWorld } from '../support/world';
 
@@ -100,21 +100,16 @@ Then('no Manage RDS CALs Wizard is open on the license server', async function (
 });
 
 Then('the event for the pack of {string} is dated {string}', async function (this: LicensingWorld, reference: string, instant: string) {
-  const granted = this.granted.find((candidate) => candidate.reference === reference);
-  if (!granted) throw new Error(`No key pack ID was obtained for "${reference}"`);
+  const pack = await packOf(this, reference);
   const events = await this.person.eventLog(this.serverName);
-  const event = events.find((candidate) => candidate.licenseKeyPackId === granted.licenseKeyPackId.replace(/-/g, ''));
+  const event = events.find((candidate) => candidate.licenseKeyPackId === pack.licenseKeyPackId.replace(/-/g, ''));
   expect(event?.recordedAt).to.equal(new Date(instant).toISOString());
 });
 
 async function expectExpired(world: LicensingWorld, reference: string, expired: boolean): Promise<void> {
-  const granted = world.granted.find((candidate) => candidate.reference === reference);
-  const pack = (await world.harness.databaseOf(world.serverName)).keyPacks.find(
-    (candidate) => candidate.purchaseNumber === granted?.purchaseNumber,
-  );
-  expect(pack, `no pack installed for "${reference}"`).to.not.equal(undefined);
-  expect(pack?.expired).to.equal(expired);
-  if (expired) expect(pack?.availableLicenses).to.equal(0);
+  const pack = await packOf(world, reference);
+  expect(pack.expired).to.equal(expired);
+  if (expired) expect(pack.availableLicenses).to.equal(0);
 }
 Then('the pack of {string} has expired', async function (this: LicensingWorld, reference: string) {
   await expectExpired(this, reference, true);
@@ -122,3 +117,14 @@ Then('the pack of {string} has expired', async function (this: LicensingWorld, r
 Then('the pack of {string} has not expired', async function (this: LicensingWorld, reference: string) {
   await expectExpired(this, reference, false);
 });
+
+/** The stored pack of a described purchase, found by what the fake stored about it (its purchase record). */
+async function packOf(world: LicensingWorld, reference: string): Promise<KeyPack> {
+  const purchase = world.ledger.purchase(reference);
+  const records = await world.harness.purchaseRecords();
+  const pack = (await world.harness.databaseOf(world.serverName)).keyPacks.find(
+    (candidate) => world.ledger.identifyPack(candidate, records) === purchase,
+  );
+  if (!pack) throw new Error(`No pack of "${reference}" is installed on ${world.serverName}`);
+  return pack;
+}

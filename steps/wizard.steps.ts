@@ -93,6 +93,21 @@ When('the standard user tries to click {wizardButton}', async function (this: Li
   await tryToClick(this, button);
 });
 
+/**
+ * The wizard in a second tab of the same administrator's browser, left as it was drawn while the
+ * first tab moves on (over the API: the drawing's ETag, sent back as If-Match).
+ */
+When('the administrator opens the wizard in a second tab', async function (this: LicensingWorld) {
+  await this.person.openWizardInSecondTab(this.serverName);
+});
+
+When(
+  /^the administrator tries to click (Next|Back|Cancel|Finish) in the second tab$/,
+  async function (this: LicensingWorld, button: string) {
+    await this.attempt(() => this.person.moveWizardInSecondTab(this.serverName, BUTTONS[button] as WizardMove));
+  },
+);
+
 When('the administrator clicks {string}', async function (this: LicensingWorld, label: string) {
   await move(this, option(label));
 });
@@ -170,6 +185,13 @@ When('the administrator rebuilds the database by telephone, reinstalling every p
 
 /** Only in a browser (@browser-only): every control reached with Tab, worked with Space, Enter and typing. */
 When('the administrator rebuilds the database by telephone using only the keyboard', async function (this: LicensingWorld) {
+  this.person.useKeyboardOnly();
+  await rebuildReinstallingEverything(this);
+});
+
+/** The keyboard-only rebuild by any persona but the administrator (@browser-only, as the administrator's). */
+When('{anotherPerson} rebuilds the database by telephone using only the keyboard', async function (this: LicensingWorld, person: Persona) {
+  this.actAs(person);
   this.person.useKeyboardOnly();
   await rebuildReinstallingEverything(this);
 });

@@ -67,6 +67,8 @@ export class BrowserDriver implements PersonVerbs {
   private lastUsed: Page | undefined;
   /** This scenario's page for each account that has acted in it. */
   private readonly pages = new Map<string, Promise<Page>>();
+  /** A second tab with the wizard, left as it was drawn (see openWizardInSecondTab). */
+  private secondTab: Page | undefined;
   /** The same verbs over the API, for arranging a scenario's set-up. */
   private readonly overApi: HttpDriver;
 
@@ -114,6 +116,8 @@ export class BrowserDriver implements PersonVerbs {
   /** This scenario's pages are closed; the signed-in contexts stay for the next scenario. */
   async endScenario(): Promise<void> {
     const pages = [...this.pages.values()];
+    if (this.secondTab) pages.push(Promise.resolve(this.secondTab));
+    this.secondTab = undefined;
     this.pages.clear();
     this.lastUsed = undefined;
     for (const page of pages) await (await page).close();
@@ -134,6 +138,14 @@ export class BrowserDriver implements PersonVerbs {
   async licenseServer(name: string): Promise<LicenseServerInfo> {
     if (this.arranging) return this.overApi.licenseServer(name);
     return serverInfo(await this.open(serverPath(name)));
+  }
+
+  /** The method chosen in the Connection method list of Properties, by the words it shows. */
+  async connectionMethodInProperties(name: string): Promise<ConnectionMethod> {
+    if (this.arranging) return this.overApi.connectionMethodInProperties(name);
+    const page = await this.open(`${serverPath(name)}/properties`);
+    const chosen = await page.getByRole('combobox', { name: 'Connection method' }).locator('option:checked').textContent();
+    return valueOf(CONNECTION_METHOD_LABELS, chosen?.trim() ?? '');
   }
 
   async setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
@@ -225,6 +237,34 @@ export class BrowserDriver implements PersonVerbs {
       return closed;
     }
     return this.wizardPage(page, name);
+  }
+
+  /**
+   * A second tab of the acting person's browser with the wizard as it is now. Always a page, even
+   * while a Given arranges: a tab is what the scenario is about. It is not redrawn afterwards.
+   */
+  async openWizardInSecondTab(name: string): Promise<WizardPage> {
+    const tab = await newPage((await this.page()).context());
+    this.secondTab = tab;
+    await tab.goto(`${serverPath(name)}/wizard`, { waitUntil: 'domcontentloaded' });
+    await this.session.onPage(tab);
+    this.leftOnScreen = { page: tab, label: 'second tab' };
+    return readWizardPage(tab, name);
+  }
+
+  /** A move on the second tab as it stands: its form carries the drawing it was made from. */
+  async moveWizardInSecondTab(name: string, move: WizardMove): Promise<WizardPage> {
+    const tab = this.secondTab;
+    if (!tab) throw new Error('No second tab is open: open the wizard in a second tab first');
+    try {
+      await makeMove(tab, move, this.inputMode);
+    } catch (error) {
+      if (error instanceof Refusal) this.leftOnScreen = { page: tab, label: `second tab refused: ${error.code}` };
+      throw error;
+    }
+    await this.session.onPage(tab);
+    this.screens.changed();
+    return (await readClosedWizard(tab, name)) ?? readWizardPage(tab, name);
   }
 
   async pasteKeyPackId(name: string, keyPackId: string, typedGroups = 0): Promise<WizardPage> {

@@ -159,12 +159,21 @@ export interface PersonVerbs {
   listLicenseServers(): Promise<LicenseServerInfo[]>;
   licenseServer(name: string): Promise<LicenseServerInfo>;
   setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo>;
+  /** The connection method Properties (Connection Method tab) shows as chosen. */
+  connectionMethodInProperties(name: string): Promise<ConnectionMethod>;
   installedKeyPacks(name: string): Promise<KeyPack[]>;
   eventLog(name: string): Promise<LoggedEvent[]>;
 
   openManageCalsWizard(name: string): Promise<WizardPage>;
   currentWizardPage(name: string): Promise<WizardPage>;
   moveWizard(name: string, move: WizardMove): Promise<WizardPage>;
+  /**
+   * Shows the server's wizard, as it is now, in a second tab of the acting person's browser (over
+   * the API: keeps that drawing's ETag). The tab is not redrawn when the wizard moves on elsewhere.
+   */
+  openWizardInSecondTab(name: string): Promise<WizardPage>;
+  /** A move made from the second tab, as it was last drawn there (over the API: with If-Match). */
+  moveWizardInSecondTab(name: string, move: WizardMove): Promise<WizardPage>;
   /**
    * Pastes a whole license key pack ID into the first of the seven boxes, which the page spreads
    * over them, and hands it to the wizard; over the API, which has no boxes, it is entering it.
@@ -185,11 +194,14 @@ export const PERSON_VERBS = [
   'listLicenseServers',
   'licenseServer',
   'setConnectionMethod',
+  'connectionMethodInProperties',
   'installedKeyPacks',
   'eventLog',
   'openManageCalsWizard',
   'currentWizardPage',
   'moveWizard',
+  'openWizardInSecondTab',
+  'moveWizardInSecondTab',
   'pasteKeyPackId',
   'telephoneNumbers',
   'callClearinghouse',

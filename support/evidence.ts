@@ -59,6 +59,18 @@ export class EvidenceRecorder implements PersonVerbs {
     return this.person.licenseServer(name);
   }
 
+  openWizardInSecondTab(name: string): Promise<WizardPage> {
+    return this.person.openWizardInSecondTab(name);
+  }
+
+  moveWizardInSecondTab(name: string, move: WizardMove): Promise<WizardPage> {
+    return this.person.moveWizardInSecondTab(name, move);
+  }
+
+  connectionMethodInProperties(name: string): Promise<ConnectionMethod> {
+    return this.person.connectionMethodInProperties(name);
+  }
+
   setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
     return this.person.setConnectionMethod(name, method);
   }

@@ -78,18 +78,22 @@ export class FakeApi {
   call<R extends Route, V extends Verb>(
     verb: V,
     route: R,
-    options: { path?: PathOf<R, V>; query?: QueryOf<R, V>; body?: BodyOf<R, V> } = {},
+    options: { path?: PathOf<R, V>; query?: QueryOf<R, V>; body?: BodyOf<R, V>; ifMatch?: string } = {},
   ): Promise<AnswerOf<R, V>> {
     const path = pathFrom(route, (options.path ?? {}) as Record<string, string>, (options.query ?? {}) as Record<string, number>);
-    return this.request(verb.toUpperCase(), route, path, options.body) as Promise<AnswerOf<R, V>>;
+    return this.request(verb.toUpperCase(), route, path, options.body, options.ifMatch) as Promise<AnswerOf<R, V>>;
   }
 
-  private async request(method: string, route: Route, path: string, body?: unknown): Promise<unknown> {
+  /** The ETag of the last answer that had one: which drawing of the wizard a read was (a tab kept open). */
+  lastEtag: string | undefined;
+
+  private async request(method: string, route: Route, path: string, body?: unknown, ifMatch?: string): Promise<unknown> {
     // A fake started with --test-control-token (RDL_FAKE_URL) needs it on the harness's routes.
     const headers: Record<string, string> = {
       ...this.environmentHeaders(),
       ...(route.startsWith('/_test') ? testControlTokenHeaders() : {}),
     };
+    if (ifMatch !== undefined) headers['if-match'] = ifMatch;
     if (this.account)
       headers.authorization = `Basic ${Buffer.from(`${this.account.userName}:${this.account.password}`).toString('base64')}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -98,6 +102,7 @@ export class FakeApi {
     if (this.recording) this.exchanges.push(exchangeRecord(method, path, body, response));
     contract ??= Contract.published();
     contract.check(method, path, response, route);
+    if (response.etag !== undefined) this.lastEtag = response.etag;
     if (response.status >= 200 && response.status < 300) return response.json;
     // 503 is a deliberate, retryable refusal (an injected fault); any other 5xx is a bug in the fake.
     if ((response.status >= 500 && response.status !== 503) || !response.contentType.startsWith('application/problem+json')) {

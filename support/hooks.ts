@@ -59,6 +59,9 @@ Before(async function (this: LicensingWorld) {
  * first When marks the end of the set-up: what the Clearinghouse has issued so far is
  * remembered, so "no license key pack ID was issued" speaks of the scenario's own actions.
  */
+/** "exactly N license key pack IDs were issued" (support/world.ts), which counts from the first When too. */
+const COUNTS_ISSUED_IDS = /^exactly \d+ license key pack IDs? (?:was|were) issued$/;
+
 BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
   const settingUpUntilNow = this.stepType === 'Context';
   this.stepType = pickleStep.type;
@@ -72,7 +75,7 @@ BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
     this.actAs('administrator');
   }
   // Only scenarios that ask about it pay for the read.
-  const asks = pickle.steps.some((step) => step.text === NO_KEY_PACK_ID_ISSUED);
+  const asks = pickle.steps.some((step) => step.text === NO_KEY_PACK_ID_ISSUED || COUNTS_ISSUED_IDS.test(step.text));
   if (asks && pickleStep.type === 'Action' && this.issuedBeforeActions === undefined) {
     this.issuedBeforeActions = await this.harness.issuedKeyPackIds();
   }

@@ -35,6 +35,11 @@ export class HttpDriver implements PersonVerbs {
     return (await this.api.call('get', '/license-servers')).licenseServers;
   }
 
+  /** Over the API, Properties are the server's own resource. */
+  async connectionMethodInProperties(name: string): Promise<ConnectionMethod> {
+    return (await this.licenseServer(name)).connectionMethod;
+  }
+
   async licenseServer(name: string): Promise<LicenseServerInfo> {
     const server = await this.api.call('get', '/license-servers/{server}', { path: { server: name } });
     expectServerAsTheConsoleShowsIt(server);
@@ -70,6 +75,31 @@ export class HttpDriver implements PersonVerbs {
 
   moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
     return this.api.call('post', '/license-servers/{server}/manage-cals-wizard/actions', { path: { server: name }, body: move });
+  }
+
+  /** The ETag of the wizard page the second tab shows (over the API, a tab is the drawing it shows). */
+  private secondTab: string | undefined;
+
+  async openWizardInSecondTab(name: string): Promise<WizardPage> {
+    this.api.lastEtag = undefined;
+    const page = await this.currentWizardPage(name);
+    if (this.api.lastEtag === undefined)
+      throw new Error('The fake gave the wizard page without an ETag: a second tab cannot be told apart');
+    this.secondTab = this.api.lastEtag;
+    return page;
+  }
+
+  async moveWizardInSecondTab(name: string, move: WizardMove): Promise<WizardPage> {
+    if (this.secondTab === undefined) throw new Error('No second tab is open: open the wizard in a second tab first');
+    this.api.lastEtag = undefined;
+    const page = await this.api.call('post', '/license-servers/{server}/manage-cals-wizard/actions', {
+      path: { server: name },
+      body: move,
+      ifMatch: this.secondTab,
+    });
+    // The tab now shows the page the move led to.
+    this.secondTab = this.api.lastEtag;
+    return page;
   }
 
   /** The API has no boxes: pasting an ID, or the rest of one after typing its first groups, is entering it. */

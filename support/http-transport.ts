@@ -18,6 +18,8 @@ export interface Answer {
   contentType: string;
   text: string;
   json: unknown;
+  /** The ETag header, where the answer has one (the wizard's page: which drawing it is). */
+  etag?: string | undefined;
 }
 
 /** One HTTP exchange over node:http, which costs less per request than fetch. */
@@ -40,7 +42,8 @@ function sendOnce(url: string, method: string, headers: Record<string, string>, 
       response.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const contentType = response.headers['content-type'] ?? '';
-        resolve({ status: response.statusCode ?? 0, contentType, text, json: parseJson(contentType, text) });
+        const etag = response.headers.etag;
+        resolve({ status: response.statusCode ?? 0, contentType, text, json: parseJson(contentType, text), etag });
       });
       response.on('error', reject);
     });

@@ -3,7 +3,10 @@
  * (or one driver method); the tasks read what the wizard displays, as a person would.
  */
 import { expect } from 'chai';
-import { GrantedKeyPack, Refusal, TelephoneCall, WizardMove, WizardPage } from './driver';
+import { Refusal, TelephoneCall, WizardMove, WizardPage } from './driver';
+import { readPhrase } from './ledger';
+import { ObservedKeyPack } from './observations';
+import { programInformationOf } from './purchase-references';
 import { LicensingWorld } from './world';
 
 export async function move(world: LicensingWorld, wizardMove: WizardMove): Promise<WizardPage> {
@@ -48,22 +51,27 @@ export async function reachObtainKeyPack(world: LicensingWorld): Promise<void> {
 
 /**
  * Step 9: call the number the wizard displays and give the License Server ID it displays
- * plus the purchase information. For a retail purchase the caller reads out the license
- * code alone: the representative finds product version, CAL type and quantity from it.
- * For other programs the caller also says the product version and CAL type, which
- * settles a document that covers several purchases. Overrides stand for a caller's mistakes.
+ * plus the purchase information, as the scenario wrote it (case and spacing too: a person
+ * reads it out so). For a retail purchase the caller reads out the license code alone: the
+ * representative finds product version, CAL type and quantity from it. For other programs the
+ * caller also says the product version and CAL type the scenario described, which settles a
+ * document that covers several purchases. Overrides stand for a caller's mistakes. The ID read
+ * out is observed, with the purchase the scenario meant (none, for one it never described).
  */
 export async function callClearinghouse(
   world: LicensingWorld,
-  reference: string,
+  phrase: string,
   overrides: Partial<TelephoneCall> = {},
-): Promise<GrantedKeyPack> {
-  const purchase = world.purchase(reference);
+): Promise<ObservedKeyPack> {
+  const purchase = world.ledger.find(phrase, { productVersion: overrides.productVersion, calType: overrides.calType });
+  world.ledger.called(phrase);
+  const information = programInformationOf(readPhrase(phrase).reference);
   const productDetails =
-    purchase.information.program === 'retail' ? {} : { productVersion: purchase.productVersion, calType: purchase.calType };
-  const granted = await callAbout(world, { information: purchase.information, ...productDetails, ...overrides });
-  world.granted.push({ ...granted, reference });
-  return granted;
+    purchase === undefined || purchase.information.program === 'retail'
+      ? {}
+      : { productVersion: purchase.productVersion, calType: purchase.calType };
+  const granted = await callAbout(world, { information, ...productDetails, ...overrides });
+  return world.observations.keyPackGiven(granted, purchase);
 }
 
 /** Calls the number and gives the License Server ID the wizard displays, with what the caller says. */
@@ -81,8 +89,8 @@ export async function enterKeyPackId(world: LicensingWorld, keyPackId: string): 
 
 /** Steps 9 and 10 for one purchase. */
 export async function reinstallPack(world: LicensingWorld, reference: string): Promise<void> {
-  const granted = await callClearinghouse(world, reference);
-  await enterKeyPackId(world, granted.licenseKeyPackId);
+  const given = await callClearinghouse(world, reference);
+  await enterKeyPackId(world, given.licenseKeyPackId);
 }
 
 /** Step 11, continue: then steps 9 and 10 again. */
@@ -102,9 +110,7 @@ export async function finishRebuild(world: LicensingWorld): Promise<void> {
 /** The whole procedure on the current server: every purchase that was installed comes back. */
 export async function rebuildReinstallingEverything(world: LicensingWorld, alreadyAtObtainPage = false): Promise<void> {
   if (!alreadyAtObtainPage) await reachObtainKeyPack(world);
-  const references = [...world.purchases]
-    .filter(([, purchase]) => purchase.installedOn === world.serverName)
-    .map(([reference]) => reference);
+  const references = world.ledger.installedOn(world.serverName).map((purchase) => world.ledger.nameOf(purchase));
   expect(references, 'the scenario installed no pack to rebuild').to.have.length.greaterThan(0);
   for (const [index, reference] of references.entries()) {
     if (index === 0) await reinstallPack(world, reference);
@@ -139,9 +145,9 @@ export async function reachPage(world: LicensingWorld, title: string): Promise<v
   if (target >= 3) await confirmDeletion(world);
   if (target >= 4) await move(world, { type: 'next' });
   if (target >= 5) {
-    const first = [...world.purchases].find(([, purchase]) => purchase.installedOn === world.serverName);
+    const [first] = world.ledger.installedOn(world.serverName);
     if (!first) throw new Error('The scenario installed no pack, so there is none to reinstall on the way');
-    await reinstallPack(world, first[0]);
+    await reinstallPack(world, world.ledger.nameOf(first));
   }
   if (target >= 6) {
     await move(world, { type: 'chooseAdditionalPacks', choice: 'finish' });

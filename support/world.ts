@@ -1,31 +1,25 @@
 /**
  * Per-scenario state, kept thin: the drivers, who is acting, the license server the
- * scenario is about, what the wizard last showed, and what the Clearinghouse handed out.
+ * scenario is about, what the wizard last showed, the ledger of what the scenario said and the
+ * observations of what the fake answered.
  */
 import { IWorldOptions, World } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { Account, CalType, GrantedKeyPack, HarnessControl, LicenseServerInfo, ProgramInformation, Refusal, WizardPage } from './driver';
+import { Account, HarnessControl, LicenseServerInfo, Refusal, WizardPage } from './driver';
 import { BrowserDriver } from './browser-driver';
 import { browserSession } from './browser-loader';
 import { EvidenceRecorder } from './evidence';
 import { FakeApi } from './fake-api';
 import { ApiHarness } from './harness-control';
 import { HttpDriver } from './http-driver';
+import { Ledger } from './ledger';
+import { ObservedKeyPack, Observations } from './observations';
 import { runningFake } from './process-fake';
 import { PERSONAS } from './personas';
 
 export { PERSONAS } from './personas';
 
 export type Persona = keyof typeof PERSONAS | 'someone without credentials' | 'someone with a wrong password';
-
-export interface KnownPurchase {
-  information: ProgramInformation;
-  productVersion: string;
-  calType: CalType;
-  quantity: number;
-  /** The server the CALs were installed on before the scenario started, if any. */
-  installedOn: string | null;
-}
 
 /** The sentence that compares the Clearinghouse's issued IDs with those at the first When. */
 export const NO_KEY_PACK_ID_ISSUED = 'no license key pack ID was issued';
@@ -45,12 +39,10 @@ export class LicensingWorld extends World {
   listedServers: LicenseServerInfo[] = [];
   /** What the wizard showed after the last move. */
   page: WizardPage | undefined;
-  /** Purchases named in the scenario, by the reference the feature uses. */
-  readonly purchases = new Map<string, KnownPurchase>();
-  /** License key pack IDs the Clearinghouse gave, newest last. */
-  readonly granted: (GrantedKeyPack & { reference: string })[] = [];
-  /** What the Clearinghouse said when asked about a retained key pack ID. */
-  clearinghouseAnswer: { licenseServerId: string; purchaseNumber: number; quantity: number } | undefined;
+  /** What the scenario said: the expected side of every check, and only that. */
+  readonly ledger = new Ledger();
+  /** What the fake answered: inputs for later actions and the actual side of checks, never the expected side. */
+  readonly observations = new Observations();
   /** The snapshot taken with the test-control API, to restore later. */
   snapshotId: string | undefined;
   /** The outcome of the last attempt that was allowed to fail. */
@@ -104,48 +96,14 @@ export class LicensingWorld extends World {
     this.person.actAs(account);
   }
 
-  purchase(reference: string): KnownPurchase {
-    const known = this.purchases.get(reference);
-    if (known) return known;
-    const sharing = [...this.purchases.keys()].filter((key) => key.startsWith(`${reference}, `));
-    if (sharing.length > 0) {
-      throw new Error(
-        `Several purchases of the scenario share "${reference}"; name one of them: ${sharing.map((key) => `"${key}"`).join(', ')}`,
-      );
-    }
-    throw new Error(`The scenario has not described the purchase "${reference}"`);
+  /** The license key pack ID last read out by the Clearinghouse: an input to type, never an expected value. */
+  lastGranted(): ObservedKeyPack {
+    return this.observations.last();
   }
 
-  /**
-   * Remembers a purchase the scenario described. One agreement can cover several products, so
-   * rows may share a reference: then each is known as "<reference>, <product version>, <CAL
-   * type>" (the first one too, renamed), and every sentence that reinstalls "every purchase"
-   * reinstalls each of them (two under one Enterprise Agreement once brought back only one).
-   */
-  describePurchase(reference: string, purchase: KnownPurchase): void {
-    const qualified = (known: KnownPurchase) => `${reference}, ${known.productVersion}, ${calTypeLabel(known.calType)}`;
-    const first = this.purchases.get(reference);
-    if (first) {
-      this.purchases.delete(reference);
-      this.purchases.set(qualified(first), first);
-    }
-    const sharing = first !== undefined || [...this.purchases.keys()].some((key) => key.startsWith(`${reference}, `));
-    const key = sharing ? qualified(purchase) : reference;
-    if (this.purchases.has(key)) throw new Error(`The scenario describes the purchase "${key}" twice`);
-    this.purchases.set(key, purchase);
-  }
-
-  /** The license key pack ID obtained for a purchase (the newest, if it was called about twice). */
-  grantedFor(reference: string): GrantedKeyPack & { reference: string } {
-    const granted = this.granted.filter((candidate) => candidate.reference === reference).at(-1);
-    if (!granted) throw new Error(`No license key pack ID has been obtained for "${reference}" in this scenario`);
-    return granted;
-  }
-
-  lastGranted(): GrantedKeyPack & { reference: string } {
-    const last = this.granted.at(-1);
-    if (!last) throw new Error('No license key pack ID has been obtained from the Clearinghouse in this scenario');
-    return last;
+  /** The license key pack ID obtained for a purchase the scenario named (the newest, if it was called about twice). */
+  grantedFor(phrase: string): ObservedKeyPack {
+    return this.observations.givenFor(this.ledger.purchase(phrase), phrase);
   }
 
   /**
@@ -208,8 +166,4 @@ export class LicensingWorld extends World {
 
 function isWizardPage(value: unknown): value is WizardPage {
   return typeof value === 'object' && value !== null && 'page' in value && 'allowed' in value;
-}
-
-function calTypeLabel(calType: CalType): string {
-  return calType === 'perDevice' ? 'Per Device' : 'Per User';
 }

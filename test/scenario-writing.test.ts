@@ -125,13 +125,12 @@ describe('writing scenarios', () => {
   it('reads a retail license code out alone, and says product version and CAL type for other programs', async () => {
     const { world, calls } = worldWithRecordingDriver();
     const purchase = { productVersion: 'Windows Server 2022', calType: 'perDevice' as const, quantity: 20, installedOn: null };
-    world.purchases.set('retail', {
-      ...purchase,
-      information: programInformationOf('License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4'),
-    });
-    world.purchases.set('agreement', { ...purchase, information: programInformationOf('Enterprise Agreement 4271956') });
-    await callClearinghouse(world, 'retail');
-    await callClearinghouse(world, 'agreement');
+    const retail = 'License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4';
+    const agreement = 'Enterprise Agreement 4271956';
+    world.ledger.describe({ ...purchase, reference: retail, information: programInformationOf(retail) });
+    world.ledger.describe({ ...purchase, reference: agreement, information: programInformationOf(agreement) });
+    await callClearinghouse(world, retail);
+    await callClearinghouse(world, agreement);
     assert.deepEqual(
       calls.map((call) => [call.information.program, call.productVersion, call.calType]),
       [
