@@ -101,12 +101,9 @@ When('the administrator opens the wizard in a second tab', async function (this:
   await this.person.openWizardInSecondTab(this.serverName);
 });
 
-When(
-  /^the administrator tries to click (Next|Back|Cancel|Finish) in the second tab$/,
-  async function (this: LicensingWorld, button: string) {
-    await this.attempt(() => this.person.moveWizardInSecondTab(this.serverName, BUTTONS[button] as WizardMove));
-  },
-);
+When('the administrator tries to click {wizardButton} in the second tab', async function (this: LicensingWorld, button: string) {
+  await this.attempt(() => this.person.moveWizardInSecondTab(this.serverName, BUTTONS[button] as WizardMove));
+});
 
 When('the administrator clicks {string}', async function (this: LicensingWorld, label: string) {
   await move(this, option(label));

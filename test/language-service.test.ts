@@ -124,7 +124,9 @@ describe('the IDE (Cucumber Language Server, with .vscode/settings.json)', () =>
           /deletion confirmation check box$|^the deletion confirmation check box is|Obtain Client License Key Pack page$|^the Manage RDS CALs Wizard was (cancelled|finished)$/.test(
             source,
           )) &&
-        file.includes('/steps/')
+        file.includes('/steps/') &&
+        // Added after the rewrite with a parameter type of it; not one of the replacements.
+        !source.endsWith(' in the second tab')
       );
     });
     assert.equal(replacements.length, 24, replacements.map((link) => link.expression.source).join('\n'));
