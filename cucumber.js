@@ -30,7 +30,7 @@ const progress = process.stdout.isTTY ? 'progress-bar' : 'progress';
 
 const common = {
   requireModule: [require.resolve('./tools/register-typescript.cjs')],
-  require: ['support/*.ts', 'steps/**/*.ts'],
+  require: ['support/glue/*.ts', 'steps/**/*.ts'],
   strict: true,
   order: 'random',
 };
@@ -60,7 +60,7 @@ module.exports = {
   // command line (a file, or file:line) replaces that instead of being added to it.
   default: { ...common, format: [progress, didYouMean], tags: 'not @browser-only' },
   ci: { ...common, parallel: 2, worldParameters: { reportFolder: 'reports' }, format: ['summary', ...reports], tags: 'not @browser-only' },
-  // The same features through the fake's web pages in headless Chromium (support/browser-driver.ts).
+  // The same features through the fake's web pages in headless Chromium (support/browser/browser-driver.ts).
   // Harness checks (@harness) test the test-control API, which no page has: they run once, over the API.
   browser: {
     ...common,

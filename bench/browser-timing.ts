@@ -6,12 +6,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserDriver } from '../support/browser-driver';
-import { FakeApi } from '../support/fake-api';
-import { ApiHarness } from '../support/harness-control';
+import { BrowserDriver } from '../support/browser/browser-driver';
+import { FakeApi } from '../support/api/fake-api';
+import { ApiHarness } from '../support/api/harness-control';
 import { allContexts, closeWorkerBrowser, contextFor, workerBrowser } from '../support/browser/session';
-import { startFake } from '../support/fake-under-test';
-import { PERSONAS } from '../support/personas';
+import { startFake } from '../support/fake/fake-under-test';
+import { PERSONAS } from '../support/glue/personas';
 import { CUCUMBER, ROOT, median, timeCommand } from './lib';
 
 interface Timestamp {

@@ -4,9 +4,9 @@
  * reinstalled, exactly as the acceptance suite's tasks do them.
  */
 import { performance } from 'node:perf_hooks';
-import { HttpDriver } from '../support/http-driver';
-import { FakeApi } from '../support/fake-api';
-import { ApiHarness } from '../support/harness-control';
+import { HttpDriver } from '../support/api/http-driver';
+import { FakeApi } from '../support/api/fake-api';
+import { ApiHarness } from '../support/api/harness-control';
 
 const ADMIN = { userName: 'admin', password: 'bench-Admin-1' };
 const REFERENCES = [

@@ -1,6 +1,6 @@
 /**
  * `npm run openapi`: writes the OpenAPI document to docs/openapi.json and the HTTP driver's
- * request and answer types, generated from it by openapi-typescript, to support/api-contract.ts.
+ * request and answer types, generated from it by openapi-typescript, to support/api/generated/api-contract.ts.
  * `npm run openapi -- --check`: exits 1, saying which, when either is not what the code now
  * gives (npm test runs the check, as it does the step catalogue's).
  */
@@ -10,7 +10,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { openApiDocument } from './http/contract/openapi';
 
 const DOCUMENT = 'docs/openapi.json';
-const TYPES = 'support/api-contract.ts';
+const TYPES = 'support/api/generated/api-contract.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });

@@ -1,6 +1,6 @@
 /**
  * A cucumber formatter plugin for the profiles that write their evidence as files beside the
- * report (support/evidence-files.ts): it writes the list of files the run's scenarios link
+ * report (support/evidence/evidence-files.ts): it writes the list of files the run's scenarios link
  * (its output file, for instance reports/linked-files.txt) and, when the run is over, removes
  * from the `evidence/` and `pages/` folders beside that file whatever no scenario of this run
  * links: so the folder holds the last run's evidence and no more, however often it runs.

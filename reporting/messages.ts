@@ -130,7 +130,7 @@ export function readScenarioResults(ndjsonPath: string): ScenarioResult[] {
 }
 
 /**
- * The relative links of a text/uri-list attachment (support/evidence-files.ts writes them
+ * The relative links of a text/uri-list attachment (support/evidence/evidence-files.ts writes them
  * URL-encoded, relative to the report's folder), decoded, with `/` between segments.
  */
 export function relativeLinks(uriList: string): string[] {

@@ -6,13 +6,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { BrowserDriver } from '../support/browser-driver';
-import { FakeApi } from '../support/fake-api';
-import { ApiHarness } from '../support/harness-control';
-import { slug } from '../support/evidence-files';
+import { BrowserDriver } from '../support/browser/browser-driver';
+import { FakeApi } from '../support/api/fake-api';
+import { ApiHarness } from '../support/api/harness-control';
+import { slug } from '../support/evidence/evidence-files';
 import { allContexts, closeWorkerBrowser, contextFor, workerBrowser } from '../support/browser/session';
-import { startFake } from '../support/fake-under-test';
-import { WizardPage, WorldFixture } from '../support/driver';
+import { startFake } from '../support/fake/fake-under-test';
+import { WizardPage, WorldFixture } from '../support/seams/person-and-harness';
 
 const FOLDER = join(__dirname, '..', 'docs', 'pages');
 

@@ -11,8 +11,8 @@ import { REFUSAL_CODES } from '../fake-server/domain/refusal-code-list';
 import { StepDefinitionPattern, sentenceOf } from './sentences';
 import telephoneTable from '../fake-server/config/clearinghouse-telephone-numbers.json';
 import reasonList from '../fake-server/config/rebuild-reasons.json';
-import { PERSONAS } from '../support/personas';
-import { PURCHASE_REFERENCE_FORMATS } from '../support/purchase-references';
+import { PERSONAS } from '../support/glue/personas';
+import { PURCHASE_REFERENCE_FORMATS } from '../support/words/purchase-references';
 
 export interface Envelope {
   stepDefinition?: { id: string; pattern: StepDefinitionPattern; sourceReference: { uri?: string; location?: { line: number } } };

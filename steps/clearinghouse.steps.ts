@@ -9,10 +9,10 @@ import {
   move,
   reinstallPack,
   withOneCharacterMistyped,
-} from '../support/tasks';
-import { factsOfRecord } from '../support/ledger';
-import { calTypeOf, programInformationOf } from '../support/purchase-references';
-import { LicensingWorld } from '../support/world';
+} from '../support/seams/tasks';
+import { factsOfRecord } from '../support/glue/ledger';
+import { calTypeOf, programInformationOf } from '../support/words/purchase-references';
+import { LicensingWorld } from '../support/glue/world';
 
 Given('the administrator has called the Clearinghouse about {string}', async function (this: LicensingWorld, reference: string) {
   await callClearinghouse(this, reference);

@@ -1,8 +1,8 @@
 /** Steps 1 and 2: RD Licensing Manager and the server's Properties. */
 import { Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { ConnectionMethod } from '../support/driver';
-import { LicensingWorld, Persona } from '../support/world';
+import { ConnectionMethod } from '../support/seams/person-and-harness';
+import { LicensingWorld, Persona } from '../support/glue/world';
 
 When('the administrator opens Remote Desktop Licensing Manager', async function (this: LicensingWorld) {
   this.listedServers = await this.person.listLicenseServers();

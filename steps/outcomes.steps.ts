@@ -1,10 +1,10 @@
 /** Thens about refusals, the RD Licensing database itself, and the event log. */
 import { DataTable, Then } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { KeyPack, PurchaseRecord, Refusal } from '../support/driver';
-import { calTypeOf } from '../support/purchase-references';
-import { classOf, REFUSAL_CLASS } from '../support/refusal-classes';
-import { LicensingWorld } from '../support/world';
+import { KeyPack, PurchaseRecord, Refusal } from '../support/seams/person-and-harness';
+import { calTypeOf } from '../support/words/purchase-references';
+import { classOf, REFUSAL_CLASS } from '../support/words/refusal-classes';
+import { LicensingWorld } from '../support/glue/world';
 
 Then('it is refused as {string}', function (this: LicensingWorld, why: string) {
   const refusal = this.expectRefusal();

@@ -1,9 +1,9 @@
 /** Givens that describe the world before the procedure starts. */
 import { DataTable, Given } from '@cucumber/cucumber';
-import { ConnectionMethod } from '../support/driver';
-import { calTypeOf, programInformationOf } from '../support/purchase-references';
-import { LOCAL_GROUPS } from '../support/personas';
-import { LicensingWorld, PERSONAS } from '../support/world';
+import { ConnectionMethod } from '../support/seams/person-and-harness';
+import { calTypeOf, programInformationOf } from '../support/words/purchase-references';
+import { LOCAL_GROUPS } from '../support/glue/personas';
+import { LicensingWorld, PERSONAS } from '../support/glue/world';
 
 const ACCOUNTS = Object.values(PERSONAS).map((persona) => ({ ...persona, groups: [...persona.groups] }));
 const PERSONA_SERVER = { accounts: ACCOUNTS, localGroups: LOCAL_GROUPS };

@@ -1,9 +1,9 @@
 /** Givens and Whens that steer the fake itself: faults, the clock, snapshots, reset, fixture files. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { KeyPack, Refusal, WorldFixture } from '../support/driver';
-import { wizardIsOpen } from '../support/tasks';
-import { LicensingWorld } from '../support/world';
+import { KeyPack, Refusal, WorldFixture } from '../support/seams/person-and-harness';
+import { wizardIsOpen } from '../support/seams/tasks';
+import { LicensingWorld } from '../support/glue/world';
 
 Given(
   'the RD Licensing database of {string} will fail on its {ordinal} write from now',

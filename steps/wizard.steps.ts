@@ -1,7 +1,7 @@
 /** Steps 3 to 8 and 11: moving through the Manage RDS CALs Wizard. */
 import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { WizardMove } from '../support/driver';
+import { WizardMove } from '../support/seams/person-and-harness';
 import {
   advanceToConfirmDeletion,
   chooseRebuild,
@@ -13,8 +13,8 @@ import {
   reachPage,
   rebuildReinstallingEverything,
   wizardIsOpen,
-} from '../support/tasks';
-import { LicensingWorld, Persona } from '../support/world';
+} from '../support/seams/tasks';
+import { LicensingWorld, Persona } from '../support/glue/world';
 
 /** The labels of the wizard's option buttons, as the procedure names them. */
 const OPTIONS: Record<string, WizardMove> = {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser/chromium';
-import { RunningFake, startFake } from '../support/fake-under-test';
+import { RunningFake, startFake } from '../support/fake/fake-under-test';
 import { DEMO, openDemoWizard } from './helpers/demo-console';
 
 describe('the pages under their Content-Security-Policy', () => {

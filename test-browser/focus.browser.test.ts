@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser/chromium';
-import { RunningFake, startFake } from '../support/fake-under-test';
+import { RunningFake, startFake } from '../support/fake/fake-under-test';
 import { DEMO_BY_TELEPHONE, openDemoWizard } from './helpers/demo-console';
 
 /** What has the focus, as a person would describe it; "nothing" when it is on the document itself. Run in the page, as text: this project's TypeScript has no DOM types. */

@@ -1,7 +1,7 @@
 /**
  * Opens the reports of the last ci run in a real browser (driven by playwright-core;
  * nothing is downloaded: Debian's Chromium when installed, else the one shipped in an npm
- * package, see support/chromium.ts) and checks that they show every part of the
+ * package, see support/browser/chromium.ts) and checks that they show every part of the
  * procedure with its status.
  */
 import assert from 'node:assert/strict';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Contract } from '../support/contract-check';
+import { Contract } from '../support/api/contract-check';
 import { BadInput, corpus } from './helpers/bad-input-corpus';
 import { AS_ADMIN, TO_OBTAIN_PAGE, TestFake, drive } from './helpers/http-fake';
 

@@ -9,7 +9,7 @@ import { openApiDocument } from '../fake-server/http/contract/openapi';
 import { operations } from '../fake-server/http/contract/operations';
 import { comparableExamples, recordedExamples } from '../fake-server/http/contract/recorded-examples';
 import { recordExamples } from '../fake-server/examples-recorder';
-import { Contract } from '../support/contract-check';
+import { Contract } from '../support/api/contract-check';
 
 type JsonObject = Record<string, unknown>;
 interface Media {

@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BrowserDriver } from '../support/browser-driver';
-import { EvidenceRecorder } from '../support/evidence';
-import { HttpDriver } from '../support/http-driver';
-import { PERSON_VERBS } from '../support/driver';
+import { BrowserDriver } from '../support/browser/browser-driver';
+import { EvidenceRecorder } from '../support/evidence/evidence';
+import { HttpDriver } from '../support/api/http-driver';
+import { PERSON_VERBS } from '../support/seams/person-and-harness';
 
 describe('the drivers', () => {
   for (const driver of [BrowserDriver, HttpDriver, EvidenceRecorder]) {

@@ -12,8 +12,8 @@ import { before, describe, it } from 'node:test';
 import { ExpressionBuilder, ExpressionBuilderResult, getGherkinDiagnostics, ParameterTypeMeta } from '@cucumber/language-service';
 import { WasmParserAdapter } from '@cucumber/language-service/wasm';
 import { globSync } from 'glob';
-import { PERSONA_PHRASES } from '../support/personas';
-import { NO_KEY_PACK_ID_ISSUED } from '../support/world';
+import { PERSONA_PHRASES } from '../support/glue/personas';
+import { NO_KEY_PACK_ID_ISSUED } from '../support/glue/world';
 
 const ROOT = join(__dirname, '..');
 /** Where the service's own build keeps the tree-sitter grammars, as WebAssembly (no native build). */
@@ -79,7 +79,7 @@ describe('the IDE (Cucumber Language Server, with .vscode/settings.json)', () =>
     assert.deepEqual(regexes, []);
   });
 
-  it('knows the person parameter types as naming exactly the people of support/personas.ts', () => {
+  it('knows the person parameter types as naming exactly the people of support/glue/personas.ts', () => {
     const strangers = ['someone with a wrong password', 'someone without credentials'];
     const others = PERSONA_PHRASES.filter((phrase) => phrase !== 'the administrator');
     assert.deepEqual(alternativesOf('persona'), [...PERSONA_PHRASES, ...strangers].sort());

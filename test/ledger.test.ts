@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Ledger } from '../support/ledger';
-import { Observations } from '../support/observations';
-import { programInformationOf } from '../support/purchase-references';
+import { Ledger } from '../support/glue/ledger';
+import { Observations } from '../support/glue/observations';
+import { programInformationOf } from '../support/words/purchase-references';
 
 const RETAIL = 'License Pack (Retail Purchase) 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4';
 const AGREEMENT = 'Enterprise Agreement 4271956';

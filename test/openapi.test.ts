@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { openApiDocument } from '../fake-server/http/contract/openapi';
-import { Contract, ContractBroken } from '../support/contract-check';
+import { Contract, ContractBroken } from '../support/api/contract-check';
 import { appRoutes } from './helpers/app-routes';
 import { AS_ADMIN, FIXTURE, TestFake } from './helpers/http-fake';
 

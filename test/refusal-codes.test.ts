@@ -4,7 +4,7 @@
  * take the RefusalCode type, so a code outside it does not compile; this test reads the source
  * for the ones written elsewhere), every code a feature names is in it, and the contract and
  * the step catalogue list exactly these. The harness states the class of each code a scenario
- * can name (support/refusal-classes.ts): every code of the list is either classed there or
+ * can name (support/words/refusal-classes.ts): every code of the list is either classed there or
  * answered only by HTTP itself (malformed requests, guards), which no scenario's step names.
  */
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REFUSAL_CODES } from '../fake-server/domain/refusal-code-list';
 import { openApiDocument } from '../fake-server/http/contract/openapi';
-import { REFUSAL_CLASS } from '../support/refusal-classes';
+import { REFUSAL_CLASS } from '../support/words/refusal-classes';
 
 const ROOT = join(__dirname, '..');
 const listed = Object.keys(REFUSAL_CODES).sort();
@@ -81,7 +81,7 @@ describe('refusal codes', () => {
     assert.deepEqual(
       listed.filter((code) => !REFUSAL_CLASS.has(code) && !byHttpItself.includes(code)),
       [],
-      'codes with no class in support/refusal-classes.ts',
+      'codes with no class in support/words/refusal-classes.ts',
     );
     assert.deepEqual(
       [...REFUSAL_CLASS.keys()].filter((code) => !listed.includes(code)),

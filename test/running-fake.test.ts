@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { createApp } from '../fake-server/http/app';
 import { serve } from '../fake-server/http/serve';
 import { EnvironmentRegistry } from '../fake-server/environment-registry';
-import { reachRunningFake } from '../support/remote-fake';
+import { reachRunningFake } from '../support/fake/remote-fake';
 
 const FEATURE = 'features/step-04-welcome.feature';
 const SCENARIOS_IN_FEATURE = 2;

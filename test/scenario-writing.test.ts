@@ -14,10 +14,10 @@ import { checkProgramInformation } from '../fake-server/domain/purchases';
 import { hasValidCheckCharacter, normalizeId } from '../fake-server/domain/ids';
 import { formatter } from '../reporting/did-you-mean';
 import { closestSentences } from '../reporting/sentences';
-import { GrantedKeyPack, Refusal, TelephoneCall, WizardPage } from '../support/driver';
-import { programInformationOf } from '../support/purchase-references';
-import { callClearinghouse } from '../support/tasks';
-import { LicensingWorld } from '../support/world';
+import { GrantedKeyPack, Refusal, TelephoneCall, WizardPage } from '../support/seams/person-and-harness';
+import { programInformationOf } from '../support/words/purchase-references';
+import { callClearinghouse } from '../support/seams/tasks';
+import { LicensingWorld } from '../support/glue/world';
 
 const ROOT = join(__dirname, '..');
 const run = promisify(execFile);

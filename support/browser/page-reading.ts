@@ -4,7 +4,7 @@
  * (the rows' text, cells separated by tabs), which keeps the browser driver quick.
  */
 import type { Page } from 'playwright-core';
-import { Refusal } from '../driver';
+import { Refusal } from '../seams/person-and-harness';
 
 /** The rows of a table named by its caption, each as its cells' text; the header row is first when there is one. */
 export async function tableRows(page: Page, caption: string): Promise<string[][]> {

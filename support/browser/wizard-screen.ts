@@ -7,8 +7,8 @@
  * IDs in seven boxes) is an error: such scenarios are tagged @api-only.
  */
 import type { Locator, Page } from 'playwright-core';
-import { Refusal, WizardMove, WizardPage } from '../driver';
-import { ACTION_LABELS, ADDITIONAL_LABELS, CLOSED_TITLE, PAGE_NAMES } from './labels';
+import { Refusal, WizardMove, WizardPage } from '../seams/person-and-harness';
+import { ACTION_LABELS, ADDITIONAL_LABELS, CLOSED_TITLE, PAGE_NAMES } from '../words/page-labels';
 import { AriaNode, ariaNodes, facts, node, paragraphAfter } from './aria';
 import { andWaitForAnswer, shownOrNull, throwIfRefused } from './page-reading';
 

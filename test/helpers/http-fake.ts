@@ -3,8 +3,8 @@
  * that can send anything (bad JSON, odd headers) and a digest of everything stored.
  */
 import { IncomingHttpHeaders, request } from 'node:http';
-import { RunningFake, startFake } from '../../support/fake-under-test';
-import { PERSONAS } from '../../support/personas';
+import { RunningFake, startFake } from '../../support/fake/fake-under-test';
+import { PERSONAS } from '../../support/glue/personas';
 import { EnvironmentRegistry } from '../../fake-server/environment-registry';
 import { EnvironmentFixture } from '../../fake-server/domain/seeding';
 

@@ -3,7 +3,7 @@
  * labels of fake-server/domain/catalogue.ts on purpose: the driver is the seam, and a
  * renamed label on a page must fail here, where a reviewer would notice it too.
  */
-import { CalType, ConnectionMethod, LicenseProgram, WizardPageName } from '../driver';
+import { CalType, ConnectionMethod, LicenseProgram, WizardPageName } from '../seams/person-and-harness';
 
 export const CONNECTION_METHOD_LABELS: Record<ConnectionMethod, string> = {
   automatic: 'Automatic connection (recommended)',

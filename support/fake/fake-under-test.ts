@@ -4,9 +4,9 @@
  * Scenarios do not restart it: each gets its own environment inside it instead.
  */
 import { AddressInfo } from 'node:net';
-import { createApp } from '../fake-server/http/app';
-import { serve } from '../fake-server/http/serve';
-import { EnvironmentRegistry } from '../fake-server/environment-registry';
+import { createApp } from '../../fake-server/http/app';
+import { serve } from '../../fake-server/http/serve';
+import { EnvironmentRegistry } from '../../fake-server/environment-registry';
 
 export interface RunningFake {
   baseUrl: string;

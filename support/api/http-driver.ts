@@ -1,8 +1,8 @@
 /**
  * What a person does in the procedure, over the fake's HTTP API: the PersonVerbs as JSON
- * requests (support/fake-api.ts holds the transport). The browser driver does the same verbs
+ * requests (support/api/fake-api.ts holds the transport). The browser driver does the same verbs
  * on the pages instead, and arranges a scenario's set-up with this one. The API answers with the
- * console's words beside its codes; each answer is held to them here (support/console-words.ts),
+ * console's words beside its codes; each answer is held to them here (support/words/console-words.ts),
  * as the browser driver, which reads the words themselves, holds them by reading them.
  */
 import {
@@ -16,9 +16,9 @@ import {
   TelephoneCall,
   WizardMove,
   WizardPage,
-} from './driver';
+} from '../seams/person-and-harness';
 import { FakeApi } from './fake-api';
-import { expectKeyPackAsTheConsoleShowsIt, expectServerAsTheConsoleShowsIt } from './console-words';
+import { expectKeyPackAsTheConsoleShowsIt, expectServerAsTheConsoleShowsIt } from '../words/console-words';
 
 export class HttpDriver implements PersonVerbs {
   constructor(private readonly api: FakeApi) {}

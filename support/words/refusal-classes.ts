@@ -8,7 +8,7 @@
  * answered in the wrong class fails `it is refused as "…"` (the HTTP driver reads the class from
  * the status, the browser driver from the status the page shows).
  */
-import { Refusal } from './driver';
+import { Refusal } from '../seams/person-and-harness';
 
 export type RefusalClass = 'not possible now' | 'invalid input' | 'not found' | 'unavailable' | 'not signed in' | 'not permitted';
 

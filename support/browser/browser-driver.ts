@@ -3,9 +3,9 @@
  * playwright-core: every procedure verb is done on a page, each control found by its role
  * and the accessible name the procedure uses. Setting up the world, the clock, faults,
  * snapshots and reads of stored state are not a person's verbs: they stay with the harness
- * (support/harness-control.ts), so a scenario's Givens and its checks of the fake's state are
+ * (support/api/harness-control.ts), so a scenario's Givens and its checks of the fake's state are
  * the same for both drivers: only the way the procedure is performed differs. It shares the
- * scenario's connection to the fake (support/fake-api.ts) for the environment and the account.
+ * scenario's connection to the fake (support/api/fake-api.ts) for the environment and the account.
  * It inherits from no driver: a verb it does not do on the pages does not compile.
  *
  * One browser per cucumber worker; one browser context per account (signed in once, then
@@ -29,22 +29,14 @@ import {
   TelephoneCall,
   WizardMove,
   WizardPage,
-} from './driver';
-import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } from './browser/labels';
-import {
-  andWaitForAnswer,
-  andWaitForPage,
-  refusalShown,
-  shownOrNull,
-  tableFacts,
-  tableRecords,
-  throwIfRefused,
-} from './browser/page-reading';
-import { InputMode, buttonOf, makeMove, pasteIntoBoxes, reach, readClosedWizard, readWizardPage } from './browser/wizard-screen';
-import { Screens, wizardShown } from './browser/screens';
-import { Picture } from './evidence-files';
-import { FakeApi } from './fake-api';
-import { HttpDriver } from './http-driver';
+} from '../seams/person-and-harness';
+import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } from '../words/page-labels';
+import { andWaitForAnswer, andWaitForPage, refusalShown, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './page-reading';
+import { InputMode, buttonOf, makeMove, pasteIntoBoxes, reach, readClosedWizard, readWizardPage } from './wizard-screen';
+import { Screens, wizardShown } from './screens';
+import { Picture } from '../evidence/evidence-files';
+import { FakeApi } from '../api/fake-api';
+import { HttpDriver } from '../api/http-driver';
 
 export class BrowserDriver implements PersonVerbs {
   /** Pictures of the pages this scenario's steps left on the screen, in order. */

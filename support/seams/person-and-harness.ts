@@ -145,8 +145,8 @@ export interface WorldFixture {
 }
 
 /**
- * What a person does in the procedure: through the API (support/http-driver.ts) or through the
- * pages (support/browser-driver.ts), each driver its own way. Each implements this interface
+ * What a person does in the procedure: through the API (support/api/http-driver.ts) or through the
+ * pages (support/browser/browser-driver.ts), each driver its own way. Each implements this interface
  * and inherits from no other driver, so a verb the browser driver does not do on the pages is a
  * type error (and test/drivers.test.ts fails if a parent class is put back).
  */
@@ -213,7 +213,7 @@ void everyVerbListed;
 
 /**
  * The harness's own control of the fake: set-up, time, faults, and reads of what it stores. Over
- * the API in every profile (support/harness-control.ts); composed beside the person's driver in
+ * the API in every profile (support/api/harness-control.ts); composed beside the person's driver in
  * the World, never mixed into it.
  */
 export interface HarnessControl {

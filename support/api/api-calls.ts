@@ -3,7 +3,7 @@
  * the HTTP driver names a route by its template, and what it sends and gets back are the
  * contract's, so a changed answer is a type error in the harness before it is a failed run.
  */
-import type { paths } from './api-contract';
+import type { paths } from './generated/api-contract';
 
 export type Route = keyof paths;
 export type Verb = 'get' | 'post' | 'put' | 'delete';

@@ -3,12 +3,12 @@
  * whole start-up of the API profile should. So only the browser profile loads them (its
  * BeforeAll hook), and a run over HTTP never does.
  */
-import type * as BrowserSession from './browser/session';
+import type * as BrowserSession from './session';
 
 let loaded: typeof BrowserSession | undefined;
 
 export async function loadBrowserSession(): Promise<typeof BrowserSession> {
-  loaded ??= await import('./browser/session');
+  loaded ??= await import('./session');
   return loaded;
 }
 

@@ -3,13 +3,13 @@
  * wizard page the fake answers with carries the console's title for that page, every key
  * pack the words RD Licensing Manager uses for its program and CAL type, every server the
  * words of its connection method. Checked on everything the drivers read (page titles in
- * support/evidence.ts, the API's words in support/http-driver.ts and support/harness-control.ts),
+ * support/evidence/evidence.ts, the API's words in support/api/http-driver.ts and support/api/harness-control.ts),
  * so a wrong word fails whichever scenario meets it, not only the few that ask. The words are
- * the browser driver's (support/browser/labels.ts): one list.
+ * the browser driver's (support/words/page-labels.ts): one list.
  */
 import { expect } from 'chai';
-import { KeyPack, LicenseServerInfo, WizardPage } from './driver';
-import { CAL_TYPE_LABELS, CLOSED_TITLE, CONNECTION_METHOD_LABELS, PAGE_NAMES, PROGRAM_LABELS } from './browser/labels';
+import { KeyPack, LicenseServerInfo, WizardPage } from '../seams/person-and-harness';
+import { CAL_TYPE_LABELS, CLOSED_TITLE, CONNECTION_METHOD_LABELS, PAGE_NAMES, PROGRAM_LABELS } from './page-labels';
 
 // A closed wizard has no page; the fake and the browser driver both call it "Closed".
 const TITLES = new Map<string, string>([

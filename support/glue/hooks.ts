@@ -15,11 +15,11 @@ import {
   setWorldConstructor,
 } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { BrowserDriver } from './browser-driver';
-import { JsonEvidence, writeEvidenceFiles } from './evidence-files';
-import { Refusal } from './driver';
-import { closeBrowserSessionIfLoaded, loadBrowserSession } from './browser-loader';
-import { startProcessFake, stopProcessFake } from './process-fake';
+import { BrowserDriver } from '../browser/browser-driver';
+import { JsonEvidence, writeEvidenceFiles } from '../evidence/evidence-files';
+import { Refusal } from '../seams/person-and-harness';
+import { closeBrowserSessionIfLoaded, loadBrowserSession } from '../browser/browser-loader';
+import { startProcessFake, stopProcessFake } from '../fake/process-fake';
 import { PERSONA_PHRASES } from './personas';
 import { LicensingWorld, NO_KEY_PACK_ID_ISSUED, Persona } from './world';
 
@@ -59,7 +59,7 @@ Before(async function (this: LicensingWorld) {
  * first When marks the end of the set-up: what the Clearinghouse has issued so far is
  * remembered, so "no license key pack ID was issued" speaks of the scenario's own actions.
  */
-/** "exactly N license key pack IDs were issued" (support/world.ts), which counts from the first When too. */
+/** "exactly N license key pack IDs were issued" (support/glue/world.ts), which counts from the first When too. */
 const COUNTS_ISSUED_IDS = /^exactly \d+ license key pack IDs? (?:was|were) issued$/;
 
 BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {

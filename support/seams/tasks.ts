@@ -3,11 +3,11 @@
  * (or one driver method); the tasks read what the wizard displays, as a person would.
  */
 import { expect } from 'chai';
-import { Refusal, TelephoneCall, WizardMove, WizardPage } from './driver';
-import { readPhrase } from './ledger';
-import { ObservedKeyPack } from './observations';
-import { programInformationOf } from './purchase-references';
-import { LicensingWorld } from './world';
+import { Refusal, TelephoneCall, WizardMove, WizardPage } from './person-and-harness';
+import { readPhrase } from '../glue/ledger';
+import { ObservedKeyPack } from '../glue/observations';
+import { programInformationOf } from '../words/purchase-references';
+import { LicensingWorld } from '../glue/world';
 
 export async function move(world: LicensingWorld, wizardMove: WizardMove): Promise<WizardPage> {
   world.page = await world.person.moveWizard(world.serverName, wizardMove);

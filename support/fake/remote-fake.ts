@@ -2,7 +2,7 @@
  * A fake someone else started (RDL_FAKE_URL): checked once, before any scenario, so that a
  * wrong address fails the run at once with one sentence instead of every scenario timing out.
  */
-import { TEST_CONTROL_TOKEN_HEADER } from '../fake-server/http/request-guards';
+import { TEST_CONTROL_TOKEN_HEADER } from '../../fake-server/http/request-guards';
 
 /** How long the fake has to answer GET /healthz: a running fake answers in milliseconds. */
 const ANSWER_WITHIN_MS = 5_000;

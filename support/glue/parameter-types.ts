@@ -1,10 +1,10 @@
 /**
  * Cucumber parameter types: the procedure's words turned into driver values. Each regexp is a
  * literal, the only form the Cucumber Language Server (the IDE) can read; that the person types
- * name exactly support/personas.ts's people is checked by test/language-service.test.ts.
+ * name exactly support/glue/personas.ts's people is checked by test/language-service.test.ts.
  */
 import { defineParameterType } from '@cucumber/cucumber';
-import { ConnectionMethod } from './driver';
+import { ConnectionMethod } from '../seams/person-and-harness';
 import { Persona } from './world';
 
 const CONNECTION_METHODS: Record<string, ConnectionMethod> = {

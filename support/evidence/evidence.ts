@@ -3,7 +3,7 @@
  * the pages): copies of the license server's database taken at the moments a reviewer cares
  * about, just before and just after the wizard's deletion, and after Finish. Every wizard page
  * passes through here, so here too it is held to the title the console gives it
- * (support/console-words.ts). It adds to a driver and replaces none of its verbs: each is
+ * (support/words/console-words.ts). It adds to a driver and replaces none of its verbs: each is
  * handed on, and the compiler sees that none is left out.
  */
 import {
@@ -19,8 +19,8 @@ import {
   TelephoneCall,
   WizardMove,
   WizardPage,
-} from './driver';
-import { expectPageAsTheConsoleShowsIt } from './console-words';
+} from '../seams/person-and-harness';
+import { expectPageAsTheConsoleShowsIt } from '../words/console-words';
 
 export interface DatabaseEvidence {
   label: string;

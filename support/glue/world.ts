@@ -5,16 +5,16 @@
  */
 import { IWorldOptions, World } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { Account, HarnessControl, LicenseServerInfo, Refusal, WizardPage } from './driver';
-import { BrowserDriver } from './browser-driver';
-import { browserSession } from './browser-loader';
-import { EvidenceRecorder } from './evidence';
-import { FakeApi } from './fake-api';
-import { ApiHarness } from './harness-control';
-import { HttpDriver } from './http-driver';
+import { Account, HarnessControl, LicenseServerInfo, Refusal, WizardPage } from '../seams/person-and-harness';
+import { BrowserDriver } from '../browser/browser-driver';
+import { browserSession } from '../browser/browser-loader';
+import { EvidenceRecorder } from '../evidence/evidence';
+import { FakeApi } from '../api/fake-api';
+import { ApiHarness } from '../api/harness-control';
+import { HttpDriver } from '../api/http-driver';
 import { Ledger } from './ledger';
 import { ObservedKeyPack, Observations } from './observations';
-import { runningFake } from './process-fake';
+import { runningFake } from '../fake/process-fake';
 import { PERSONAS } from './personas';
 
 export { PERSONAS } from './personas';

@@ -2,9 +2,9 @@
  * The scenario's observations: what the fake answered (the license key pack IDs the
  * Clearinghouse read out, its help about a kept ID). They are inputs for later actions (the ID
  * a person types) and the actual side of a check, never its expected side: each is an
- * Observed<…>, which no check that takes a Said<…> (support/ledger.ts) accepts.
+ * Observed<…>, which no check that takes a Said<…> (support/glue/ledger.ts) accepts.
  */
-import { GrantedKeyPack } from './driver';
+import { GrantedKeyPack } from '../seams/person-and-harness';
 import { DescribedPurchase, Said } from './ledger';
 
 export declare const OBSERVED: unique symbol;

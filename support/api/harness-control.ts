@@ -3,9 +3,9 @@
  * scenario's environment, seeding, the clock, faults, snapshots, and reads of what the fake
  * stores. None of it is something a person does in the procedure, so no driver does it on pages.
  */
-import { DatabaseContents, FaultSwitches, HarnessControl, PurchaseRecord, StateSnapshot, WorldFixture } from './driver';
+import { DatabaseContents, FaultSwitches, HarnessControl, PurchaseRecord, StateSnapshot, WorldFixture } from '../seams/person-and-harness';
 import { FakeApi } from './fake-api';
-import { expectKeyPackAsTheConsoleShowsIt } from './console-words';
+import { expectKeyPackAsTheConsoleShowsIt } from '../words/console-words';
 
 export class ApiHarness implements HarnessControl {
   constructor(private readonly api: FakeApi) {}
@@ -68,7 +68,7 @@ export class ApiHarness implements HarnessControl {
 
   /**
    * Reads every page of the database (issued CALs come at most 2,500 to an answer). Its packs are
-   * held to the words the console shows (support/console-words.ts), like everything a person reads.
+   * held to the words the console shows (support/words/console-words.ts), like everything a person reads.
    */
   async databaseOf(name: string): Promise<DatabaseContents> {
     const route = '/_test/license-servers/{server}/database';

@@ -3,7 +3,7 @@
  * "Open License 83920147 QX7R2M9KD4L8T1B" or "License Pack (Retail Purchase)
  * 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4", into the information a Clearinghouse caller gives.
  */
-import { LicenseProgram, ProgramInformation } from './driver';
+import { LicenseProgram, ProgramInformation } from '../seams/person-and-harness';
 
 const PROGRAM_LABELS: [string, LicenseProgram][] = [
   ['License Pack (Retail Purchase)', 'retail'],

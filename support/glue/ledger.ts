@@ -1,19 +1,19 @@
 /**
  * The scenario's ledger: only what the scenario's own words said (the purchases it described,
  * the calls and questions it made). The fake's answers go to the observations
- * (support/observations.ts), never here: a verdict whose expected side came from the fake would
+ * (support/glue/observations.ts), never here: a verdict whose expected side came from the fake would
  * check the fake against itself. Every expected value is a Said<…>, which only this module
  * makes, so handing a check an observation instead is a type error, not a slip of convention.
  */
-import { CalType, KeyPack, ProgramInformation, PurchaseRecord } from './driver';
+import { CalType, KeyPack, ProgramInformation, PurchaseRecord } from '../seams/person-and-harness';
 import { OBSERVED } from './observations';
-import { programInformationOf } from './purchase-references';
+import { programInformationOf } from '../words/purchase-references';
 
 declare const SAID: unique symbol;
 /** A value taken from the scenario's words. Nothing outside this module can make one. */
 export type Said<T> = Readonly<T> & { readonly [SAID]: true };
 
-/** Anything but an observation (support/observations.ts), which carries this mark set. */
+/** Anything but an observation (support/glue/observations.ts), which carries this mark set. */
 export type NotObserved<T> = T & { readonly [OBSERVED]?: never };
 
 /** A purchase as the scenario described it (a set-up table's row). */

@@ -1,16 +1,16 @@
 /**
  * The one connection a scenario has to the fake's HTTP API, shared by whatever acts in it: the
- * person's verbs over the API (support/http-driver.ts), the harness's control
- * (support/harness-control.ts), and the browser driver, which reads the environment and the
+ * person's verbs over the API (support/api/http-driver.ts), the harness's control
+ * (support/api/harness-control.ts), and the browser driver, which reads the environment and the
  * account from here. Every URL, status code and JSON body of the suite lives behind `call`.
  * Each scenario gets its own environment inside the fake, named in a header, so scenarios
  * never see each other's state.
  */
-import { Account, Refusal } from './driver';
+import { Account, Refusal } from '../seams/person-and-harness';
 import { AnswerOf, BodyOf, PathOf, QueryOf, Route, Verb, pathFrom } from './api-calls';
 import { Contract } from './contract-check';
 import { RecordedExchange, exchangeRecord, send } from './http-transport';
-import { testControlTokenHeaders } from './remote-fake';
+import { testControlTokenHeaders } from '../fake/remote-fake';
 
 /** The published contract, read once per process: every answer is checked against it. */
 let contract: Contract | undefined;

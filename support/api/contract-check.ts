@@ -43,7 +43,7 @@ export class Contract {
   }
 
   static published(): Contract {
-    return new Contract(JSON.parse(readFileSync(join(__dirname, '..', 'docs', 'openapi.json'), 'utf8')) as never);
+    return new Contract(JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'openapi.json'), 'utf8')) as never);
   }
 
   /** The route template a concrete path (query string and all) is an instance of, if any. */
