@@ -58,9 +58,74 @@ export default tseslint.config(
     },
   },
   {
+    // Steps speak the procedure: they call the glue, the seams and the console's words, never a transport.
     files: ['steps/**/*.ts', 'features/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['../fake-server/*', '../support/http-driver'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/fake-server/**', '**/support/api/*', '**/support/browser/*', '**/support/fake/*', '**/support/evidence/*'] },
+      ],
+    },
+  },
+  {
+    // The console's words: plain lists, written once, that every other room imports.
+    files: ['support/words/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['playwright-core', '@cucumber/cucumber', 'node:http'],
+          patterns: ['../api/*', '../browser/*', '../glue/*', '../evidence/*', '../fake/*'],
+        },
+      ],
+    },
+  },
+  {
+    // The seams and the tasks: a person's verbs and the harness's control, no transport.
+    files: ['support/seams/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['playwright-core', 'node:http'],
+          patterns: ['../api/*', '../browser/*', '../fake/*', '../evidence/*', '**/fake-server/**'],
+        },
+      ],
+    },
+  },
+  {
+    // The API side: every URL, status and JSON body; no page, no cucumber.
+    files: ['support/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['playwright-core', '@cucumber/cucumber'], patterns: ['../browser/*', '../glue/*', '../evidence/*'] },
+      ],
+    },
+  },
+  {
+    // The browser side: pages only (it still arranges Givens through the API's HTTP driver).
+    files: ['support/browser/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['@cucumber/cucumber'], patterns: ['../glue/*', '**/fake-server/**'] }] },
+  },
+  {
+    // Evidence wraps whichever driver acts, through the seams alone.
+    files: ['support/evidence/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['playwright-core', '@cucumber/cucumber'], patterns: ['../api/*', '../browser/*', '../glue/*', '../fake/*'] },
+      ],
+    },
+  },
+  {
+    // Starting (or reaching) the fake under test: the fake's own modules, nothing of the harness.
+    files: ['support/fake/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['@cucumber/cucumber'], patterns: ['../api/*', '../browser/*', '../glue/*', '../seams/*', '../evidence/*', '../words/*'] },
+      ],
     },
   },
 );
