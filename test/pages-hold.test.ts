@@ -8,17 +8,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, AS_ADMIN, STANDARD_USER, TestFake, TO_OBTAIN_PAGE, drive, signInToPages } from './helpers/http-fake';
-
-const WIZARD = '/servers/LS-CONTOSO/wizard';
-const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
-
-/** The hidden field that says which drawing of the wizard a form belongs to. */
-function drawnFrom(html: string): string {
-  const found = /name="drawnFrom" value="([^"]+)"/.exec(html)?.[1];
-  assert.ok(found, 'the wizard form carries no drawnFrom field');
-  return found;
-}
+import {
+  ADMIN,
+  AS_ADMIN,
+  STANDARD_USER,
+  TestFake,
+  TO_OBTAIN_PAGE,
+  drive,
+  signInToPages,
+  FORM_POST,
+  WIZARD_PAGE,
+  drawnFrom,
+} from './helpers/http-fake';
 
 describe('the pages against stale forms and odd posts', () => {
   let fake: TestFake;
@@ -29,7 +30,7 @@ describe('the pages against stale forms and odd posts', () => {
 
   /** Posts a wizard form as the signed-in session of this cookie. */
   function postMoves(environmentId: string, cookie: string, body: string) {
-    return fake.send(environmentId, { method: 'POST', path: `${WIZARD}/moves`, headers: { ...FORM, cookie }, body });
+    return fake.send(environmentId, { method: 'POST', path: `${WIZARD_PAGE}/moves`, headers: { ...FORM_POST, cookie }, body });
   }
 
   async function signedInWizard(): Promise<{ environmentId: string; cookie: string }> {
@@ -41,7 +42,7 @@ describe('the pages against stale forms and odd posts', () => {
 
   it('a stale tab still showing Welcome cannot press Next on Confirm Deletion: refused, nothing deleted', async () => {
     const { environmentId, cookie } = await signedInWizard();
-    const tabA = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+    const tabA = await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
     const stale = drawnFrom(tabA.text);
     // Tab B goes on to Confirm Deletion and ticks the box.
     await drive(fake, environmentId, TO_OBTAIN_PAGE.slice(0, 5));
@@ -56,7 +57,7 @@ describe('the pages against stale forms and odd posts', () => {
   it("a second post of Confirm Deletion's Next (a double click) goes no further than the first", async () => {
     const { environmentId, cookie } = await signedInWizard();
     await drive(fake, environmentId, TO_OBTAIN_PAGE.slice(0, 5));
-    const page = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+    const page = await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
     const body = `deletionShown=1&deletionConfirmed=on&move=next&drawnFrom=${encodeURIComponent(drawnFrom(page.text))}`;
     const first = await postMoves(environmentId, cookie, body);
     assert.equal(first.status, 303);
@@ -78,7 +79,7 @@ describe('the pages against stale forms and odd posts', () => {
 
   describe("someone outside Administrators, on the wizard's frame", () => {
     async function frameOf(environmentId: string, cookie: string) {
-      return fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+      return fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
     }
 
     it("is refused the wizard's pages and shown none of its content, only its four buttons", async () => {
@@ -165,7 +166,7 @@ describe('the pages against stale forms and odd posts', () => {
     assert.equal(moved.status, 200);
   });
 
-  for (const path of ['/sign-in', '/clearinghouse/calls', `${WIZARD}/moves`]) {
+  for (const path of ['/sign-in', '/clearinghouse/calls', `${WIZARD_PAGE}/moves`]) {
     it(`POST ${path} with no body, or a text/plain one, is a 4xx problem and changes nothing`, async () => {
       const { environmentId, cookie } = await signedInWizard();
       const before = fake.digest(environmentId);
@@ -195,7 +196,12 @@ describe('the pages against stale forms and odd posts', () => {
       productVersion: 'Windows Server 2099',
       calType: 'perUser',
     });
-    const posted = await fake.send(environmentId, { method: 'POST', path: '/clearinghouse/calls', headers: FORM, body: form.toString() });
+    const posted = await fake.send(environmentId, {
+      method: 'POST',
+      path: '/clearinghouse/calls',
+      headers: FORM_POST,
+      body: form.toString(),
+    });
     assert.equal(posted.status, 422);
     assert.match(posted.text, /data-problem-code>unknown-product-version</);
     assert.equal(fake.digest(environmentId), before);
@@ -203,7 +209,7 @@ describe('the pages against stale forms and odd posts', () => {
 
   it('no page may be framed, sniffed or kept in the cache once signed in', async () => {
     const { environmentId, cookie } = await signedInWizard();
-    for (const path of ['/sign-in', '/', '/servers/LS-CONTOSO', WIZARD, '/clearinghouse']) {
+    for (const path of ['/sign-in', '/', '/servers/LS-CONTOSO', WIZARD_PAGE, '/clearinghouse']) {
       const answer = await fake.send(environmentId, { method: 'GET', path, headers: { cookie, accept: 'text/html' } });
       assert.equal(answer.headers['x-frame-options'], 'DENY', path);
       assert.match(String(answer.headers['content-security-policy']), /frame-ancestors 'none'/, path);
@@ -223,7 +229,7 @@ describe('the pages against stale forms and odd posts', () => {
       )?.[1];
     assert.equal(await note('?wizard=finished'), undefined, 'an address alone says nothing');
     await fake.json(environmentId, 'POST', '/license-servers/LS-CONTOSO/manage-cals-wizard', {});
-    const wizard = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+    const wizard = await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
     const cancelled = await postMoves(environmentId, cookie, `move=cancel&drawnFrom=${encodeURIComponent(drawnFrom(wizard.text))}`);
     assert.equal(cancelled.status, 303);
     assert.equal(cancelled.headers.location, '/servers/LS-CONTOSO', 'the address carries no outcome');

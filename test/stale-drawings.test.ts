@@ -9,17 +9,21 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, AS_ADMIN, FIXTURE, TestFake, TO_OBTAIN_PAGE, basic, drive, signInToPages } from './helpers/http-fake';
+import {
+  ADMIN,
+  AS_ADMIN,
+  FIXTURE,
+  TestFake,
+  TO_OBTAIN_PAGE,
+  basic,
+  drive,
+  signInToPages,
+  FORM_POST,
+  WIZARD_PAGE,
+  drawnFrom,
+} from './helpers/http-fake';
 
-const WIZARD = '/servers/LS-CONTOSO/wizard';
 const WIZARD_API = '/license-servers/LS-CONTOSO/manage-cals-wizard';
-const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
-
-function drawnFrom(html: string): string {
-  const found = /name="drawnFrom" value="([^"]+)"/.exec(html)?.[1];
-  assert.ok(found, 'the wizard form carries no drawnFrom field');
-  return found;
-}
 
 describe('a stale drawing of the same wizard page', () => {
   let fake: TestFake;
@@ -34,14 +38,19 @@ describe('a stale drawing of the same wizard page', () => {
     const cookie = await signInToPages(fake, environmentId, ADMIN);
     await fake.json(environmentId, 'POST', WIZARD_API, {});
     if (moves.length > 0) await drive(fake, environmentId, moves);
-    const page = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+    const page = await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
     return { environmentId, cookie, stale: drawnFrom(page.text) };
   }
 
   /** Posts tab A's form after tab B has moved on; asserts "page changed" and that nothing changed. */
   async function refusedAsPageChanged(environmentId: string, cookie: string, body: string, pageNow: RegExp) {
     const before = fake.digest(environmentId);
-    const posted = await fake.send(environmentId, { method: 'POST', path: `${WIZARD}/moves`, headers: { ...FORM, cookie }, body });
+    const posted = await fake.send(environmentId, {
+      method: 'POST',
+      path: `${WIZARD_PAGE}/moves`,
+      headers: { ...FORM_POST, cookie },
+      body,
+    });
     assert.equal(posted.status, 409, posted.text.slice(0, 300));
     assert.match(posted.text, /data-problem-code>page-changed</);
     assert.match(posted.text, /Page changed/, 'the refusal has its title');
@@ -90,9 +99,14 @@ describe('a stale drawing of the same wizard page', () => {
 
   it('the same post from a fresh drawing is taken (the refusals above are not an accident)', async () => {
     const { environmentId, cookie } = await tabOn(TO_OBTAIN_PAGE.slice(0, 4));
-    const page = await fake.send(environmentId, { method: 'GET', path: WIZARD, headers: { cookie, accept: 'text/html' } });
+    const page = await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
     const body = `deletionShown=1&deletionConfirmed=on&drawnFrom=${encodeURIComponent(drawnFrom(page.text))}`;
-    const posted = await fake.send(environmentId, { method: 'POST', path: `${WIZARD}/moves`, headers: { ...FORM, cookie }, body });
+    const posted = await fake.send(environmentId, {
+      method: 'POST',
+      path: `${WIZARD_PAGE}/moves`,
+      headers: { ...FORM_POST, cookie },
+      body,
+    });
     assert.equal(posted.status, 303);
     const now = await fake.json(environmentId, 'GET', WIZARD_API, undefined);
     assert.deepEqual((now.body as { confirmDeletion: unknown }).confirmDeletion, { deletionConfirmed: true });

@@ -2,6 +2,7 @@
  * An in-process fake on a loopback port for the reliability tests, with a raw HTTP client
  * that can send anything (bad JSON, odd headers) and a digest of everything stored.
  */
+import assert from 'node:assert/strict';
 import { IncomingHttpHeaders, request } from 'node:http';
 import { RunningFake, startFake } from '../../support/fake/fake-under-test';
 import { PERSONAS } from '../../support/glue/personas';
@@ -182,4 +183,15 @@ export async function signInToPages(
   const session = answer.cookies[0]?.split(';')[0] ?? '';
   if (!session.startsWith('rdl-session=')) throw new Error(`signing in as ${account.userName} failed: ${answer.status}`);
   return session;
+}
+
+/** LS-CONTOSO's wizard page, and the headers of a page's form posted by a browser that takes HTML. */
+export const WIZARD_PAGE = '/servers/LS-CONTOSO/wizard';
+export const FORM_POST = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+
+/** The hidden field that says which drawing of the wizard a form belongs to. */
+export function drawnFrom(html: string): string {
+  const found = /name="drawnFrom" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(found, 'the wizard form carries no drawnFrom field');
+  return found;
 }
