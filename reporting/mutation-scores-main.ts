@@ -1,0 +1,125 @@
+/**
+ * `npm run mutation:scores`: the fake's mutation score per folder (domain, http, persistence)
+ * from the reports the Stryker runs left under reports/ (see reporting/mutation-scores.ts), and
+ * every surviving mutant with its reason from docs/mutation-survivors.json.
+ *   --write  also writes docs/mutation-scores.md (the table and the survivors, with the date)
+ *   --check  exits 1 when a folder is under 90% of its covered mutants, or a survivor has no reason
+ * A folder whose run has not been made is said to be missing, not scored as zero.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { calculateMetrics } from 'mutation-testing-metrics';
+import type { FileResult } from 'mutation-testing-report-schema';
+import { FOLDER_REPORTS, Folder, Survivor, filesOf, mergeRuns, survivorsOf } from './mutation-scores';
+
+const REASONS = 'docs/mutation-survivors.json';
+const TARGET = 'docs/mutation-scores.md';
+/** The share of covered mutants `npm test` must catch in every folder (issue 28). */
+const FLOOR = 90;
+
+type Files = Record<string, FileResult>;
+
+function read(path: string | undefined, folder: string): Files | undefined {
+  if (!path || !existsSync(path)) return undefined;
+  return filesOf((JSON.parse(readFileSync(path, 'utf8')) as { files: Files }).files, folder);
+}
+
+interface Row {
+  folder: Folder;
+  mutants: number;
+  covered: number;
+  scenarios: string;
+  nodeTests: string;
+  detected: number;
+  score: number;
+  survivors: Survivor[];
+}
+
+function percent(files: Files | undefined): string {
+  if (!files) return 'not run';
+  const { metrics } = calculateMetrics(files);
+  return `${metrics.mutationScoreBasedOnCoveredCode.toFixed(2)}% (${metrics.totalDetected} of ${metrics.totalCovered})`;
+}
+
+function rowFor(folder: Folder, reasons: Record<string, string>): Row | undefined {
+  const scenarios = read(FOLDER_REPORTS[folder].scenarios, folder);
+  const nodeTests = read(FOLDER_REPORTS[folder].nodeTests, folder);
+  const both = scenarios && nodeTests ? mergeRuns(scenarios, nodeTests) : (scenarios ?? nodeTests);
+  if (!both) return undefined;
+  const { metrics } = calculateMetrics(both);
+  return {
+    folder,
+    mutants: metrics.totalMutants,
+    covered: metrics.totalCovered,
+    scenarios: percent(scenarios),
+    nodeTests: FOLDER_REPORTS[folder].nodeTests ? percent(nodeTests) : 'not mutated',
+    detected: metrics.totalDetected,
+    score: metrics.mutationScoreBasedOnCoveredCode,
+    survivors: survivorsOf(both, reasons),
+  };
+}
+
+function render(rows: Row[], missing: Folder[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/`/g, "'");
+  const lines = [
+    '# Mutation scores of the fake, per folder',
+    '',
+    `Written by \`npm run mutation:scores -- --write\` on ${new Date().toISOString().slice(0, 10)} from the reports of`,
+    '`npm run mutation`, `npm run mutation:http` and `npm run mutation:node-tests` (see [Reliability](reliability.md#mutation-testing)).',
+    'A mutant counts as caught by `npm test` when the scenarios or the node tests kill it (or time out on it);',
+    'the score is the share of covered mutants caught. Do not edit by hand: the reasons live in',
+    '[mutation-survivors.json](mutation-survivors.json).',
+    '',
+    '| folder | mutants | covered | scenarios alone | node tests alone | `npm test` (either) | survivors |',
+    '| ------ | ------: | ------: | --------------- | ---------------- | ------------------- | --------: |',
+    ...rows.map(
+      (row) =>
+        `| ${row.folder}/ | ${row.mutants} | ${row.covered} | ${row.scenarios} | ${row.nodeTests} | ` +
+        `**${row.score.toFixed(2)}%** (${row.detected} of ${row.covered}) | ${row.survivors.length} |`,
+    ),
+    ...missing.map((folder) => `| ${folder}/ | not run | | | | | |`),
+    '',
+  ];
+  for (const row of rows) {
+    if (row.survivors.length === 0) continue;
+    lines.push(`## Surviving mutants in fake-server/${row.folder}/`, '');
+    lines.push('| where | mutator | code → replacement | why it is left |', '| --- | --- | --- | --- |');
+    for (const survivor of row.survivors) {
+      const change = `\`${cell(survivor.code).slice(0, 80)}\` → \`${cell(survivor.replacement).slice(0, 80)}\``;
+      lines.push(
+        `| ${survivor.where.replace('fake-server/', '')} | ${survivor.mutator} | ${change} | ${cell(survivor.reason ?? '**no reason recorded**')} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } } });
+  const reasons = existsSync(REASONS) ? (JSON.parse(readFileSync(REASONS, 'utf8')) as Record<string, string>) : {};
+  const folders = Object.keys(FOLDER_REPORTS) as Folder[];
+  const rows = folders.map((folder) => rowFor(folder, reasons)).filter((row): row is Row => row !== undefined);
+  const missing = folders.filter((folder) => !rows.some((row) => row.folder === folder));
+  const text = render(rows, missing);
+  console.log(text);
+  if (values.write) writeFileSync(TARGET, text);
+  const unexplained = rows.flatMap((row) => row.survivors.filter((survivor) => survivor.reason === undefined));
+  if (values.write || unexplained.length > 0) {
+    // The keys to paste into docs/mutation-survivors.json, with a reason each.
+    for (const survivor of unexplained) console.error(`no reason recorded: ${JSON.stringify(survivor.key)}`);
+  }
+  const under = rows.filter((row) => row.score < FLOOR);
+  if (values.check && (under.length > 0 || unexplained.length > 0 || missing.length > 0)) {
+    console.error(
+      [
+        ...under.map((row) => `fake-server/${row.folder}/ scores ${row.score.toFixed(2)}%, under ${FLOOR}%`),
+        ...(unexplained.length > 0 ? [`${unexplained.length} surviving mutant(s) have no reason in ${REASONS}`] : []),
+        ...missing.map((folder) => `fake-server/${folder}/ has no mutation report: run its Stryker configuration first`),
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+}
+
+main();
