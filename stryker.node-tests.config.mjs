@@ -1,9 +1,11 @@
 // The node tests' view of the same folders (npm run mutation:node-tests): the protocol guards
 // no person meets in a scenario (Origin, Host, OPTIONS, a stale form's revision, Basic
 // credentials, snapshots under --db, what the pages draw) are proved by node tests, which speak
-// TAP; Stryker's TAP runner runs the test files that reach each mutant. Only the in-process test
-// files take part: the ones that spawn a fake (persistence.test.ts) or time the event loop
-// cannot see a mutant of this process. Incremental like stryker.http.config.mjs.
+// TAP; Stryker's TAP runner runs the test files that reach each mutant. Only the test files that
+// run the fake in their own process take part (the --db file checks among them, which no
+// scenario reaches): the ones that only spawn a fake (persistence.test.ts) cannot see a mutant of
+// this process, and the timed event-loop tests and the 10,000-sequence property test would make
+// every mutant wait for them. Incremental like stryker.http.config.mjs.
 //   npx stryker run stryker.node-tests.config.mjs --mutate fake-server/http/request-guards.ts
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -19,6 +21,14 @@ export default {
       'test/authorization.test.ts',
       'test/sessions.test.ts',
       'test/read-cache.test.ts',
+      'test/database-file-contents.test.ts',
+      'test/fourth-probe.test.ts',
+      'test/test-control-token.test.ts',
+      'test/sign-in-lockout.test.ts',
+      'test/sign-in-cost.test.ts',
+      'test/service.test.ts',
+      'test/clearinghouse.test.ts',
+      'test/contract-examples.test.ts',
     ],
     nodeArgs: ['-r', './tools/register-typescript.cjs'],
   },
