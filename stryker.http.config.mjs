@@ -15,6 +15,9 @@ import process from 'node:process';
 const folder = process.env.RDL_MUTATION_FOLDER ?? 'http';
 if (!['http', 'persistence'].includes(folder)) throw new Error(`RDL_MUTATION_FOLDER must be http or persistence, not "${folder}"`);
 const reports = `reports/mutation-${folder}`;
+// A mutant that leaves a request unanswered fails its scenario in 5 s (support/api/http-transport.ts)
+// instead of running out Stryker's timeout and restarting the runner: most of a first run's time went there.
+process.env.RDL_ANSWER_DEADLINE_MS ??= '5000';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -34,5 +37,5 @@ export default {
   cleanTempDir: 'always',
   // Another run's sandbox (each configuration has its own temp folder) is not source to copy.
   ignorePatterns: ['/.stryker-tmp', '/reports'],
-  timeoutMS: 15000,
+  timeoutMS: 10000,
 };

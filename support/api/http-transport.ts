@@ -12,6 +12,15 @@ import { Agent, request } from 'node:http';
  */
 const AGENT = new Agent({ keepAlive: true, maxSockets: 8, timeout: 4_000 });
 
+/**
+ * How long a request may wait with nothing coming back before it fails, naming the request. The
+ * fake answers in milliseconds, and no request may stall (a held answer, a lost next()): without
+ * a deadline such a bug ran out the step's 60 s and said only "timed out". Generous by default
+ * for busy machines; the mutation runs shorten it (RDL_ANSWER_DEADLINE_MS), so that a mutant
+ * that hangs a request is caught in seconds instead of waiting out Stryker's timeout.
+ */
+const ANSWER_DEADLINE_MS = Number(process.env.RDL_ANSWER_DEADLINE_MS) || 20_000;
+
 /** An answer from the fake; `json` is the parsed body when it is JSON, read once. */
 export interface Answer {
   status: number;
@@ -47,6 +56,12 @@ function sendOnce(url: string, method: string, headers: Record<string, string>, 
       });
       response.on('error', reject);
     });
+    // Inactivity, not the whole exchange: a long answer that keeps coming is not cut off.
+    outgoing.setTimeout(ANSWER_DEADLINE_MS, () =>
+      outgoing.destroy(
+        new Error(`The fake sent nothing back to ${method} ${new URL(url).pathname} for ${ANSWER_DEADLINE_MS} ms: a request stalled`),
+      ),
+    );
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       reject(outgoing.reusedSocket && error.code === 'ECONNRESET' ? new ReusedConnectionReset(error.message) : error);
     });
