@@ -5,8 +5,45 @@
 // run the fake in their own process take part (the --db file checks among them, which no
 // scenario reaches): the ones that only spawn a fake (persistence.test.ts) cannot see a mutant of
 // this process, and the timed event-loop tests and the 10,000-sequence property test would make
-// every mutant wait for them. Incremental like stryker.http.config.mjs.
-//   npx stryker run stryker.node-tests.config.mjs --mutate fake-server/http/request-guards.ts
+// every mutant wait for them.
+//
+// One folder per run (RDL_MUTATION_FOLDER=http or persistence), and only the lines where the
+// scenarios' run of that folder (stryker.http.config.mjs, run first) left a mutant alive or
+// never reached one: npm test catches a mutant when either kind of test does, so the node tests
+// are asked about the rest only (npm run mutation:scores merges the two). A node-test process
+// costs seconds to start, every mutant of a first full run took over 20 s here, and most are
+// killed by a scenario already. With no scenarios' report yet, the whole folder is mutated.
+//   RDL_MUTATION_FOLDER=http npx stryker run stryker.node-tests.config.mjs --mutate fake-server/http/request-guards.ts
+import { existsSync, readFileSync } from 'node:fs';
+import process from 'node:process';
+
+const folder = process.env.RDL_MUTATION_FOLDER ?? 'http';
+if (!['http', 'persistence'].includes(folder)) throw new Error(`RDL_MUTATION_FOLDER must be http or persistence, not "${folder}"`);
+const reports = `reports/mutation-node-tests-${folder}`;
+
+/** The lines of each file where the scenarios left a mutant alive or unreached, as Stryker's `file:from-to` ranges. */
+function leftByTheScenarios() {
+  const report = `reports/mutation-${folder}/mutation.json`;
+  if (!existsSync(report)) return [`fake-server/${folder}/**/*.ts`];
+  const ranges = [];
+  for (const [name, file] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
+    const lines = new Set();
+    for (const mutant of file.mutants) {
+      if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
+      for (let line = mutant.location.start.line; line <= mutant.location.end.line; line += 1) lines.add(line);
+    }
+    // Runs of consecutive lines, one range each.
+    const sorted = [...lines].sort((a, b) => a - b);
+    for (let start = 0; start < sorted.length;) {
+      let end = start;
+      while (sorted[end + 1] === sorted[end] + 1) end += 1;
+      ranges.push(`${name}:${sorted[start]}-${sorted[end]}`);
+      start = end + 1;
+    }
+  }
+  return ranges;
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'tap',
@@ -33,15 +70,15 @@ export default {
     nodeArgs: ['-r', './tools/register-typescript.cjs'],
   },
   plugins: ['@stryker-mutator/tap-runner'],
-  mutate: ['fake-server/http/**/*.ts', 'fake-server/persistence/**/*.ts'],
+  mutate: leftByTheScenarios(),
   coverageAnalysis: 'perTest',
   concurrency: 2,
   incremental: true,
-  incrementalFile: 'reports/mutation-node-tests/stryker-incremental.json',
+  incrementalFile: `${reports}/stryker-incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation-node-tests/index.html' },
-  jsonReporter: { fileName: 'reports/mutation-node-tests/mutation.json' },
-  tempDirName: '.stryker-tmp/node-tests',
+  htmlReporter: { fileName: `${reports}/index.html` },
+  jsonReporter: { fileName: `${reports}/mutation.json` },
+  tempDirName: `.stryker-tmp/node-tests-${folder}`,
   cleanTempDir: 'always',
   // Another run's sandbox (each configuration has its own temp folder) is not source to copy.
   ignorePatterns: ['/.stryker-tmp', '/reports'],
