@@ -34,6 +34,15 @@ import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } fr
 import { andWaitForAnswer, andWaitForPage, refusalShown, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './page-reading';
 import { InputMode, buttonOf, makeMove, pasteIntoBoxes, reach, readClosedWizard, readWizardPage } from './wizard-screen';
 import { Screens, wizardShown } from './screens';
+import {
+  CLEARINGHOUSE_PATH,
+  fillInCall,
+  fillInQuestion,
+  keyPackShown,
+  pressAsk,
+  pressCall,
+  telephoneNumbersShown,
+} from './clearinghouse-screen';
 import { Picture } from '../evidence/evidence-files';
 import { FakeApi } from '../api/fake-api';
 import { HttpDriver } from '../api/http-driver';
@@ -270,45 +279,22 @@ export class BrowserDriver implements PersonVerbs {
 
   async telephoneNumbers(): Promise<Record<string, string>> {
     if (this.arranging) return this.overApi.telephoneNumbers();
-    const page = await this.open('/clearinghouse');
-    return Object.fromEntries(await tableFacts(page, 'Clearinghouse telephone numbers').then((facts) => [...facts].slice(1)));
+    return telephoneNumbersShown(await this.open(CLEARINGHOUSE_PATH));
   }
 
   async callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack> {
     if (this.arranging) return this.overApi.callClearinghouse(call);
-    const page = await this.openToAct('/clearinghouse');
-    const { information } = call;
-    const keyboard = this.inputMode === 'keyboard';
-    const type = async (label: string, text: string) => {
-      const field = page.getByLabel(label);
-      if (keyboard) await reach(page, field).then(() => page.keyboard.type(text));
-      else await field.fill(text);
-    };
-    const choose = async (label: string, option: string) => {
-      const list = page.getByLabel(label);
-      if (keyboard) await reach(page, list).then(() => page.keyboard.type(option));
-      else await list.selectOption({ label: option });
-    };
-    await type('Number dialled', call.dialledNumber);
-    await type('License Server ID', call.licenseServerId);
-    await choose('Licensing program', PROGRAM_LABELS[information.program]);
-    if (information.program === 'retail') await type('License code', information.licenseCode);
-    else if (information.program === 'openLicense') {
-      await type('License number', information.licenseNumber);
-      await type('Authorization number', information.authorizationNumber);
-    } else await type('Agreement number', information.agreementNumber);
-    if (call.productVersion !== undefined) await choose('Product version', call.productVersion);
-    if (call.calType !== undefined) await choose('CAL type', CAL_TYPE_LABELS[call.calType]);
-    const callButton = page.getByRole('button', { name: 'Call' });
-    await this.answer(page, () => (keyboard ? reach(page, callButton).then(() => page.keyboard.press('Enter')) : callButton.click()));
+    const page = await this.openToAct(CLEARINGHOUSE_PATH);
+    await fillInCall(page, call, this.inputMode);
+    await this.answer(page, () => pressCall(page, this.inputMode));
     return keyPackShown(page);
   }
 
   async askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
     if (this.arranging) return this.overApi.askClearinghouseAbout(licenseKeyPackId);
-    const page = await this.openToAct('/clearinghouse');
-    await page.getByLabel('License key pack ID').fill(licenseKeyPackId);
-    await this.follow(page, () => page.getByRole('button', { name: 'Ask' }).click());
+    const page = await this.openToAct(CLEARINGHOUSE_PATH);
+    await fillInQuestion(page, licenseKeyPackId);
+    await this.follow(page, () => pressAsk(page));
     const { licenseServerId, purchaseNumber, quantity } = await keyPackShown(page);
     return { licenseServerId, purchaseNumber, quantity };
   }
@@ -473,18 +459,5 @@ async function serverInfo(page: Page): Promise<LicenseServerInfo> {
     licenseServerId: shownOrNull(facts.get('License Server ID')),
     countryRegion: shownOrNull(facts.get('Country/region')),
     connectionMethod: valueOf(CONNECTION_METHOD_LABELS, facts.get('Connection method') ?? ''),
-  };
-}
-
-/** The Clearinghouse's page about one license key pack, as the representative reads it out. */
-async function keyPackShown(page: Page): Promise<GrantedKeyPack & { licenseServerId: string }> {
-  const facts = await tableFacts(page, 'License key pack');
-  return {
-    licenseKeyPackId: facts.get('License key pack ID') ?? '',
-    licenseServerId: facts.get('License Server ID') ?? '',
-    purchaseNumber: Number(facts.get('Purchase')),
-    productVersion: facts.get('Product version') ?? '',
-    calType: valueOf(CAL_TYPE_LABELS, facts.get('CAL type') ?? ''),
-    quantity: Number(facts.get('Number of CALs')),
   };
 }
