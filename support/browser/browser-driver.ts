@@ -32,7 +32,7 @@ import {
 } from '../seams/person-and-harness';
 import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } from '../words/page-labels';
 import { andWaitForAnswer, andWaitForPage, refusalShown, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './page-reading';
-import { InputMode, buttonOf, makeMove, pasteIntoBoxes, reach, readClosedWizard, readWizardPage } from './wizard-screen';
+import { InputMode, buttonOf, moveAndRead, pasteIntoBoxes, reach, readWizardPage } from './wizard-screen';
 import { Screens, wizardShown } from './screens';
 import {
   CLEARINGHOUSE_PATH,
@@ -222,22 +222,16 @@ export class BrowserDriver implements PersonVerbs {
   async moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
     if (this.arranging) return this.overApi.moveWizard(name, move);
     const page = await this.wizardOnScreen(name, buttonOf(move));
+    let view: WizardPage;
     try {
-      await makeMove(page, move, this.inputMode);
+      view = await moveAndRead(page, name, move, this.inputMode, (shown) => this.session.onPage(shown));
     } catch (error) {
       if (error instanceof Refusal) this.leftOnScreen = { page, label: `refused: ${error.code}` };
       throw error;
     } finally {
       this.screens.actedOn(page);
     }
-    await this.session.onPage(page);
-    const closed = await readClosedWizard(page, name);
-    if (closed) {
-      this.leftOnScreen = { page, label: `wizard ${closed.outcome}` };
-      if (this.picturesOf === 'every wizard page') await this.pictureOfStep();
-      return closed;
-    }
-    return this.wizardPage(page, name);
+    return this.shownAfterMove(page, view);
   }
 
   /**
@@ -257,15 +251,16 @@ export class BrowserDriver implements PersonVerbs {
   async moveWizardInSecondTab(name: string, move: WizardMove): Promise<WizardPage> {
     const tab = this.secondTab;
     if (!tab) throw new Error('No second tab is open: open the wizard in a second tab first');
+    let view: WizardPage;
     try {
-      await makeMove(tab, move, this.inputMode);
+      view = await moveAndRead(tab, name, move, this.inputMode, (shown) => this.session.onPage(shown));
     } catch (error) {
       if (error instanceof Refusal) this.leftOnScreen = { page: tab, label: `second tab refused: ${error.code}` };
       throw error;
     }
-    await this.session.onPage(tab);
+    // The tab is not one of the pages the driver keeps track of, but its move changed the fake under them all.
     this.screens.changed();
-    return (await readClosedWizard(tab, name)) ?? readWizardPage(tab, name);
+    return view;
   }
 
   async pasteKeyPackId(name: string, keyPackId: string, typedGroups = 0): Promise<WizardPage> {
@@ -397,15 +392,21 @@ export class BrowserDriver implements PersonVerbs {
     await throwIfRefused(page);
   }
 
-  /**
-   * Reads the wizard page and records it as what the step leaves on the screen; with every
-   * wizard page pictured, takes its picture the first time the scenario reaches it in a row.
-   */
+  /** Reads the wizard page on the screen and records it (see shownAfterMove). */
   private async wizardPage(page: Page, name: string): Promise<WizardPage> {
-    const view = await readWizardPage(page, name);
-    this.screens.drawn(page, wizardShown(name));
-    this.leftOnScreen = { page, label: view.title };
-    if (this.picturesOf === 'every wizard page' && this.pictures.at(-1)?.label !== view.title) await this.pictureOfStep();
+    return this.shownAfterMove(page, await readWizardPage(page, name));
+  }
+
+  /**
+   * Records what a move left on the screen: the wizard's page (drawn as the fake has it now), or
+   * the server's page after it closed; with every wizard page pictured, takes its picture the
+   * first time the scenario reaches it in a row.
+   */
+  private async shownAfterMove(page: Page, view: WizardPage): Promise<WizardPage> {
+    const label = view.page === 'closed' ? `wizard ${view.outcome}` : view.title;
+    if (view.page !== 'closed') this.screens.drawn(page, wizardShown(view.serverName));
+    this.leftOnScreen = { page, label };
+    if (this.picturesOf === 'every wizard page' && this.pictures.at(-1)?.label !== label) await this.pictureOfStep();
     return view;
   }
 

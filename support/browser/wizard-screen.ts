@@ -85,7 +85,7 @@ const CLOSING_NOTES: Record<string, NonNullable<WizardPage['outcome']>> = {
  * any more, and a page that still showed one would say so). Undefined while a wizard page is on
  * the screen, or no note says the wizard closed.
  */
-export async function readClosedWizard(page: Page, serverName: string): Promise<WizardPage | undefined> {
+async function readClosedWizard(page: Page, serverName: string): Promise<WizardPage | undefined> {
   if (new URL(page.url()).pathname.endsWith('/wizard')) return undefined;
   const nodes = await ariaNodes(page.getByRole('main'));
   const outcome = nodes.map((candidate) => (candidate.role === 'status' ? CLOSING_NOTES[candidate.value] : undefined)).find(Boolean);
@@ -93,8 +93,26 @@ export async function readClosedWizard(page: Page, serverName: string): Promise<
   return { serverName, page: 'closed', title: CLOSED_TITLE, ...shownOnAnyPage(nodes), outcome };
 }
 
+/**
+ * One move of the wizard, whole: made on the page on the screen, then what follows read from
+ * it, the wizard closed (the server's page after Finish or Cancel) or its next page. `shown` is
+ * told of the page between the two, before it is read (the accessibility check of every page the
+ * driver shows). A move the page refuses rejects with the Refusal, nothing read.
+ */
+export async function moveAndRead(
+  page: Page,
+  serverName: string,
+  move: WizardMove,
+  mode: InputMode,
+  shown: (page: Page) => Promise<void>,
+): Promise<WizardPage> {
+  await makeMove(page, move, mode);
+  await shown(page);
+  return (await readClosedWizard(page, serverName)) ?? readWizardPage(page, serverName);
+}
+
 /** Makes one move on the page on the screen; the page then shown is the result (or a refusal). */
-export async function makeMove(page: Page, move: WizardMove, mode: InputMode): Promise<void> {
+async function makeMove(page: Page, move: WizardMove, mode: InputMode): Promise<void> {
   // Read only when a move is refused: every move would otherwise pay a round trip for it.
   const notHere = async () =>
     new Refusal(
