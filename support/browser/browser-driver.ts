@@ -11,10 +11,8 @@
  * One browser per cucumber worker; one browser context per account (signed in once, then
  * reused by later scenarios, which only change the environment header).
  *
- * Arranging: while a scenario's Given steps run (`arranging` is on, set by the BeforeStep
- * hook), the procedure's verbs go over the API instead: a scenario's set-up is not what it
- * proves, and reaching the Obtain Client License Key Pack page by clicking costs eight page
- * moves. The path itself is proven on the pages by every scenario whose When performs it.
+ * It knows only pages. In the browser profile a scenario's Given steps arrange over the API
+ * instead; which driver does a verb is decided in one place, support/glue/who-acts.ts.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -45,7 +43,6 @@ import {
 } from './clearinghouse-screen';
 import { Picture } from '../evidence/evidence-files';
 import { FakeApi } from '../api/fake-api';
-import { HttpDriver } from '../api/http-driver';
 
 export class BrowserDriver implements PersonVerbs {
   /** Pictures of the pages this scenario's steps left on the screen, in order. */
@@ -62,16 +59,12 @@ export class BrowserDriver implements PersonVerbs {
   inputMode: InputMode = 'mouse';
   /** What each of this scenario's pages shows, and whether it is still current (support/browser/screens.ts). */
   private readonly screens = new Screens();
-  /** On during a scenario's Given steps: the procedure's verbs then arrange the world over the API. */
-  private arranging = false;
   /** The page a verb last used: the one to take a picture of when a step fails. */
   private lastUsed: Page | undefined;
   /** This scenario's page for each account that has acted in it. */
   private readonly pages = new Map<string, Promise<Page>>();
   /** A second tab with the wizard, left as it was drawn (see openWizardInSecondTab). */
   private secondTab: Page | undefined;
-  /** The same verbs over the API, for arranging a scenario's set-up. */
-  private readonly overApi: HttpDriver;
 
   constructor(
     private readonly api: FakeApi,
@@ -84,17 +77,9 @@ export class BrowserDriver implements PersonVerbs {
       onPage(page: Page): Promise<void>;
     },
   ) {
-    this.overApi = new HttpDriver(api);
-    // A request that may change the fake (anything but GET) leaves every page on screen out of date.
+    // A request that may change the fake (anything but GET), the Givens' over the API among them,
+    // leaves every page on screen out of date: the next page verb loads its page afresh.
     api.onChange(() => this.screens.changed());
-  }
-
-  /**
-   * Given steps arrange over the API; When and Then steps act and read on the pages. What the
-   * API moved is not on any screen, so the next page verb loads the page afresh.
-   */
-  arrangeOverApi(on: boolean): void {
-    this.arranging = on;
   }
 
   /** The pages are drawn in the account's own signed-in context (see `page`). */
@@ -125,7 +110,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async listLicenseServers(): Promise<LicenseServerInfo[]> {
-    if (this.arranging) return this.overApi.listLicenseServers();
     const page = await this.open('/');
     return (await tableRecords(page, 'License servers')).map((row) => ({
       name: row.Name ?? '',
@@ -137,20 +121,17 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async licenseServer(name: string): Promise<LicenseServerInfo> {
-    if (this.arranging) return this.overApi.licenseServer(name);
     return serverInfo(await this.open(serverPath(name)));
   }
 
   /** The method chosen in the Connection method list of Properties, by the words it shows. */
   async connectionMethodInProperties(name: string): Promise<ConnectionMethod> {
-    if (this.arranging) return this.overApi.connectionMethodInProperties(name);
     const page = await this.open(`${serverPath(name)}/properties`);
     const chosen = await page.getByRole('combobox', { name: 'Connection method' }).locator('option:checked').textContent();
     return valueOf(CONNECTION_METHOD_LABELS, chosen?.trim() ?? '');
   }
 
   async setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
-    if (this.arranging) return this.overApi.setConnectionMethod(name, method);
     const page = await this.openToAct(serverPath(name));
     await page.getByText('Action', { exact: true }).click();
     await this.follow(page, () => page.getByRole('link', { name: 'Properties' }).click());
@@ -163,7 +144,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async installedKeyPacks(name: string): Promise<KeyPack[]> {
-    if (this.arranging) return this.overApi.installedKeyPacks(name);
     const page = await this.open(serverPath(name));
     return (await tableRecords(page, 'Installed RDS CALs')).map((row) => {
       const expires = row.Expires ?? 'Never';
@@ -183,7 +163,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async eventLog(name: string): Promise<LoggedEvent[]> {
-    if (this.arranging) return this.overApi.eventLog(name);
     const page = await this.open(serverPath(name));
     return (await tableRecords(page, 'Event log')).map((row) => ({
       eventId: Number(row['Event ID']),
@@ -195,7 +174,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async openManageCalsWizard(name: string): Promise<WizardPage> {
-    if (this.arranging) return this.overApi.openManageCalsWizard(name);
     const page = await this.openToAct(serverPath(name));
     const menu = page.getByText('Action', { exact: true });
     const entry = page.getByRole('button', { name: 'Manage RDS CALs' });
@@ -212,7 +190,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async currentWizardPage(name: string): Promise<WizardPage> {
-    if (this.arranging) return this.overApi.currentWizardPage(name);
     const page = await this.wizardOnScreen(name);
     const view = await readWizardPage(page, name);
     this.screens.drawn(page, wizardShown(name));
@@ -220,7 +197,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
-    if (this.arranging) return this.overApi.moveWizard(name, move);
     const page = await this.wizardOnScreen(name, buttonOf(move));
     let view: WizardPage;
     try {
@@ -234,10 +210,7 @@ export class BrowserDriver implements PersonVerbs {
     return this.shownAfterMove(page, view);
   }
 
-  /**
-   * A second tab of the acting person's browser with the wizard as it is now. Always a page, even
-   * while a Given arranges: a tab is what the scenario is about. It is not redrawn afterwards.
-   */
+  /** A second tab of the acting person's browser with the wizard as it is now. It is not redrawn afterwards. */
   async openWizardInSecondTab(name: string): Promise<WizardPage> {
     const tab = await newPage((await this.page()).context());
     this.secondTab = tab;
@@ -264,7 +237,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async pasteKeyPackId(name: string, keyPackId: string, typedGroups = 0): Promise<WizardPage> {
-    if (this.arranging) return this.overApi.pasteKeyPackId(name, keyPackId);
     const page = await this.wizardOnScreen(name);
     await pasteIntoBoxes(page, keyPackId, typedGroups);
     // Moving on to Next leaves the boxes, which hands the ID to the wizard (posted in place).
@@ -273,12 +245,10 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async telephoneNumbers(): Promise<Record<string, string>> {
-    if (this.arranging) return this.overApi.telephoneNumbers();
     return telephoneNumbersShown(await this.open(CLEARINGHOUSE_PATH));
   }
 
   async callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack> {
-    if (this.arranging) return this.overApi.callClearinghouse(call);
     const page = await this.openToAct(CLEARINGHOUSE_PATH);
     await fillInCall(page, call, this.inputMode);
     await this.answer(page, () => pressCall(page, this.inputMode));
@@ -286,7 +256,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
-    if (this.arranging) return this.overApi.askClearinghouseAbout(licenseKeyPackId);
     const page = await this.openToAct(CLEARINGHOUSE_PATH);
     await fillInQuestion(page, licenseKeyPackId);
     await this.follow(page, () => pressAsk(page));
