@@ -14,6 +14,7 @@ import { WasmParserAdapter } from '@cucumber/language-service/wasm';
 import { globSync } from 'glob';
 import { PERSONA_PHRASES } from '../support/glue/personas';
 import { NO_KEY_PACK_ID_ISSUED } from '../support/glue/world';
+import { CONNECTION_METHOD_PHRASES, WIZARD_BUTTONS } from '../support/words/page-labels';
 
 const ROOT = join(__dirname, '..');
 /** Where the service's own build keeps the tree-sitter grammars, as WebAssembly (no native build). */
@@ -85,6 +86,11 @@ describe('the IDE (Cucumber Language Server, with .vscode/settings.json)', () =>
     assert.deepEqual(alternativesOf('persona'), [...PERSONA_PHRASES, ...strangers].sort());
     assert.deepEqual(alternativesOf('anotherPerson'), [...others].sort());
     assert.deepEqual(alternativesOf('otherCaller'), [...others, ...strangers].sort());
+  });
+
+  it('knows the connection methods and the wizard buttons as the console words them (support/words/page-labels.ts)', () => {
+    assert.deepEqual(alternativesOf('connectionMethod'), Object.values(CONNECTION_METHOD_PHRASES).sort());
+    assert.deepEqual(alternativesOf('wizardButton'), Object.values(WIZARD_BUTTONS).sort());
   });
 
   it('knows the sentence the BeforeStep hook looks for (NO_KEY_PACK_ID_ISSUED) as a definition', () => {

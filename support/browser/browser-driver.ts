@@ -28,7 +28,7 @@ import {
   WizardMove,
   WizardPage,
 } from '../seams/person-and-harness';
-import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } from '../words/page-labels';
+import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, WIZARD_BUTTONS, valueOf } from '../words/page-labels';
 import { andWaitForAnswer, andWaitForPage, refusalShown, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './page-reading';
 import { InputMode, buttonOf, moveAndRead, pasteIntoBoxes, reach, readWizardPage } from './wizard-screen';
 import { Screens, wizardShown } from './screens';
@@ -240,7 +240,7 @@ export class BrowserDriver implements PersonVerbs {
     const page = await this.wizardOnScreen(name);
     await pasteIntoBoxes(page, keyPackId, typedGroups);
     // Moving on to Next leaves the boxes, which hands the ID to the wizard (posted in place).
-    await this.answer(page, () => page.getByRole('button', { name: 'Next', exact: true }).focus());
+    await this.answer(page, () => page.getByRole('button', { name: WIZARD_BUTTONS.next, exact: true }).focus());
     return this.wizardPage(page, name);
   }
 

@@ -8,13 +8,20 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { Refusal, WizardMove, WizardPage } from '../seams/person-and-harness';
-import { ACTION_LABELS, ADDITIONAL_LABELS, CLOSED_TITLE, PAGE_NAMES } from '../words/page-labels';
+import {
+  ACTION_LABELS,
+  ADDITIONAL_LABELS,
+  CLOSED_TITLE,
+  CLOSING_NOTES,
+  PAGE_NAMES,
+  WIZARD_BUTTONS as BUTTONS,
+  WIZARD_CONTROLS,
+  keyPackBoxName,
+} from '../words/page-labels';
 import { AriaNode, ariaNodes, facts, node, paragraphAfter } from './aria';
 import { andWaitForAnswer, shownOrNull, throwIfRefused } from './page-reading';
 
-const BUTTONS = { next: 'Next', back: 'Back', cancel: 'Cancel', finish: 'Finish' } as const;
-const REASON_LIST = 'Reason for rebuilding the RD Licensing database';
-const CHECK_BOX = 'Confirm deletion of RDS CALs currently installed on this license server';
+const { reasonList: REASON_LIST, deletionCheckBox: CHECK_BOX, keyPackBox: KEY_PACK_BOX } = WIZARD_CONTROLS;
 
 /** How the person works the controls: with the mouse (clicks) or the keyboard only. */
 export type InputMode = 'mouse' | 'keyboard';
@@ -39,7 +46,7 @@ export async function readWizardPage(page: Page, serverName: string): Promise<Wi
   if (pageName === 'confirmDeletion') view.confirmDeletion = { deletionConfirmed: checked('checkbox', CHECK_BOX) };
   if (pageName === 'obtainKeyPack') {
     const shown = facts(nodes);
-    const boxes = nodes.filter((candidate) => candidate.role === 'textbox' && candidate.name.startsWith('License key pack ID, box'));
+    const boxes = nodes.filter((candidate) => candidate.role === 'textbox' && candidate.name.startsWith(KEY_PACK_BOX));
     view.obtainKeyPack = {
       countryRegion: shownOrNull(shown.get('Country/region')),
       telephoneNumber: shownOrNull(shown.get('Telephone number')),
@@ -66,18 +73,13 @@ function shownOnAnyPage(nodes: AriaNode[]): Pick<WizardPage, 'allowed' | 'packsR
     const shown = node(nodes, 'button', BUTTONS[move]);
     return shown !== undefined && !shown.states.has('disabled');
   });
-  const packs = paragraphAfter(nodes, 'RDS CAL packs reinstalled so far:');
+  const packs = paragraphAfter(nodes, WIZARD_CONTROLS.packsReinstalledShown);
   return {
     allowed: [...controlsShown(nodes), ...enabledButtons],
     packsReinstalled: packs === null ? null : Number(packs),
-    reason: paragraphAfter(nodes, 'Reason for the rebuild:'),
+    reason: paragraphAfter(nodes, WIZARD_CONTROLS.reasonShown),
   };
 }
-
-const CLOSING_NOTES: Record<string, NonNullable<WizardPage['outcome']>> = {
-  'The Manage RDS CALs Wizard finished.': 'finished',
-  'The Manage RDS CALs Wizard was cancelled.': 'cancelled',
-};
 
 /**
  * The wizard after Finish or Cancel, read from the page that follows, the server's: how it closed
@@ -226,7 +228,7 @@ export async function reach(page: Page, target: Locator): Promise<void> {
 }
 
 function keyPackBoxes(page: Page): Locator[] {
-  return Array.from({ length: 7 }, (_, index) => page.getByRole('textbox', { name: `License key pack ID, box ${index + 1} of 7` }));
+  return Array.from({ length: 7 }, (_, index) => page.getByRole('textbox', { name: keyPackBoxName(index + 1) }));
 }
 
 /** How a person types an ID into seven boxes of five: by its groups, or five characters to a box. */
@@ -247,7 +249,7 @@ function controlsShown(nodes: AriaNode[]): string[] {
   const reasonList = nodes.some(
     (candidate) => (candidate.role === 'combobox' || candidate.role === 'listbox') && candidate.name === REASON_LIST,
   );
-  const keyPackBoxes = nodes.some((candidate) => candidate.role === 'textbox' && candidate.name.startsWith('License key pack ID, box'));
+  const keyPackBoxes = nodes.some((candidate) => candidate.role === 'textbox' && candidate.name.startsWith(KEY_PACK_BOX));
   return [
     ...(enabled('radio', ACTION_LABELS.rebuild) ? ['selectAction'] : []),
     ...(reasonList ? ['selectReason'] : []),
