@@ -14,11 +14,12 @@ import {
   setDefaultTimeout,
   setWorldConstructor,
 } from '@cucumber/cucumber';
+import { CucumberExpression, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import { expect } from 'chai';
 import { JsonEvidence, writeEvidenceFiles } from '../evidence/evidence-files';
 import { startProcessFake, stopProcessFake } from '../fake/process-fake';
 import { PERSONA_PHRASES } from './personas';
-import { LicensingWorld, NO_KEY_PACK_ID_ISSUED, Persona } from './world';
+import { LicensingWorld, NO_KEY_PACK_ID_ISSUED, Persona, SO_MANY_KEY_PACK_IDS_ISSUED } from './world';
 
 // Here rather than in world.ts, so that the World can be built by plain unit tests too.
 setWorldConstructor(LicensingWorld);
@@ -57,15 +58,15 @@ export function whenTheSetUpEnds(then: SetUpEnded): void {
   setUpEnded.push(then);
 }
 
+/** "exactly N license key pack IDs were issued", which counts from the first When too: matched as its step definition matches. */
+const COUNTS_ISSUED_IDS = new CucumberExpression(SO_MANY_KEY_PACK_IDS_ISSUED, new ParameterTypeRegistry());
+
 /**
  * A sentence that opens by naming a person acts as that person, whatever an earlier step
  * did ("the standard user tries to …", then "the administrator clicks Next"). And the
  * first When marks the end of the set-up: what the Clearinghouse has issued so far is
  * remembered, so "no license key pack ID was issued" speaks of the scenario's own actions.
  */
-/** "exactly N license key pack IDs were issued" (support/glue/world.ts), which counts from the first When too. */
-const COUNTS_ISSUED_IDS = /^exactly \d+ license key pack IDs? (?:was|were) issued$/;
-
 BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
   const settingUpUntilNow = this.stepType === 'Context';
   this.stepType = pickleStep.type;
@@ -79,7 +80,7 @@ BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
     this.actAs('administrator');
   }
   // Only scenarios that ask about it pay for the read.
-  const asks = pickle.steps.some((step) => step.text === NO_KEY_PACK_ID_ISSUED || COUNTS_ISSUED_IDS.test(step.text));
+  const asks = pickle.steps.some((step) => step.text === NO_KEY_PACK_ID_ISSUED || COUNTS_ISSUED_IDS.match(step.text) !== null);
   if (asks && pickleStep.type === 'Action' && this.issuedBeforeActions === undefined) {
     this.issuedBeforeActions = await this.harness.issuedKeyPackIds();
   }

@@ -20,8 +20,14 @@ export { PERSONAS } from './personas';
 
 export type Persona = keyof typeof PERSONAS | 'someone without credentials' | 'someone with a wrong password';
 
-/** The sentence that compares the Clearinghouse's issued IDs with those at the first When. */
+/**
+ * The sentences that compare the Clearinghouse's issued IDs with those at the first When (the
+ * BeforeStep hook looks for them). The step definitions write them as literals, which the IDE
+ * reads; test/language-service.test.ts holds each definition to its constant here.
+ */
 export const NO_KEY_PACK_ID_ISSUED = 'no license key pack ID was issued';
+/** A Cucumber expression, as the step definition is written. */
+export const SO_MANY_KEY_PACK_IDS_ISSUED = 'exactly {int} license key pack ID(s) was/were issued';
 
 /** Builds the driver that performs a scenario's person's verbs, for each World. */
 export type Performer = (world: LicensingWorld) => PersonVerbs;
