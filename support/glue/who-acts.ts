@@ -14,20 +14,21 @@ import { PERSON_VERBS, PersonVerbs } from '../seams/person-and-harness';
 type Verb = (typeof PERSON_VERBS)[number];
 
 /** Where a verb goes: by the kind of step that asks (the rule), always on the pages, or to both drivers. */
-export type Route = 'by step type' | 'pages' | 'both';
+type Route = 'by step type' | 'pages' | 'both';
 
 /** The verbs that do not follow the rule, each with why. */
-export const EXCEPTIONS: Partial<Record<Verb, Route>> = {
+const EXCEPTIONS: Partial<Record<Verb, Route>> = {
   // A second tab is what such a scenario is about, in a Given as in a When: the tab is a page.
   openWizardInSecondTab: 'pages',
   moveWizardInSecondTab: 'pages',
   // Only a browser has a keyboard (the API driver refuses it); it sets how the pages are worked later.
   useKeyboardOnly: 'pages',
-  // Each driver acts as the scenario's person, whichever of them a later step goes to.
+  // Each driver acts as the scenario's person, whichever of them a later step goes to. (A verb sent
+  // to both answers with the pages' answer: only synchronous verbs with nothing to answer may be.)
   actAs: 'both',
 };
 
-export function routeOf(verb: Verb): Route {
+function routeOf(verb: Verb): Route {
   return EXCEPTIONS[verb] ?? 'by step type';
 }
 
