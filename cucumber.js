@@ -9,9 +9,11 @@
 //    leaves the other reports of the last full run alone.
 //  - browser: every feature through the fake's web pages in headless Chromium (the browser
 //    driver), reports under reports/browser/, pictures of the pages as files under
-//    reports/browser/pages/. Given steps arrange over the API; When and Then steps act and
-//    read on the pages. Scenarios no person could perform on a page (raw malformed input) are
-//    tagged @api-only, the harness's own checks @harness; the keyboard-only rebuild is @browser-only.
+//    reports/browser/pages/. It alone loads the browser glue (support/glue/browser/), which hands
+//    the person's verbs to support/glue/who-acts.ts: Given steps arrange over the API; When and
+//    Then steps act and read on the pages. Scenarios no person could perform on a page (raw
+//    malformed input) are tagged @api-only, the harness's own checks @harness; the keyboard-only
+//    rebuild is @browser-only.
 const { randomUUID } = require('node:crypto');
 const { existsSync, readFileSync } = require('node:fs');
 
@@ -27,6 +29,9 @@ function failedLastTime() {
 
 /** Cucumber's progress bar writes only to a terminal; piped or redirected, it refuses the run's formatter. */
 const progress = process.stdout.isTTY ? 'progress-bar' : 'progress';
+
+/** What only the browser profile loads: the person's verbs on the pages, and their lifecycle. */
+const browserGlue = 'support/glue/browser/*.ts';
 
 const common = {
   requireModule: [require.resolve('./tools/register-typescript.cjs')],
@@ -62,10 +67,12 @@ module.exports = {
   ci: { ...common, parallel: 2, worldParameters: { reportFolder: 'reports' }, format: ['summary', ...reports], tags: 'not @browser-only' },
   // The same features through the fake's web pages in headless Chromium (support/browser/browser-driver.ts).
   // Harness checks (@harness) test the test-control API, which no page has: they run once, over the API.
+  // The browser glue comes after the common glue (it also imports it, so its hooks run after the common ones).
   browser: {
     ...common,
+    require: [...common.require, browserGlue],
     parallel: 2,
-    worldParameters: { driver: 'browser', reportFolder: 'reports/browser' },
+    worldParameters: { reportFolder: 'reports/browser' },
     tags: 'not @api-only and not @harness',
     format: ['summary', ...browserReports],
   },

@@ -104,9 +104,20 @@ export default tseslint.config(
     },
   },
   {
-    // The browser side: pages only (it still arranges Givens through the API's HTTP driver).
+    // The browser side: pages only. Which driver acts in a Given is the glue's choice (support/glue/who-acts.ts).
     files: ['support/browser/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['@cucumber/cucumber'], patterns: ['../glue/*', '**/fake-server/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['@cucumber/cucumber'], patterns: ['../glue/*', '**/fake-server/**', '../api/http-driver', '../api/harness-control'] },
+      ],
+    },
+  },
+  {
+    // The common glue, which every profile loads: nothing of the browser room, so the API profile
+    // never loads playwright (the browser profile adds its own glue, support/glue/browser/).
+    files: ['support/glue/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['playwright-core'], patterns: ['../browser/*', '**/support/browser/*'] }] },
   },
   {
     // Evidence wraps whichever driver acts, through the seams alone.

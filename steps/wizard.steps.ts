@@ -15,24 +15,23 @@ import {
   wizardIsOpen,
 } from '../support/seams/tasks';
 import { LicensingWorld, Persona } from '../support/glue/world';
+import { ACTION_LABELS, ADDITIONAL_LABELS, WIZARD_BUTTONS } from '../support/words/page-labels';
 
-/** The labels of the wizard's option buttons, as the procedure names them. */
+/** The labels of the wizard's option buttons (the console's words), and the move each makes. */
 const OPTIONS: Record<string, WizardMove> = {
-  'Rebuild the license server database': { type: 'selectAction', action: 'rebuild' },
-  'Migrate RDS CALs from another license server to this license server': { type: 'selectAction', action: 'migrate' },
-  'Continue reinstalling additional RDS CALs': { type: 'chooseAdditionalPacks', choice: 'continue' },
-  'Finish rebuilding the RD Licensing database': { type: 'chooseAdditionalPacks', choice: 'finish' },
+  [ACTION_LABELS.rebuild]: { type: 'selectAction', action: 'rebuild' },
+  [ACTION_LABELS.migrate]: { type: 'selectAction', action: 'migrate' },
+  [ADDITIONAL_LABELS.continue]: { type: 'chooseAdditionalPacks', choice: 'continue' },
+  [ADDITIONAL_LABELS.finish]: { type: 'chooseAdditionalPacks', choice: 'finish' },
 };
 
 /** The words on the wizard's buttons for the moves the fake calls next, back, cancel and finish. */
-const BUTTON_WORDS: Record<string, string> = { next: 'Next', back: 'Back', cancel: 'Cancel', finish: 'Finish' };
+const BUTTON_WORDS: Record<string, string> = WIZARD_BUTTONS;
 
-const BUTTONS: Record<string, WizardMove> = {
-  Next: { type: 'next' },
-  Back: { type: 'back' },
-  Cancel: { type: 'cancel' },
-  Finish: { type: 'finish' },
-};
+/** The move each of the wizard's buttons makes, by the words on it. */
+const BUTTONS: Record<string, WizardMove> = Object.fromEntries(
+  (Object.keys(WIZARD_BUTTONS) as (keyof typeof WIZARD_BUTTONS)[]).map((type) => [WIZARD_BUTTONS[type], { type }]),
+);
 
 function option(label: string): WizardMove {
   const found = Object.hasOwn(OPTIONS, label) ? OPTIONS[label] : undefined;

@@ -72,8 +72,11 @@ describe('the evidence beside the reports', () => {
           join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'),
           '--profile',
           'bare',
+          // The browser profile's glue on top of the bare profile's (cucumber adds a --require to the profile's).
+          '--require',
+          'support/glue/browser/*.ts',
           '--world-parameters',
-          JSON.stringify({ driver: 'browser', reportFolder: dir }),
+          JSON.stringify({ reportFolder: dir }),
           '--format',
           `message:${stream}`,
           feature,

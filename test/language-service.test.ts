@@ -13,7 +13,8 @@ import { ExpressionBuilder, ExpressionBuilderResult, getGherkinDiagnostics, Para
 import { WasmParserAdapter } from '@cucumber/language-service/wasm';
 import { globSync } from 'glob';
 import { PERSONA_PHRASES } from '../support/glue/personas';
-import { NO_KEY_PACK_ID_ISSUED } from '../support/glue/world';
+import { NO_KEY_PACK_ID_ISSUED, SO_MANY_KEY_PACK_IDS_ISSUED } from '../support/glue/world';
+import { CONNECTION_METHOD_PHRASES, WIZARD_BUTTONS } from '../support/words/page-labels';
 
 const ROOT = join(__dirname, '..');
 /** Where the service's own build keeps the tree-sitter grammars, as WebAssembly (no native build). */
@@ -87,9 +88,16 @@ describe('the IDE (Cucumber Language Server, with .vscode/settings.json)', () =>
     assert.deepEqual(alternativesOf('otherCaller'), [...others, ...strangers].sort());
   });
 
-  it('knows the sentence the BeforeStep hook looks for (NO_KEY_PACK_ID_ISSUED) as a definition', () => {
+  it('knows the connection methods and the wizard buttons as the console words them (support/words/page-labels.ts)', () => {
+    assert.deepEqual(alternativesOf('connectionMethod'), Object.values(CONNECTION_METHOD_PHRASES).sort());
+    assert.deepEqual(alternativesOf('wizardButton'), Object.values(WIZARD_BUTTONS).sort());
+  });
+
+  it('knows the sentences the BeforeStep hook looks for (support/glue/world.ts) as definitions, written as there', () => {
     const sources = index.expressionLinks.map((link) => link.expression.source);
-    assert.ok(sources.includes(NO_KEY_PACK_ID_ISSUED), `no step definition is written "${NO_KEY_PACK_ID_ISSUED}"`);
+    for (const sentence of [NO_KEY_PACK_ID_ISSUED, SO_MANY_KEY_PACK_IDS_ISSUED]) {
+      assert.ok(sources.includes(sentence), `no step definition is written "${sentence}"`);
+    }
   });
 
   /**

@@ -40,6 +40,8 @@ export type WizardTransition = { ok: true; state: WizardState; effects: WizardEf
 
 /** The pure transition function of the wizard. */
 export function transition(state: WizardState, event: WizardEvent, context: WizardContext): WizardTransition {
+  // A closed wizard takes no move at all; said first, so the switch below knows every page it meets is open.
+  if (state.page === 'closed') return wizardClosed();
   if (!allowedEvents(state).includes(event.type)) return notAvailable(state, event);
   if (event.type === 'cancel') return cancel(state);
   switch (state.page) {
@@ -61,12 +63,11 @@ export function transition(state: WizardState, event: WizardEvent, context: Wiza
         : moved({ page: 'closed', outcome: 'finished' }, [
             { kind: 'recordRebuilt', packsReinstalled: state.packsReinstalled, reason: state.reason },
           ]);
-    case 'closed':
-      return notAvailable(state, event);
   }
 }
 
 type StateOf<P extends WizardPage> = Extract<WizardState, { page: P }>;
+type OpenWizardState = Exclude<WizardState, { page: 'closed' }>;
 
 function onActionSelection(state: StateOf<'actionSelection'>, event: WizardEvent, context: WizardContext): WizardTransition {
   switch (event.type) {
@@ -167,8 +168,11 @@ function cancel(state: WizardState): WizardTransition {
   );
 }
 
-function notAvailable(state: WizardState, event: WizardEvent): WizardRefusal {
-  if (state.page === 'closed') return notNow('wizard-closed', 'The wizard has been closed; open it again from the Action menu.');
+function wizardClosed(): WizardRefusal {
+  return notNow('wizard-closed', 'The wizard has been closed; open it again from the Action menu.');
+}
+
+function notAvailable(state: OpenWizardState, event: WizardEvent): WizardRefusal {
   return notNow(
     'not-available-on-this-page',
     notAvailableMessage(state.page, event.type, 'packsReinstalled' in state, allowedEvents(state)),

@@ -1,7 +1,8 @@
 /**
  * What a person does in the procedure, over the fake's HTTP API: the PersonVerbs as JSON
  * requests (support/api/fake-api.ts holds the transport). The browser driver does the same verbs
- * on the pages instead, and arranges a scenario's set-up with this one. The API answers with the
+ * on the pages instead; in the browser profile this one still does the Givens' (the glue decides,
+ * support/glue/who-acts.ts). The API answers with the
  * console's words beside its codes; each answer is held to them here (support/words/console-words.ts),
  * as the browser driver, which reads the words themselves, holds them by reading them.
  */

@@ -11,10 +11,8 @@
  * One browser per cucumber worker; one browser context per account (signed in once, then
  * reused by later scenarios, which only change the environment header).
  *
- * Arranging: while a scenario's Given steps run (`arranging` is on, set by the BeforeStep
- * hook), the procedure's verbs go over the API instead: a scenario's set-up is not what it
- * proves, and reaching the Obtain Client License Key Pack page by clicking costs eight page
- * moves. The path itself is proven on the pages by every scenario whose When performs it.
+ * It knows only pages. In the browser profile a scenario's Given steps arrange over the API
+ * instead; which driver does a verb is decided in one place, support/glue/who-acts.ts.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -30,13 +28,21 @@ import {
   WizardMove,
   WizardPage,
 } from '../seams/person-and-harness';
-import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } from '../words/page-labels';
+import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, WIZARD_BUTTONS, valueOf } from '../words/page-labels';
 import { andWaitForAnswer, andWaitForPage, refusalShown, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './page-reading';
-import { InputMode, buttonOf, makeMove, pasteIntoBoxes, reach, readClosedWizard, readWizardPage } from './wizard-screen';
+import { InputMode, buttonOf, moveAndRead, pasteIntoBoxes, reach, readWizardPage } from './wizard-screen';
 import { Screens, wizardShown } from './screens';
+import {
+  CLEARINGHOUSE_PATH,
+  fillInCall,
+  fillInQuestion,
+  keyPackShown,
+  pressAsk,
+  pressCall,
+  telephoneNumbersShown,
+} from './clearinghouse-screen';
 import { Picture } from '../evidence/evidence-files';
 import { FakeApi } from '../api/fake-api';
-import { HttpDriver } from '../api/http-driver';
 
 export class BrowserDriver implements PersonVerbs {
   /** Pictures of the pages this scenario's steps left on the screen, in order. */
@@ -53,16 +59,12 @@ export class BrowserDriver implements PersonVerbs {
   inputMode: InputMode = 'mouse';
   /** What each of this scenario's pages shows, and whether it is still current (support/browser/screens.ts). */
   private readonly screens = new Screens();
-  /** On during a scenario's Given steps: the procedure's verbs then arrange the world over the API. */
-  private arranging = false;
   /** The page a verb last used: the one to take a picture of when a step fails. */
   private lastUsed: Page | undefined;
   /** This scenario's page for each account that has acted in it. */
   private readonly pages = new Map<string, Promise<Page>>();
   /** A second tab with the wizard, left as it was drawn (see openWizardInSecondTab). */
   private secondTab: Page | undefined;
-  /** The same verbs over the API, for arranging a scenario's set-up. */
-  private readonly overApi: HttpDriver;
 
   constructor(
     private readonly api: FakeApi,
@@ -75,17 +77,9 @@ export class BrowserDriver implements PersonVerbs {
       onPage(page: Page): Promise<void>;
     },
   ) {
-    this.overApi = new HttpDriver(api);
-    // A request that may change the fake (anything but GET) leaves every page on screen out of date.
+    // A request that may change the fake (anything but GET), the Givens' over the API among them,
+    // leaves every page on screen out of date: the next page verb loads its page afresh.
     api.onChange(() => this.screens.changed());
-  }
-
-  /**
-   * Given steps arrange over the API; When and Then steps act and read on the pages. What the
-   * API moved is not on any screen, so the next page verb loads the page afresh.
-   */
-  arrangeOverApi(on: boolean): void {
-    this.arranging = on;
   }
 
   /** The pages are drawn in the account's own signed-in context (see `page`). */
@@ -116,7 +110,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async listLicenseServers(): Promise<LicenseServerInfo[]> {
-    if (this.arranging) return this.overApi.listLicenseServers();
     const page = await this.open('/');
     return (await tableRecords(page, 'License servers')).map((row) => ({
       name: row.Name ?? '',
@@ -128,20 +121,17 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async licenseServer(name: string): Promise<LicenseServerInfo> {
-    if (this.arranging) return this.overApi.licenseServer(name);
     return serverInfo(await this.open(serverPath(name)));
   }
 
   /** The method chosen in the Connection method list of Properties, by the words it shows. */
   async connectionMethodInProperties(name: string): Promise<ConnectionMethod> {
-    if (this.arranging) return this.overApi.connectionMethodInProperties(name);
     const page = await this.open(`${serverPath(name)}/properties`);
     const chosen = await page.getByRole('combobox', { name: 'Connection method' }).locator('option:checked').textContent();
     return valueOf(CONNECTION_METHOD_LABELS, chosen?.trim() ?? '');
   }
 
   async setConnectionMethod(name: string, method: ConnectionMethod): Promise<LicenseServerInfo> {
-    if (this.arranging) return this.overApi.setConnectionMethod(name, method);
     const page = await this.openToAct(serverPath(name));
     await page.getByText('Action', { exact: true }).click();
     await this.follow(page, () => page.getByRole('link', { name: 'Properties' }).click());
@@ -154,7 +144,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async installedKeyPacks(name: string): Promise<KeyPack[]> {
-    if (this.arranging) return this.overApi.installedKeyPacks(name);
     const page = await this.open(serverPath(name));
     return (await tableRecords(page, 'Installed RDS CALs')).map((row) => {
       const expires = row.Expires ?? 'Never';
@@ -174,7 +163,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async eventLog(name: string): Promise<LoggedEvent[]> {
-    if (this.arranging) return this.overApi.eventLog(name);
     const page = await this.open(serverPath(name));
     return (await tableRecords(page, 'Event log')).map((row) => ({
       eventId: Number(row['Event ID']),
@@ -186,7 +174,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async openManageCalsWizard(name: string): Promise<WizardPage> {
-    if (this.arranging) return this.overApi.openManageCalsWizard(name);
     const page = await this.openToAct(serverPath(name));
     const menu = page.getByText('Action', { exact: true });
     const entry = page.getByRole('button', { name: 'Manage RDS CALs' });
@@ -203,7 +190,6 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async currentWizardPage(name: string): Promise<WizardPage> {
-    if (this.arranging) return this.overApi.currentWizardPage(name);
     const page = await this.wizardOnScreen(name);
     const view = await readWizardPage(page, name);
     this.screens.drawn(page, wizardShown(name));
@@ -211,30 +197,20 @@ export class BrowserDriver implements PersonVerbs {
   }
 
   async moveWizard(name: string, move: WizardMove): Promise<WizardPage> {
-    if (this.arranging) return this.overApi.moveWizard(name, move);
     const page = await this.wizardOnScreen(name, buttonOf(move));
+    let view: WizardPage;
     try {
-      await makeMove(page, move, this.inputMode);
+      view = await moveAndRead(page, name, move, this.inputMode, (shown) => this.session.onPage(shown));
     } catch (error) {
       if (error instanceof Refusal) this.leftOnScreen = { page, label: `refused: ${error.code}` };
       throw error;
     } finally {
       this.screens.actedOn(page);
     }
-    await this.session.onPage(page);
-    const closed = await readClosedWizard(page, name);
-    if (closed) {
-      this.leftOnScreen = { page, label: `wizard ${closed.outcome}` };
-      if (this.picturesOf === 'every wizard page') await this.pictureOfStep();
-      return closed;
-    }
-    return this.wizardPage(page, name);
+    return this.shownAfterMove(page, view);
   }
 
-  /**
-   * A second tab of the acting person's browser with the wizard as it is now. Always a page, even
-   * while a Given arranges: a tab is what the scenario is about. It is not redrawn afterwards.
-   */
+  /** A second tab of the acting person's browser with the wizard as it is now. It is not redrawn afterwards. */
   async openWizardInSecondTab(name: string): Promise<WizardPage> {
     const tab = await newPage((await this.page()).context());
     this.secondTab = tab;
@@ -248,67 +224,41 @@ export class BrowserDriver implements PersonVerbs {
   async moveWizardInSecondTab(name: string, move: WizardMove): Promise<WizardPage> {
     const tab = this.secondTab;
     if (!tab) throw new Error('No second tab is open: open the wizard in a second tab first');
+    let view: WizardPage;
     try {
-      await makeMove(tab, move, this.inputMode);
+      view = await moveAndRead(tab, name, move, this.inputMode, (shown) => this.session.onPage(shown));
     } catch (error) {
       if (error instanceof Refusal) this.leftOnScreen = { page: tab, label: `second tab refused: ${error.code}` };
       throw error;
     }
-    await this.session.onPage(tab);
+    // The tab is not one of the pages the driver keeps track of, but its move changed the fake under them all.
     this.screens.changed();
-    return (await readClosedWizard(tab, name)) ?? readWizardPage(tab, name);
+    return view;
   }
 
   async pasteKeyPackId(name: string, keyPackId: string, typedGroups = 0): Promise<WizardPage> {
-    if (this.arranging) return this.overApi.pasteKeyPackId(name, keyPackId);
     const page = await this.wizardOnScreen(name);
     await pasteIntoBoxes(page, keyPackId, typedGroups);
     // Moving on to Next leaves the boxes, which hands the ID to the wizard (posted in place).
-    await this.answer(page, () => page.getByRole('button', { name: 'Next', exact: true }).focus());
+    await this.answer(page, () => page.getByRole('button', { name: WIZARD_BUTTONS.next, exact: true }).focus());
     return this.wizardPage(page, name);
   }
 
   async telephoneNumbers(): Promise<Record<string, string>> {
-    if (this.arranging) return this.overApi.telephoneNumbers();
-    const page = await this.open('/clearinghouse');
-    return Object.fromEntries(await tableFacts(page, 'Clearinghouse telephone numbers').then((facts) => [...facts].slice(1)));
+    return telephoneNumbersShown(await this.open(CLEARINGHOUSE_PATH));
   }
 
   async callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack> {
-    if (this.arranging) return this.overApi.callClearinghouse(call);
-    const page = await this.openToAct('/clearinghouse');
-    const { information } = call;
-    const keyboard = this.inputMode === 'keyboard';
-    const type = async (label: string, text: string) => {
-      const field = page.getByLabel(label);
-      if (keyboard) await reach(page, field).then(() => page.keyboard.type(text));
-      else await field.fill(text);
-    };
-    const choose = async (label: string, option: string) => {
-      const list = page.getByLabel(label);
-      if (keyboard) await reach(page, list).then(() => page.keyboard.type(option));
-      else await list.selectOption({ label: option });
-    };
-    await type('Number dialled', call.dialledNumber);
-    await type('License Server ID', call.licenseServerId);
-    await choose('Licensing program', PROGRAM_LABELS[information.program]);
-    if (information.program === 'retail') await type('License code', information.licenseCode);
-    else if (information.program === 'openLicense') {
-      await type('License number', information.licenseNumber);
-      await type('Authorization number', information.authorizationNumber);
-    } else await type('Agreement number', information.agreementNumber);
-    if (call.productVersion !== undefined) await choose('Product version', call.productVersion);
-    if (call.calType !== undefined) await choose('CAL type', CAL_TYPE_LABELS[call.calType]);
-    const callButton = page.getByRole('button', { name: 'Call' });
-    await this.answer(page, () => (keyboard ? reach(page, callButton).then(() => page.keyboard.press('Enter')) : callButton.click()));
+    const page = await this.openToAct(CLEARINGHOUSE_PATH);
+    await fillInCall(page, call, this.inputMode);
+    await this.answer(page, () => pressCall(page, this.inputMode));
     return keyPackShown(page);
   }
 
   async askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
-    if (this.arranging) return this.overApi.askClearinghouseAbout(licenseKeyPackId);
-    const page = await this.openToAct('/clearinghouse');
-    await page.getByLabel('License key pack ID').fill(licenseKeyPackId);
-    await this.follow(page, () => page.getByRole('button', { name: 'Ask' }).click());
+    const page = await this.openToAct(CLEARINGHOUSE_PATH);
+    await fillInQuestion(page, licenseKeyPackId);
+    await this.follow(page, () => pressAsk(page));
     const { licenseServerId, purchaseNumber, quantity } = await keyPackShown(page);
     return { licenseServerId, purchaseNumber, quantity };
   }
@@ -411,15 +361,21 @@ export class BrowserDriver implements PersonVerbs {
     await throwIfRefused(page);
   }
 
-  /**
-   * Reads the wizard page and records it as what the step leaves on the screen; with every
-   * wizard page pictured, takes its picture the first time the scenario reaches it in a row.
-   */
+  /** Reads the wizard page on the screen and records it (see shownAfterMove). */
   private async wizardPage(page: Page, name: string): Promise<WizardPage> {
-    const view = await readWizardPage(page, name);
-    this.screens.drawn(page, wizardShown(name));
-    this.leftOnScreen = { page, label: view.title };
-    if (this.picturesOf === 'every wizard page' && this.pictures.at(-1)?.label !== view.title) await this.pictureOfStep();
+    return this.shownAfterMove(page, await readWizardPage(page, name));
+  }
+
+  /**
+   * Records what a move left on the screen: the wizard's page (drawn as the fake has it now), or
+   * the server's page after it closed; with every wizard page pictured, takes its picture the
+   * first time the scenario reaches it in a row.
+   */
+  private async shownAfterMove(page: Page, view: WizardPage): Promise<WizardPage> {
+    const label = view.page === 'closed' ? `wizard ${view.outcome}` : view.title;
+    if (view.page !== 'closed') this.screens.drawn(page, wizardShown(view.serverName));
+    this.leftOnScreen = { page, label };
+    if (this.picturesOf === 'every wizard page' && this.pictures.at(-1)?.label !== label) await this.pictureOfStep();
     return view;
   }
 
@@ -473,18 +429,5 @@ async function serverInfo(page: Page): Promise<LicenseServerInfo> {
     licenseServerId: shownOrNull(facts.get('License Server ID')),
     countryRegion: shownOrNull(facts.get('Country/region')),
     connectionMethod: valueOf(CONNECTION_METHOD_LABELS, facts.get('Connection method') ?? ''),
-  };
-}
-
-/** The Clearinghouse's page about one license key pack, as the representative reads it out. */
-async function keyPackShown(page: Page): Promise<GrantedKeyPack & { licenseServerId: string }> {
-  const facts = await tableFacts(page, 'License key pack');
-  return {
-    licenseKeyPackId: facts.get('License key pack ID') ?? '',
-    licenseServerId: facts.get('License Server ID') ?? '',
-    purchaseNumber: Number(facts.get('Purchase')),
-    productVersion: facts.get('Product version') ?? '',
-    calType: valueOf(CAL_TYPE_LABELS, facts.get('CAL type') ?? ''),
-    quantity: Number(facts.get('Number of CALs')),
   };
 }

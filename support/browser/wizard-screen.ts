@@ -8,13 +8,20 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { Refusal, WizardMove, WizardPage } from '../seams/person-and-harness';
-import { ACTION_LABELS, ADDITIONAL_LABELS, CLOSED_TITLE, PAGE_NAMES } from '../words/page-labels';
+import {
+  ACTION_LABELS,
+  ADDITIONAL_LABELS,
+  CLOSED_TITLE,
+  CLOSING_NOTES,
+  PAGE_NAMES,
+  WIZARD_BUTTONS as BUTTONS,
+  WIZARD_CONTROLS,
+  keyPackBoxName,
+} from '../words/page-labels';
 import { AriaNode, ariaNodes, facts, node, paragraphAfter } from './aria';
 import { andWaitForAnswer, shownOrNull, throwIfRefused } from './page-reading';
 
-const BUTTONS = { next: 'Next', back: 'Back', cancel: 'Cancel', finish: 'Finish' } as const;
-const REASON_LIST = 'Reason for rebuilding the RD Licensing database';
-const CHECK_BOX = 'Confirm deletion of RDS CALs currently installed on this license server';
+const { reasonList: REASON_LIST, deletionCheckBox: CHECK_BOX, keyPackBox: KEY_PACK_BOX } = WIZARD_CONTROLS;
 
 /** How the person works the controls: with the mouse (clicks) or the keyboard only. */
 export type InputMode = 'mouse' | 'keyboard';
@@ -39,7 +46,7 @@ export async function readWizardPage(page: Page, serverName: string): Promise<Wi
   if (pageName === 'confirmDeletion') view.confirmDeletion = { deletionConfirmed: checked('checkbox', CHECK_BOX) };
   if (pageName === 'obtainKeyPack') {
     const shown = facts(nodes);
-    const boxes = nodes.filter((candidate) => candidate.role === 'textbox' && candidate.name.startsWith('License key pack ID, box'));
+    const boxes = nodes.filter((candidate) => candidate.role === 'textbox' && candidate.name.startsWith(KEY_PACK_BOX));
     view.obtainKeyPack = {
       countryRegion: shownOrNull(shown.get('Country/region')),
       telephoneNumber: shownOrNull(shown.get('Telephone number')),
@@ -66,18 +73,13 @@ function shownOnAnyPage(nodes: AriaNode[]): Pick<WizardPage, 'allowed' | 'packsR
     const shown = node(nodes, 'button', BUTTONS[move]);
     return shown !== undefined && !shown.states.has('disabled');
   });
-  const packs = paragraphAfter(nodes, 'RDS CAL packs reinstalled so far:');
+  const packs = paragraphAfter(nodes, WIZARD_CONTROLS.packsReinstalledShown);
   return {
     allowed: [...controlsShown(nodes), ...enabledButtons],
     packsReinstalled: packs === null ? null : Number(packs),
-    reason: paragraphAfter(nodes, 'Reason for the rebuild:'),
+    reason: paragraphAfter(nodes, WIZARD_CONTROLS.reasonShown),
   };
 }
-
-const CLOSING_NOTES: Record<string, NonNullable<WizardPage['outcome']>> = {
-  'The Manage RDS CALs Wizard finished.': 'finished',
-  'The Manage RDS CALs Wizard was cancelled.': 'cancelled',
-};
 
 /**
  * The wizard after Finish or Cancel, read from the page that follows, the server's: how it closed
@@ -85,7 +87,7 @@ const CLOSING_NOTES: Record<string, NonNullable<WizardPage['outcome']>> = {
  * any more, and a page that still showed one would say so). Undefined while a wizard page is on
  * the screen, or no note says the wizard closed.
  */
-export async function readClosedWizard(page: Page, serverName: string): Promise<WizardPage | undefined> {
+async function readClosedWizard(page: Page, serverName: string): Promise<WizardPage | undefined> {
   if (new URL(page.url()).pathname.endsWith('/wizard')) return undefined;
   const nodes = await ariaNodes(page.getByRole('main'));
   const outcome = nodes.map((candidate) => (candidate.role === 'status' ? CLOSING_NOTES[candidate.value] : undefined)).find(Boolean);
@@ -93,8 +95,26 @@ export async function readClosedWizard(page: Page, serverName: string): Promise<
   return { serverName, page: 'closed', title: CLOSED_TITLE, ...shownOnAnyPage(nodes), outcome };
 }
 
+/**
+ * One move of the wizard, whole: made on the page on the screen, then what follows read from
+ * it, the wizard closed (the server's page after Finish or Cancel) or its next page. `shown` is
+ * told of the page between the two, before it is read (the accessibility check of every page the
+ * driver shows). A move the page refuses rejects with the Refusal, nothing read.
+ */
+export async function moveAndRead(
+  page: Page,
+  serverName: string,
+  move: WizardMove,
+  mode: InputMode,
+  shown: (page: Page) => Promise<void>,
+): Promise<WizardPage> {
+  await makeMove(page, move, mode);
+  await shown(page);
+  return (await readClosedWizard(page, serverName)) ?? readWizardPage(page, serverName);
+}
+
 /** Makes one move on the page on the screen; the page then shown is the result (or a refusal). */
-export async function makeMove(page: Page, move: WizardMove, mode: InputMode): Promise<void> {
+async function makeMove(page: Page, move: WizardMove, mode: InputMode): Promise<void> {
   // Read only when a move is refused: every move would otherwise pay a round trip for it.
   const notHere = async () =>
     new Refusal(
@@ -208,7 +228,7 @@ export async function reach(page: Page, target: Locator): Promise<void> {
 }
 
 function keyPackBoxes(page: Page): Locator[] {
-  return Array.from({ length: 7 }, (_, index) => page.getByRole('textbox', { name: `License key pack ID, box ${index + 1} of 7` }));
+  return Array.from({ length: 7 }, (_, index) => page.getByRole('textbox', { name: keyPackBoxName(index + 1) }));
 }
 
 /** How a person types an ID into seven boxes of five: by its groups, or five characters to a box. */
@@ -229,7 +249,7 @@ function controlsShown(nodes: AriaNode[]): string[] {
   const reasonList = nodes.some(
     (candidate) => (candidate.role === 'combobox' || candidate.role === 'listbox') && candidate.name === REASON_LIST,
   );
-  const keyPackBoxes = nodes.some((candidate) => candidate.role === 'textbox' && candidate.name.startsWith('License key pack ID, box'));
+  const keyPackBoxes = nodes.some((candidate) => candidate.role === 'textbox' && candidate.name.startsWith(KEY_PACK_BOX));
   return [
     ...(enabled('radio', ACTION_LABELS.rebuild) ? ['selectAction'] : []),
     ...(reasonList ? ['selectReason'] : []),

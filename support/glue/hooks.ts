@@ -14,14 +14,12 @@ import {
   setDefaultTimeout,
   setWorldConstructor,
 } from '@cucumber/cucumber';
+import { CucumberExpression, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import { expect } from 'chai';
-import { BrowserDriver } from '../browser/browser-driver';
 import { JsonEvidence, writeEvidenceFiles } from '../evidence/evidence-files';
-import { Refusal } from '../seams/person-and-harness';
-import { closeBrowserSessionIfLoaded, loadBrowserSession } from '../browser/browser-loader';
 import { startProcessFake, stopProcessFake } from '../fake/process-fake';
 import { PERSONA_PHRASES } from './personas';
-import { LicensingWorld, NO_KEY_PACK_ID_ISSUED, Persona } from './world';
+import { LicensingWorld, NO_KEY_PACK_ID_ISSUED, Persona, SO_MANY_KEY_PACK_IDS_ISSUED } from './world';
 
 // Here rather than in world.ts, so that the World can be built by plain unit tests too.
 setWorldConstructor(LicensingWorld);
@@ -31,27 +29,37 @@ setWorldConstructor(LicensingWorld);
 // slow through the API, and a hang still fails the step.
 setDefaultTimeout(60_000);
 
-BeforeAll({ timeout: 60_000 }, async function (this: { parameters?: { driver?: string } }) {
+BeforeAll({ timeout: 60_000 }, async function () {
   await startProcessFake();
-  // The browser starts with the worker, not inside a scenario's first step (the bundled
-  // Chromium unpacks itself the first time, which takes seconds).
-  if (this.parameters?.driver === 'browser') await (await loadBrowserSession()).workerBrowser();
 });
 
 AfterAll(async function () {
-  await closeBrowserSessionIfLoaded();
   await stopProcessFake();
 });
 
+// A profile's own hooks (support/glue/browser/) are defined after these, by importing this file:
+// cucumber runs Before hooks in the order they were defined, After hooks in the reverse order.
 Before(async function (this: LicensingWorld) {
   await this.harness.startScenario();
   this.cleanups.push(() => this.harness.endScenario());
-  const browser = this.browser;
-  if (browser) {
-    await browser.startScenario();
-    this.cleanups.push(() => browser.endScenario());
-  }
 });
+
+/** What a profile's glue does when a scenario's set-up has just ended (see whenTheSetUpEnds). */
+type SetUpEnded = (world: LicensingWorld) => Promise<void>;
+const setUpEnded: SetUpEnded[] = [];
+
+/**
+ * Registers something to do at the first step after a scenario's Given steps, before that step
+ * switches to the person it names: it is still done as whoever did the set-up (a read of the
+ * wizard by the administrator who opened it must not be refused because the step is "the
+ * standard user tries to …").
+ */
+export function whenTheSetUpEnds(then: SetUpEnded): void {
+  setUpEnded.push(then);
+}
+
+/** "exactly N license key pack IDs were issued", which counts from the first When too: matched as its step definition matches. */
+const COUNTS_ISSUED_IDS = new CucumberExpression(SO_MANY_KEY_PACK_IDS_ISSUED, new ParameterTypeRegistry());
 
 /**
  * A sentence that opens by naming a person acts as that person, whatever an earlier step
@@ -59,13 +67,10 @@ Before(async function (this: LicensingWorld) {
  * first When marks the end of the set-up: what the Clearinghouse has issued so far is
  * remembered, so "no license key pack ID was issued" speaks of the scenario's own actions.
  */
-/** "exactly N license key pack IDs were issued" (support/glue/world.ts), which counts from the first When too. */
-const COUNTS_ISSUED_IDS = /^exactly \d+ license key pack IDs? (?:was|were) issued$/;
-
 BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
   const settingUpUntilNow = this.stepType === 'Context';
   this.stepType = pickleStep.type;
-  if (this.browser) await arrangeOrAct(this, this.browser, settingUpUntilNow);
+  if (settingUpUntilNow && this.stepType !== 'Context') for (const then of setUpEnded) await then(this);
   const phrase = PERSONA_PHRASES.find((candidate) => pickleStep.text.startsWith(`${candidate} `));
   if (phrase) this.actAs(phrase.replace(/^the /, '') as Persona);
   else if (pickleStep.type === 'Outcome' && this.actor !== 'administrator') {
@@ -75,48 +80,23 @@ BeforeStep(async function (this: LicensingWorld, { pickle, pickleStep }) {
     this.actAs('administrator');
   }
   // Only scenarios that ask about it pay for the read.
-  const asks = pickle.steps.some((step) => step.text === NO_KEY_PACK_ID_ISSUED || COUNTS_ISSUED_IDS.test(step.text));
+  const asks = pickle.steps.some((step) => step.text === NO_KEY_PACK_ID_ISSUED || COUNTS_ISSUED_IDS.match(step.text) !== null);
   if (asks && pickleStep.type === 'Action' && this.issuedBeforeActions === undefined) {
     this.issuedBeforeActions = await this.harness.issuedKeyPackIds();
   }
 });
 
-/**
- * The browser profile arranges with the Given steps over the API and acts and reads on the
- * pages (README, "Arrange through the API"). When the set-up has left the wizard open, the
- * first step after it loads the page the fake now shows, as the person sitting down at the
- * screen would see it, and what the steps know of the wizard is read from that page.
- */
-async function arrangeOrAct(world: LicensingWorld, driver: BrowserDriver, settingUpUntilNow: boolean): Promise<void> {
-  const arranging = world.stepType === 'Context';
-  driver.arrangeOverApi(arranging);
-  if (arranging || !settingUpUntilNow || !world.page || world.page.page === 'closed') return;
-  try {
-    world.page = await world.person.currentWizardPage(world.page.serverName);
-  } catch (error) {
-    // The set-up may have closed the wizard without a step seeing it (a reset, a snapshot restored).
-    if (!(error instanceof Refusal && error.code === 'wizard-not-open')) throw error;
-  }
-}
-
-/**
- * Pictures for the reports: of the page each When step leaves on the screen, and of the page
- * as it was when a step failed, whatever its kind.
- */
-AfterStep(async function (this: LicensingWorld, { pickleStep, result }) {
+/** A check that read as the administrator gives the screen back to whoever acted before it. */
+AfterStep(async function (this: LicensingWorld) {
   if (this.actorAfterCheck !== undefined) {
     this.actAs(this.actorAfterCheck);
     this.actorAfterCheck = undefined;
   }
-  if (!this.browser) return;
-  if (result.status === Status.FAILED) await this.browser.pictureOfFailure(pickleStep.text);
-  else if (pickleStep.type === 'Action') await this.browser.pictureOfStep();
-  else this.browser.forgetScreen();
 });
 
 /**
  * The scenario's evidence: every request it made to the fake, copies of the database around the
- * deletion and after Finish, and the browser's pictures. Profiles that write a report
+ * deletion and after Finish, and the pictures of the screens, if a driver drew any. Profiles that write a report
  * (worldParameters.reportFolder) get them as files beside it, linked; the others inline.
  */
 After(async function (this: LicensingWorld, { pickle, result }) {
@@ -150,7 +130,7 @@ function attachEvidence(world: LicensingWorld, pickle: { uri: string; location?:
       value: evidence.database,
     })),
   ];
-  const pictures = world.browser?.pictures ?? [];
+  const { pictures } = world;
   const reportFolder = (world.parameters as { reportFolder?: string }).reportFolder;
   if (reportFolder !== undefined) {
     const scenario = { uri: pickle.uri, line: pickle.location?.line ?? 0 };

@@ -7,7 +7,7 @@
  */
 import { CalType, KeyPack, ProgramInformation, PurchaseRecord } from '../seams/person-and-harness';
 import { OBSERVED } from './observations';
-import { programInformationOf } from '../words/purchase-references';
+import { CAL_TYPE_PHRASES, programInformationOf } from '../words/purchase-references';
 
 declare const SAID: unique symbol;
 /** A value taken from the scenario's words. Nothing outside this module can make one. */
@@ -173,7 +173,7 @@ export function informationKey(information: ProgramInformation): string {
 }
 
 export function calTypeLabel(calType: CalType): string {
-  return calType === 'perDevice' ? 'Per Device' : 'Per User';
+  return CAL_TYPE_PHRASES[calType];
 }
 
 function samePurchase(a: DescribedPurchase, b: DescribedPurchase): boolean {

@@ -5,18 +5,18 @@
  */
 import { defineParameterType } from '@cucumber/cucumber';
 import { ConnectionMethod } from '../seams/person-and-harness';
+import { CONNECTION_METHOD_PHRASES, valueOf } from '../words/page-labels';
 import { Persona } from './world';
 
-const CONNECTION_METHODS: Record<string, ConnectionMethod> = {
-  'Automatic connection': 'automatic',
-  'Web Browser': 'webBrowser',
-  Telephone: 'telephone',
-};
-
+/**
+ * Each regexp below that names the console's words (connection methods, the wizard's buttons)
+ * writes them as a literal for the IDE; test/language-service.test.ts holds them to
+ * support/words/page-labels.ts, where they are written once.
+ */
 defineParameterType({
   name: 'connectionMethod',
   regexp: /Automatic connection|Web Browser|Telephone/,
-  transformer: (label: string): ConnectionMethod => CONNECTION_METHODS[label] as ConnectionMethod,
+  transformer: (phrase: string): ConnectionMethod => valueOf(CONNECTION_METHOD_PHRASES, phrase),
 });
 
 defineParameterType({

@@ -5,10 +5,9 @@
  */
 import { IWorldOptions, World } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import { Account, HarnessControl, LicenseServerInfo, Refusal, WizardPage } from '../seams/person-and-harness';
-import { BrowserDriver } from '../browser/browser-driver';
-import { browserSession } from '../browser/browser-loader';
+import { Account, HarnessControl, LicenseServerInfo, PersonVerbs, Refusal, WizardPage } from '../seams/person-and-harness';
 import { EvidenceRecorder } from '../evidence/evidence';
+import { Picture } from '../evidence/evidence-files';
 import { FakeApi } from '../api/fake-api';
 import { ApiHarness } from '../api/harness-control';
 import { HttpDriver } from '../api/http-driver';
@@ -21,8 +20,29 @@ export { PERSONAS } from './personas';
 
 export type Persona = keyof typeof PERSONAS | 'someone without credentials' | 'someone with a wrong password';
 
-/** The sentence that compares the Clearinghouse's issued IDs with those at the first When. */
+/**
+ * The sentences that compare the Clearinghouse's issued IDs with those at the first When (the
+ * BeforeStep hook looks for them). The step definitions write them as literals, which the IDE
+ * reads; test/language-service.test.ts holds each definition to its constant here.
+ */
 export const NO_KEY_PACK_ID_ISSUED = 'no license key pack ID was issued';
+/** A Cucumber expression, as the step definition is written. */
+export const SO_MANY_KEY_PACK_IDS_ISSUED = 'exactly {int} license key pack ID(s) was/were issued';
+
+/** Builds the driver that performs a scenario's person's verbs, for each World. */
+export type Performer = (world: LicensingWorld) => PersonVerbs;
+
+/** Over the API (support/api/http-driver.ts), unless a profile's own glue has said otherwise. */
+let performer: Performer = (world) => new HttpDriver(world.api);
+
+/**
+ * Who performs the person's verbs in the worlds built from now on. A profile's glue calls it when
+ * cucumber loads it (the browser profile's, support/glue/browser/, hands the verbs to the pages);
+ * the World knows no driver but the API's.
+ */
+export function performVerbsWith(chosen: Performer): void {
+  performer = chosen;
+}
 
 export class LicensingWorld extends World {
   /** The scenario's connection to the fake: its environment, the account acting, the requests made. */
@@ -31,8 +51,8 @@ export class LicensingWorld extends World {
   readonly person: EvidenceRecorder;
   /** The harness's control of the fake (set-up, clock, faults, reads of stored state): over the API in every profile. */
   readonly harness: HarnessControl;
-  /** The browser driver, in the browser profile: for the pages' pictures. */
-  readonly browser: BrowserDriver | undefined;
+  /** Pictures of the screens the steps left, for the evidence, from a driver that draws any (the pages'). */
+  readonly pictures: Picture[] = [];
   /** The license server the scenario is about ("it" in the steps). */
   serverName = '';
   /** What RD Licensing Manager listed when it was last opened. */
@@ -61,21 +81,11 @@ export class LicensingWorld extends World {
 
   constructor(options: IWorldOptions) {
     super(options);
-    // Resolved on first use: a dry run builds worlds without starting the fake. The browser
-    // profile sets the world parameter driver: "browser"; everything else goes over HTTP.
-    // The two halves are composed, not stacked: the person's verbs come from one driver only.
+    // Resolved on first use: a dry run builds worlds without starting the fake. The person's verbs
+    // and the harness's control are composed side by side, never stacked.
     this.api = new FakeApi(() => runningFake().baseUrl);
     this.harness = new ApiHarness(this.api);
-    this.browser =
-      (options.parameters as { driver?: string }).driver === 'browser'
-        ? new BrowserDriver(this.api, {
-            browser: () => browserSession().workerBrowser(),
-            contextFor: (account, create) => browserSession().contextFor(account, create),
-            allContexts: () => browserSession().allContexts(),
-            onPage: (page) => browserSession().checkAccessibility(page),
-          })
-        : undefined;
-    this.person = new EvidenceRecorder(this.browser ?? new HttpDriver(this.api), this.harness, (read) => this.api.quietly(read));
+    this.person = new EvidenceRecorder(performer(this), this.harness, (read) => this.api.quietly(read));
     this.actAs('administrator');
   }
 

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { Refusal, TelephoneCall, WizardMove, WizardPage } from './person-and-harness';
 import { readPhrase } from '../glue/ledger';
 import { ObservedKeyPack } from '../glue/observations';
+import { PAGE_TITLES } from '../words/page-labels';
 import { programInformationOf } from '../words/purchase-references';
 import { LicensingWorld } from '../glue/world';
 
@@ -125,15 +126,8 @@ export async function rebuildReinstallingEverything(world: LicensingWorld, alrea
  * for the last two.
  */
 export async function reachPage(world: LicensingWorld, title: string): Promise<void> {
-  const order = [
-    'Welcome to the Manage RDS CALs Wizard',
-    'Action Selection',
-    'Confirm Deletion of RDS CALs',
-    'Reinstalling RDS CALs',
-    'Obtain Client License Key Pack',
-    'Reinstalling Additional RDS CALs',
-    'Completing the Manage RDS CALs Wizard',
-  ];
+  // The titles in the order the wizard shows its pages.
+  const order = Object.values(PAGE_TITLES);
   const target = order.indexOf(title);
   if (target < 0) throw new Error(`The wizard has no page "${title}"; its pages are: ${order.join('; ')}`);
   await openWizard(world);

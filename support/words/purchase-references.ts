@@ -3,18 +3,14 @@
  * "Open License 83920147 QX7R2M9KD4L8T1B" or "License Pack (Retail Purchase)
  * 7QK2M-9RD4X-H8TB3-LC6WP-N5FJ4", into the information a Clearinghouse caller gives.
  */
-import { LicenseProgram, ProgramInformation } from '../seams/person-and-harness';
+import { CalType, LicenseProgram, ProgramInformation } from '../seams/person-and-harness';
+import { PROGRAM_LABELS as LABELS } from './page-labels';
 
-const PROGRAM_LABELS: [string, LicenseProgram][] = [
-  ['License Pack (Retail Purchase)', 'retail'],
-  ['Open License', 'openLicense'],
-  ['Select License', 'select'],
-  ['Enterprise Agreement', 'enterpriseAgreement'],
-  ['Campus Agreement', 'campus'],
-  ['School Agreement', 'school'],
-  ['Services Provider License Agreement', 'servicesProvider'],
-  ['Other agreement', 'otherAgreement'],
-];
+/** Each program's label, as RD Licensing Manager shows it, and the program (a feature names a purchase by it). */
+const PROGRAM_LABELS = (Object.entries(LABELS) as [LicenseProgram, string][]).map(([program, label]): [string, LicenseProgram] => [
+  label,
+  program,
+]);
 
 /** How a feature writes a purchase of each program, with a valid example (for docs/steps.md). */
 export const PURCHASE_REFERENCE_FORMATS: { program: string; form: string; example: string }[] = [
@@ -53,10 +49,18 @@ export function programInformationOf(reference: string): ProgramInformation {
   }
 }
 
-/** "Per Device" / "Per User" as features write them. */
-export function calTypeOf(text: string): 'perDevice' | 'perUser' {
+/** How features write each CAL type ("Per Device", "Per User"). */
+export const CAL_TYPE_PHRASES: Record<CalType, string> = { perDevice: 'Per Device', perUser: 'Per User' };
+
+/** "Per Device" / "Per User" as features write them, in any case. */
+export function calTypeOf(text: string): CalType {
   const normalised = text.trim().toLowerCase();
-  if (normalised === 'per device') return 'perDevice';
-  if (normalised === 'per user') return 'perUser';
-  throw new Error(`"${text}" is not a CAL type; write "Per Device" or "Per User"`);
+  const found = (Object.entries(CAL_TYPE_PHRASES) as [CalType, string][]).find(([, phrase]) => phrase.toLowerCase() === normalised);
+  if (!found)
+    throw new Error(
+      `"${text}" is not a CAL type; write ${Object.values(CAL_TYPE_PHRASES)
+        .map((phrase) => `"${phrase}"`)
+        .join(' or ')}`,
+    );
+  return found[0];
 }
