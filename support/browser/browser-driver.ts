@@ -34,6 +34,7 @@ import { CAL_TYPE_LABELS, CONNECTION_METHOD_LABELS, PROGRAM_LABELS, valueOf } fr
 import { andWaitForAnswer, andWaitForPage, refusalShown, shownOrNull, tableFacts, tableRecords, throwIfRefused } from './page-reading';
 import { InputMode, buttonOf, makeMove, pasteIntoBoxes, reach, readClosedWizard, readWizardPage } from './wizard-screen';
 import { Screens, wizardShown } from './screens';
+import { OwnSignIn, focusDescribed, notesShown } from './own-sign-in';
 import { Picture } from '../evidence/evidence-files';
 import { FakeApi } from '../api/fake-api';
 import { HttpDriver } from '../api/http-driver';
@@ -63,6 +64,8 @@ export class BrowserDriver implements PersonVerbs {
   private secondTab: Page | undefined;
   /** The same verbs over the API, for arranging a scenario's set-up. */
   private readonly overApi: HttpDriver;
+  /** Signing in and out by hand, in a browser of the scenario's own (support/browser/own-sign-in.ts). */
+  private readonly ownSignIn: OwnSignIn;
 
   constructor(
     private readonly api: FakeApi,
@@ -76,6 +79,12 @@ export class BrowserDriver implements PersonVerbs {
     },
   ) {
     this.overApi = new HttpDriver(api);
+    this.ownSignIn = new OwnSignIn({
+      browser: () => session.browser(),
+      headers: () => api.environmentHeaders(),
+      base: () => api.base(),
+      onPage: (page) => session.onPage(page),
+    });
     // A request that may change the fake (anything but GET) leaves every page on screen out of date.
     api.onChange(() => this.screens.changed());
   }
@@ -113,6 +122,7 @@ export class BrowserDriver implements PersonVerbs {
     this.pages.clear();
     this.lastUsed = undefined;
     for (const page of pages) await (await page).close();
+    await this.ownSignIn.close();
   }
 
   async listLicenseServers(): Promise<LicenseServerInfo[]> {
@@ -266,6 +276,37 @@ export class BrowserDriver implements PersonVerbs {
     // Moving on to Next leaves the boxes, which hands the ID to the wizard (posted in place).
     await this.answer(page, () => page.getByRole('button', { name: 'Next', exact: true }).focus());
     return this.wizardPage(page, name);
+  }
+
+  signIn(account: { userName: string; password: string }): Promise<void> {
+    return this.ownSignIn.signIn(account);
+  }
+
+  signInFormHolds(): Promise<{ userName: string; password: string }> {
+    return this.ownSignIn.signInFormHolds();
+  }
+
+  copySessionCookie(): Promise<void> {
+    return this.ownSignIn.copySessionCookie();
+  }
+
+  openManagerWithCopiedCookie(): Promise<LicenseServerInfo[]> {
+    return this.ownSignIn.openManagerWithCopiedCookie();
+  }
+
+  signOut(): Promise<void> {
+    return this.ownSignIn.signOut();
+  }
+
+  /** Always on the page, even while a Given arranges: the note is what the scenario is about. */
+  async notesOnServerPage(name: string): Promise<string[]> {
+    return notesShown(await this.open(serverPath(name)));
+  }
+
+  /** The page the acting account last used (a refused move leaves its answer there). */
+  async focusOnScreen(): Promise<string> {
+    if (!this.lastUsed) throw new Error('No page has been shown in this scenario: nothing has the focus');
+    return focusDescribed(this.lastUsed);
   }
 
   async telephoneNumbers(): Promise<Record<string, string>> {
