@@ -39,10 +39,16 @@ When('the administrator signs out of RD Licensing Manager', async function (this
   await this.person.signOut();
 });
 
-Then('the page of {string} in RD Licensing Manager says nothing about the Manage RDS CALs Wizard', async function (this: LicensingWorld, name: string) {
-  const notes = await this.person.notesOnServerPage(name);
-  expect(notes.filter((note) => note.includes('Manage RDS CALs Wizard')), `the notes on the page of ${name}`).to.deep.equal([]);
-});
+Then(
+  'the page of {string} in RD Licensing Manager says nothing about the Manage RDS CALs Wizard',
+  async function (this: LicensingWorld, name: string) {
+    const notes = await this.person.notesOnServerPage(name);
+    expect(
+      notes.filter((note) => note.includes('Manage RDS CALs Wizard')),
+      `the notes on the page of ${name}`,
+    ).to.deep.equal([]);
+  },
+);
 
 /** A refusal answered in place is read out first: the page moves the focus to its alert. */
 Then('the refusal is announced and has the focus', async function (this: LicensingWorld) {
