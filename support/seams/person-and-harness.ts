@@ -290,9 +290,10 @@ export class Refusal extends Error {
     /**
      * How the fake classed a refused value or move, where the driver can tell: "not possible now"
      * (it may work later) or "invalid input" (wrong whatever the moment). The browser driver
-     * reads pages, which do not say.
+     * reads pages, which do not say. Over the API, "precondition failed" is a move whose If-Match
+     * named a drawing of the wizard no longer shown (the API's concurrency contract, HTTP 412).
      */
-    readonly answeredAs?: 'not possible now' | 'invalid input',
+    readonly answeredAs?: 'not possible now' | 'invalid input' | 'precondition failed',
   ) {
     super(`The fake refused: ${reason} (${kind}, code "${code}")`);
     this.name = 'Refusal';
