@@ -28,8 +28,18 @@ Feature: The fake's clock decides event times and key pack expiry
     When 1 days pass
     Then the pack of "Services Provider License Agreement 7001234" has expired
 
+  # What RD Licensing Manager shows: the server's page marks the pack, the key packs answer flags it.
+  @step-10
+  Scenario: RD Licensing Manager shows a services provider pack as expired 30 days after it is reinstalled
+    When the administrator reinstalls the pack of "Services Provider License Agreement 7001234"
+    And 29 days pass
+    Then RD Licensing Manager shows the pack of "Services Provider License Agreement 7001234" as not expired
+    When 1 days pass
+    Then RD Licensing Manager shows the pack of "Services Provider License Agreement 7001234" as expired
+
   @step-10
   Scenario: An agreement pack does not expire
     When the administrator reinstalls the pack of "Enterprise Agreement 4271956"
     And 400 days pass
     Then the pack of "Enterprise Agreement 4271956" has not expired
+    And RD Licensing Manager shows the pack of "Enterprise Agreement 4271956" as not expired

@@ -159,6 +159,26 @@ Feature: Only local administrators can rebuild the RD Licensing database
       Then it is refused as "unknown license server"
       And the reason given mentions 'There is no license server named "LS-NOWHERE"'
 
+  Rule: The console's sign-in keeps what was typed, and Sign out ends the session
+
+    # The web pages' own: the API has no sessions.
+    @browser-only
+    Scenario: A refused sign-in keeps the user name typed, and not the password
+      When someone tries to sign in to RD Licensing Manager as the administrator with a wrong password
+      Then it is refused because the caller is not signed in
+      And the sign-in page still holds the administrator's user name, and no password
+
+    # Sign out must close the session on the license server, not only forget the cookie in this browser.
+    @browser-only
+    Scenario: After Sign out, a copy of the session cookie no longer opens RD Licensing Manager
+      Given the administrator signs in to RD Licensing Manager
+      And someone copies the administrator's session cookie
+      When someone with the copied session cookie opens Remote Desktop Licensing Manager
+      Then the manager lists "LS-CONTOSO" as activated
+      When the administrator signs out of RD Licensing Manager
+      And someone with the copied session cookie tries to open Remote Desktop Licensing Manager
+      Then it is refused because the caller is not signed in
+
   Rule: A member of the Administrators group can complete the procedure
 
     Scenario: The administrator rebuilds the database from start to finish

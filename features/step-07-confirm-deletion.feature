@@ -21,6 +21,16 @@ Feature: Step 7 - confirm the deletion of the installed RDS CALs
       And nothing has changed on the license server
       And the RD Licensing database still holds 2 RDS CAL packs
 
+    # The page answers in place; a screen reader reads the refusal only if the focus goes to it.
+    @browser-only
+    Scenario: Next with the check box clear is announced as refused, and the focus is on the refusal
+      When the administrator tries to click Next
+      Then it is refused as "deletion not confirmed"
+      And the refusal is announced and has the focus
+
+    Scenario: Nothing has been deleted yet, so the wizard counts no packs reinstalled
+      Then the wizard shows no count of packs reinstalled
+
     Scenario: Ticking and then clearing the check box is the same as never ticking it
       Given the administrator selects the deletion confirmation check box
       And the administrator clears the deletion confirmation check box

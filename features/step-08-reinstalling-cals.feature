@@ -15,6 +15,12 @@ Feature: Step 8 - after the deletion, continue from the Reinstalling RDS CALs pa
     When the administrator clicks Next
     Then the wizard shows the "Obtain Client License Key Pack" page
 
+  # The count starts with the deletion: 0 is a count, and the page shows it.
+  Scenario: From the deletion on, the wizard counts the packs reinstalled, none yet
+    Then the wizard counts 0 packs reinstalled
+    When the administrator clicks Next
+    Then the wizard counts 0 packs reinstalled
+
   Scenario: Back is not offered once the contents are deleted
     When the administrator tries to click Back
     Then it is refused as "not available on this page"

@@ -94,6 +94,19 @@ Feature: Step 10 - enter the license key pack ID to reinstall the CALs
       Then it is refused as "no key pack id"
       And nothing has changed on the license server
 
+    # The page answers in place; a screen reader reads the refusal only if the focus goes to it.
+    @browser-only
+    Scenario: A refused ID is announced, and the focus is on the refusal
+      When the administrator tries to enter that license key pack ID with one character mistyped
+      Then it is refused as "key pack id typing error"
+      And the refusal is announced and has the focus
+
+    @browser-only
+    Scenario: Next with the boxes empty is announced as refused, and the focus is on the refusal
+      When the administrator tries to click Next
+      Then it is refused as "no key pack id"
+      And the refusal is announced and has the focus
+
     Scenario Outline: An ID <what> is refused as not one the Clearinghouse issues
       When the administrator tries to enter the license key pack ID "<typed>"
       Then it is refused as "invalid key pack id"

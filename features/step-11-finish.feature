@@ -29,6 +29,16 @@ Feature: Step 11 - reinstall more packs or finish the rebuild
     And the event log records event 88
     And the installed CALs equal the purchase records
 
+  # The note that the wizard finished is said on its own server's page, once; not on another server's.
+  @browser-only
+  Scenario: The note that the wizard finished is on its own server's page only
+    Given another license server "LS-FABRIKAM" was activated for "United States"
+    When the administrator clicks "Finish rebuilding the RD Licensing database"
+    And the administrator clicks Next
+    And the administrator clicks Finish
+    Then the Manage RDS CALs Wizard was finished
+    And the page of "LS-FABRIKAM" in RD Licensing Manager says nothing about the Manage RDS CALs Wizard
+
   Scenario: The finished rebuild is logged once, with the reason chosen
     When the administrator clicks "Finish rebuilding the RD Licensing database"
     And the administrator clicks Next

@@ -206,6 +206,27 @@ Feature: The wizard's buttons off the main path
     Then the wizard shows the "Obtain Client License Key Pack" page
     And the license key pack ID boxes are empty
 
+  # Over the API the second tab is a client that kept the wizard page's ETag and sends it back as
+  # If-Match: the contract answers a stale one 412 Precondition Failed (docs/fake-api.md).
+  @api-only @step-4
+  Scenario: Over the API, a move sent with the ETag of a page no longer shown fails its precondition
+    Given the administrator has opened the Manage RDS CALs Wizard
+    When the administrator opens the wizard in a second tab
+    And the administrator clicks Next
+    And the administrator tries to click Next in the second tab
+    Then it is refused as "page changed"
+    And the API answered it as a failed precondition, HTTP 412
+    And nothing has changed on the license server
+
+  # A second tab is refused only when it is stale: one still showing the page the wizard is on
+  # acts as the first would (over the API: a move sent with the ETag of the page it was drawn from).
+  @step-4
+  Scenario: Next in a second tab that still shows the wizard's page goes on
+    Given the administrator has opened the Manage RDS CALs Wizard
+    When the administrator opens the wizard in a second tab
+    And the administrator clicks Next in the second tab
+    Then the wizard shows the "Action Selection" page
+
   # The real wizard is one window; the fake's pages can be open twice. A tab left on an earlier
   # page cannot act for the page the wizard is on now: its Next is refused before anything is done.
   @step-7

@@ -14,6 +14,11 @@ Then('it is refused as {string}', function (this: LicensingWorld, why: string) {
   if (expected !== undefined && answered !== undefined) expect(answered, `how "${why}" was answered`).to.equal(expected);
 });
 
+/** Over the API only: a move sent with If-Match naming a drawing no longer shown is a failed precondition. */
+Then('the API answered it as a failed precondition, HTTP 412', function (this: LicensingWorld) {
+  expect(this.expectRefusal().answeredAs, 'how the API answered the stale If-Match').to.equal('precondition failed');
+});
+
 Then('it is refused because the caller is not an administrator', function (this: LicensingWorld) {
   const refusal = this.expectRefusal();
   expect(refusal.kind).to.equal('not-permitted');

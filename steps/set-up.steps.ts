@@ -13,6 +13,14 @@ Given('the license server {string} was activated for {string}', async function (
   this.serverName = name;
 });
 
+/** A second server beside the one the scenario is about, which stays "it". */
+Given(
+  'another license server {string} was activated for {string}',
+  async function (this: LicensingWorld, name: string, countryRegion: string) {
+    await this.harness.seed({ licenseServers: [{ name, countryRegion, ...PERSONA_SERVER }] });
+  },
+);
+
 Given('the license server {string} has not been activated', async function (this: LicensingWorld, name: string) {
   await this.harness.seed({ licenseServers: [{ name, activated: false, ...PERSONA_SERVER }] });
   this.serverName = name;

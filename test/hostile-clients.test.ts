@@ -169,6 +169,17 @@ describe('hostile and careless clients', () => {
     }
   });
 
+  // Issue 28: a limit ten times longer passed every test above, which set their own short limits.
+  it('gives a client 10 s for its headers and 30 s for its whole request when started as main.ts starts it', async () => {
+    const server = await serve(createApp({ registry: new EnvironmentRegistry(), testControl: false }), 0, '127.0.0.1');
+    try {
+      assert.equal(server.headersTimeout, 10_000, 'the headers');
+      assert.equal(server.requestTimeout, 30_000, 'the whole request');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('handles requests pipelined on one connection in order: a GET right behind a PUT sees the PUT', async () => {
     const environmentId = await fake.environment(FIXTURE);
     const body = JSON.stringify({ connectionMethod: 'automatic' });

@@ -48,6 +48,22 @@ describe('remembered reads', () => {
     });
   });
 
+  // Issue 28: the stale read a rollback must not leave is a value changed, not only a row added.
+  it('show the value as it was before a rolled-back UPDATE that was read inside the transaction', () => {
+    sql.exec("CREATE TABLE c (name TEXT); INSERT INTO c (name) VALUES ('before');");
+    const name = () => sql.remember('name:c', ['c'], () => sql.get<{ name: string }>('SELECT name FROM c')?.name);
+    assert.equal(name(), 'before');
+    assert.throws(() =>
+      sql.inTransaction(() => {
+        sql.run("UPDATE c SET name = 'during'");
+        assert.equal(name(), 'during', 'read inside the transaction: the cache now holds the new value');
+        throw new Error('refused');
+      }),
+    );
+    assert.equal(name(), 'before', 'the rolled-back value is still remembered');
+    assert.equal(sql.get<{ name: string }>('SELECT name FROM c')?.name, 'before', 'and the database itself holds the old one');
+  });
+
   it('are all forgotten after a schema change', () => {
     assert.equal(count('b'), 1);
     sql.exec('DELETE FROM b');

@@ -63,7 +63,7 @@ function worldWithRecordingDriver(): { world: LicensingWorld; calls: TelephoneCa
 
 describe('writing scenarios', () => {
   it('runs just the file, or the one scenario, named on the command line, with --tags still working', async () => {
-    assert.equal(await scenariosRun(['features/step-07-confirm-deletion.feature']), 5);
+    assert.equal(await scenariosRun(['features/step-07-confirm-deletion.feature']), 6);
     assert.equal(await scenariosRun(['features/step-07-confirm-deletion.feature:17']), 1);
     assert.equal(await scenariosRun(['features/step-07-confirm-deletion.feature', '--tags', 'not @step-7']), 0);
     assert.ok((await scenariosRun(['--tags', '@step-7'])) >= 5, 'tags select across every feature');

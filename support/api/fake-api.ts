@@ -121,6 +121,7 @@ export class FakeApi {
 function answeredAs(status: number): Refusal['answeredAs'] {
   if (status === 409) return 'not possible now';
   if (status === 422) return 'invalid input';
+  if (status === 412) return 'precondition failed';
   return undefined;
 }
 

@@ -108,6 +108,35 @@ export class HttpDriver implements PersonVerbs {
     return this.moveWizard(name, { type: 'enterKeyPackId', keyPackId });
   }
 
+  // The console's sessions, its notes and its focus are the pages' own: the API has none of them.
+  signIn(): Promise<void> {
+    return pagesOnly('signing in on the sign-in page');
+  }
+
+  signInFormHolds(): Promise<{ userName: string; password: string }> {
+    return pagesOnly('the sign-in form');
+  }
+
+  copySessionCookie(): Promise<void> {
+    return pagesOnly('a session cookie');
+  }
+
+  openManagerWithCopiedCookie(): Promise<LicenseServerInfo[]> {
+    return pagesOnly('a session cookie');
+  }
+
+  signOut(): Promise<void> {
+    return pagesOnly('Sign out');
+  }
+
+  notesOnServerPage(): Promise<string[]> {
+    return pagesOnly("the notes on a server's page");
+  }
+
+  focusOnScreen(): Promise<string> {
+    return pagesOnly('the keyboard focus');
+  }
+
   async telephoneNumbers(): Promise<Record<string, string>> {
     return (await this.api.call('get', '/clearinghouse/telephone-numbers')).telephoneNumbers;
   }
@@ -119,4 +148,9 @@ export class HttpDriver implements PersonVerbs {
   askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }> {
     return this.api.call('get', '/clearinghouse/license-key-packs/{licenseKeyPackId}', { path: { licenseKeyPackId } });
   }
+}
+
+/** A verb only a browser does: the scenario belongs to the browser profile. */
+function pagesOnly(what: string): Promise<never> {
+  return Promise.reject(new Error(`The API has no ${what}: tag the scenario @browser-only, and it runs in the browser profile only`));
 }

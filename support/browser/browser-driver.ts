@@ -41,6 +41,7 @@ import {
   pressCall,
   telephoneNumbersShown,
 } from './clearinghouse-screen';
+import { OwnSignIn, focusDescribed, notesShown } from './own-sign-in';
 import { Picture } from '../evidence/evidence-files';
 import { FakeApi } from '../api/fake-api';
 
@@ -65,6 +66,8 @@ export class BrowserDriver implements PersonVerbs {
   private readonly pages = new Map<string, Promise<Page>>();
   /** A second tab with the wizard, left as it was drawn (see openWizardInSecondTab). */
   private secondTab: Page | undefined;
+  /** Signing in and out by hand, in a browser of the scenario's own (support/browser/own-sign-in.ts). */
+  private readonly ownSignIn: OwnSignIn;
 
   constructor(
     private readonly api: FakeApi,
@@ -77,6 +80,12 @@ export class BrowserDriver implements PersonVerbs {
       onPage(page: Page): Promise<void>;
     },
   ) {
+    this.ownSignIn = new OwnSignIn({
+      browser: () => session.browser(),
+      headers: () => api.environmentHeaders(),
+      base: () => api.base(),
+      onPage: (page) => session.onPage(page),
+    });
     // A request that may change the fake (anything but GET), the Givens' over the API among them,
     // leaves every page on screen out of date: the next page verb loads its page afresh.
     api.onChange(() => this.screens.changed());
@@ -107,6 +116,7 @@ export class BrowserDriver implements PersonVerbs {
     this.pages.clear();
     this.lastUsed = undefined;
     for (const page of pages) await (await page).close();
+    await this.ownSignIn.close();
   }
 
   async listLicenseServers(): Promise<LicenseServerInfo[]> {
@@ -242,6 +252,37 @@ export class BrowserDriver implements PersonVerbs {
     // Moving on to Next leaves the boxes, which hands the ID to the wizard (posted in place).
     await this.answer(page, () => page.getByRole('button', { name: WIZARD_BUTTONS.next, exact: true }).focus());
     return this.wizardPage(page, name);
+  }
+
+  signIn(account: { userName: string; password: string }): Promise<void> {
+    return this.ownSignIn.signIn(account);
+  }
+
+  signInFormHolds(): Promise<{ userName: string; password: string }> {
+    return this.ownSignIn.signInFormHolds();
+  }
+
+  copySessionCookie(): Promise<void> {
+    return this.ownSignIn.copySessionCookie();
+  }
+
+  openManagerWithCopiedCookie(): Promise<LicenseServerInfo[]> {
+    return this.ownSignIn.openManagerWithCopiedCookie();
+  }
+
+  signOut(): Promise<void> {
+    return this.ownSignIn.signOut();
+  }
+
+  /** Always on the page, even while a Given arranges: the note is what the scenario is about. */
+  async notesOnServerPage(name: string): Promise<string[]> {
+    return notesShown(await this.open(serverPath(name)));
+  }
+
+  /** The page the acting account last used (a refused move leaves its answer there). */
+  async focusOnScreen(): Promise<string> {
+    if (!this.lastUsed) throw new Error('No page has been shown in this scenario: nothing has the focus');
+    return focusDescribed(this.lastUsed);
   }
 
   async telephoneNumbers(): Promise<Record<string, string>> {

@@ -109,6 +109,34 @@ export class EvidenceRecorder implements PersonVerbs {
     return this.remember(name, await this.person.pasteKeyPackId(name, keyPackId, typedGroups));
   }
 
+  signIn(account: { userName: string; password: string }): Promise<void> {
+    return this.person.signIn(account);
+  }
+
+  signInFormHolds(): Promise<{ userName: string; password: string }> {
+    return this.person.signInFormHolds();
+  }
+
+  copySessionCookie(): Promise<void> {
+    return this.person.copySessionCookie();
+  }
+
+  openManagerWithCopiedCookie(): Promise<LicenseServerInfo[]> {
+    return this.person.openManagerWithCopiedCookie();
+  }
+
+  signOut(): Promise<void> {
+    return this.person.signOut();
+  }
+
+  notesOnServerPage(name: string): Promise<string[]> {
+    return this.person.notesOnServerPage(name);
+  }
+
+  focusOnScreen(): Promise<string> {
+    return this.person.focusOnScreen();
+  }
+
   telephoneNumbers(): Promise<Record<string, string>> {
     return this.person.telephoneNumbers();
   }

@@ -182,6 +182,28 @@ export interface PersonVerbs {
    */
   pasteKeyPackId(name: string, keyPackId: string, typedGroups?: number): Promise<WizardPage>;
 
+  /**
+   * The console's own sign-in and Sign out, in a browser of the scenario's own (not the worker's
+   * signed-in one, which later scenarios reuse). Pages only: the API has no sessions. A refused
+   * sign-in rejects with the refusal the sign-in page shows.
+   */
+  signIn(account: { userName: string; password: string }): Promise<void>;
+  /** What the sign-in form on that browser's page holds now, as typed or as the page drew it. */
+  signInFormHolds(): Promise<{ userName: string; password: string }>;
+  /** Someone copies the session cookie of that browser (a person with its developer tools, a stolen cookie). */
+  copySessionCookie(): Promise<void>;
+  /** RD Licensing Manager opened in another browser that holds only the copied cookie; rejects with the refusal shown. */
+  openManagerWithCopiedCookie(): Promise<LicenseServerInfo[]>;
+  /** Sign out, in the browser that signed in. */
+  signOut(): Promise<void>;
+  /** The notes (role "status") RD Licensing Manager's page of the server shows. Pages only. */
+  notesOnServerPage(name: string): Promise<string[]>;
+  /**
+   * What has the keyboard focus on the page the last verb left on the screen: "the refusal" when
+   * it is the alert that announces a refusal, else the control's role and accessible name. Pages only.
+   */
+  focusOnScreen(): Promise<string>;
+
   telephoneNumbers(): Promise<Record<string, string>>;
   callClearinghouse(call: TelephoneCall): Promise<GrantedKeyPack>;
   askClearinghouseAbout(licenseKeyPackId: string): Promise<{ licenseServerId: string; purchaseNumber: number; quantity: number }>;
@@ -203,6 +225,13 @@ export const PERSON_VERBS = [
   'openWizardInSecondTab',
   'moveWizardInSecondTab',
   'pasteKeyPackId',
+  'signIn',
+  'signInFormHolds',
+  'copySessionCookie',
+  'openManagerWithCopiedCookie',
+  'signOut',
+  'notesOnServerPage',
+  'focusOnScreen',
   'telephoneNumbers',
   'callClearinghouse',
   'askClearinghouseAbout',
@@ -261,9 +290,10 @@ export class Refusal extends Error {
     /**
      * How the fake classed a refused value or move, where the driver can tell: "not possible now"
      * (it may work later) or "invalid input" (wrong whatever the moment). The browser driver
-     * reads pages, which do not say.
+     * reads pages, which do not say. Over the API, "precondition failed" is a move whose If-Match
+     * named a drawing of the wizard no longer shown (the API's concurrency contract, HTTP 412).
      */
-    readonly answeredAs?: 'not possible now' | 'invalid input',
+    readonly answeredAs?: 'not possible now' | 'invalid input' | 'precondition failed',
   ) {
     super(`The fake refused: ${reason} (${kind}, code "${code}")`);
     this.name = 'Refusal';

@@ -87,6 +87,8 @@ export const REFUSAL_CLASS: ReadonlyMap<string, RefusalClass> = new Map([
 
 /** The class a refusal was answered in, as far as the driver could tell (a 412 or a 400 tells none). */
 export function classOf(refusal: Refusal): RefusalClass | undefined {
+  // A failed If-Match is the API's concurrency contract, the same for every code: no class of one.
+  if (refusal.answeredAs === 'precondition failed') return undefined;
   if (refusal.answeredAs !== undefined) return refusal.answeredAs;
   const byKind: Partial<Record<Refusal['kind'], RefusalClass>> = {
     'not-signed-in': 'not signed in',

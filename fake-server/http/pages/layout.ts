@@ -83,7 +83,8 @@ const SCRIPT = `
           return !control.disabled && control.name === focused.name && (control.type !== 'radio' && control.type !== 'submit' || control.value === focused.value);
         });
         var target = main().querySelector('[role=alert]') || same || main().querySelector('h2') || main().querySelector('h1');
-        if (target) { if (!same) target.setAttribute('tabindex', '-1'); target.focus(); }
+        // Only the control in use can take focus as it is; the alert and the headings need tabindex -1.
+        if (target) { if (target !== same) target.setAttribute('tabindex', '-1'); target.focus(); }
       })
       .catch(function () { current.removeAttribute('aria-busy'); form.submit(); });
   });
