@@ -65,7 +65,7 @@ describe('issuing a batch of CALs', () => {
     assert.equal(database.issuedCalCount(SERVER_A), 0);
   });
 
-  it('consults the fault switch once, before writing anything', () => {
+  it('consults the fault switch once, before writing anything (as a pack install does)', () => {
     const { database, faults } = stores;
     const pack = database.installKeyPack(SERVER_A, keyPack(1, 2000)).keyPackNumber;
     faults.set(SERVER_A, { failWrites: { after: 1, count: 1 } });
@@ -74,6 +74,9 @@ describe('issuing a batch of CALs', () => {
     assert.equal(database.issuedCalCount(SERVER_A), 300);
     database.issueCals(SERVER_A, calsTo('LAPTOP', pack, 1)); // the fault was spent on one batch
     assert.equal(database.issuedCalCount(SERVER_A), 301);
+    faults.set(SERVER_A, { failWrites: { after: 0, count: 1 } });
+    assert.throws(() => database.installKeyPack(SERVER_A, keyPack(2)), UnavailableError);
+    assert.equal(database.keyPacks(SERVER_A).length, 1);
   });
 });
 
