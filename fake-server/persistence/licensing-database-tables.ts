@@ -43,15 +43,18 @@ const CALS_PER_INSERT = 250;
 const CALS_PER_DIGEST_PAGE = 500;
 
 export class SqlLicensingDatabase implements LicensingDatabase {
-  /** @param faults consulted before every write, so tests can make the database fail mid-change */
+  /**
+   * @param faults consulted before every write, so tests can make the database fail mid-change;
+   * required (an environment always has its switches), so no write can skip them
+   */
   constructor(
     private readonly sql: SqlDatabase,
-    private readonly faults?: FaultPlan,
+    private readonly faults: FaultPlan,
   ) {}
 
   /** Every write of a server's RD Licensing database goes through here. */
   private write(serverName: string, statement: string, params: BindParams = []): void {
-    this.faults?.beforeWrite(serverName);
+    this.faults.beforeWrite(serverName);
     this.sql.run(statement, params);
   }
 
@@ -139,7 +142,7 @@ export class SqlLicensingDatabase implements LicensingDatabase {
   }
 
   issueCals(serverName: string, cals: NewIssuedCal[]): void {
-    this.faults?.beforeWrite(serverName); // one batch counts as one write
+    this.faults.beforeWrite(serverName); // one batch counts as one write
     // Each pack named is looked up once: reading all of the server's packs on every call made
     // a seed of thousands of installed purchases quadratic.
     for (const keyPackNumber of new Set(cals.map((cal) => cal.keyPackNumber))) {
