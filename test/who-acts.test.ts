@@ -26,6 +26,16 @@ function recordingDriver(driver: string, calls: Call[]): PersonVerbs {
   ) as unknown as PersonVerbs;
 }
 
+const PAGES_ONLY: readonly Verb[] = [
+  'signIn',
+  'signInFormHolds',
+  'copySessionCookie',
+  'openManagerWithCopiedCookie',
+  'signOut',
+  'notesOnServerPage',
+  'focusOnScreen',
+];
+
 /** Cucumber's kinds of step (Given, When, Then), and no step at all (a hook). */
 const STEP_TYPES = ['Context', 'Action', 'Outcome', undefined] as const;
 
@@ -33,6 +43,8 @@ const STEP_TYPES = ['Context', 'Action', 'Outcome', undefined] as const;
 function expectedDrivers(verb: Verb, stepType: string | undefined): string[] {
   if (verb === 'actAs') return ['api', 'pages'];
   if (verb === 'openWizardInSecondTab' || verb === 'moveWizardInSecondTab' || verb === 'useKeyboardOnly') return ['pages'];
+  // The verbs only a page has (the console's sign-in, its cookie, notes and focus), in a Given as in a When.
+  if (PAGES_ONLY.includes(verb)) return ['pages'];
   return stepType === 'Context' ? ['api'] : ['pages'];
 }
 

@@ -23,6 +23,15 @@ const EXCEPTIONS: Partial<Record<Verb, Route>> = {
   moveWizardInSecondTab: 'pages',
   // Only a browser has a keyboard (the API driver refuses it); it sets how the pages are worked later.
   useKeyboardOnly: 'pages',
+  // The console's own sign-in and Sign out, its session cookie, a server page's notes and the focus
+  // exist on the pages only (the API driver refuses each): a Given that signs in signs in on a page.
+  signIn: 'pages',
+  signInFormHolds: 'pages',
+  copySessionCookie: 'pages',
+  openManagerWithCopiedCookie: 'pages',
+  signOut: 'pages',
+  notesOnServerPage: 'pages',
+  focusOnScreen: 'pages',
   // Each driver acts as the scenario's person, whichever of them a later step goes to. (A verb sent
   // to both answers with the pages' answer: only synchronous verbs with nothing to answer may be.)
   actAs: 'both',
