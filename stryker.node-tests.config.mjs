@@ -74,6 +74,7 @@ export default {
       'test/service.test.ts',
       'test/clearinghouse.test.ts',
       'test/contract-examples.test.ts',
+      'test/request-guards.test.ts',
     ],
     nodeArgs: ['-r', './tools/register-typescript.cjs'],
   },
