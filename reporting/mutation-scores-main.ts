@@ -65,7 +65,7 @@ function render(rows: Row[], missing: Folder[]): string {
     '# Mutation scores of the fake, per folder',
     '',
     `Written by \`npm run mutation:scores -- --write\` on ${new Date().toISOString().slice(0, 10)} from the reports of`,
-    '`npm run mutation`, `npm run mutation:http` and `npm run mutation:node-tests` (see [Reliability](reliability.md#mutation-testing)).',
+    '`npm run mutation`, `npm run mutation:http` and `npm run mutation:node-tests` (see [Reliability](reliability.md)).',
     'A mutant counts as caught by `npm test` when the scenarios or the node tests kill it (or time out on it);',
     'the score is the share of covered mutants caught. Do not edit by hand: the reasons live in',
     '[mutation-survivors.json](mutation-survivors.json).',
