@@ -15,21 +15,23 @@ import { serve } from '../fake-server/http/serve';
 import { DatabaseFileKeeper, readDatabaseFile, writeDatabaseFile } from '../fake-server/persistence/database-file';
 import { ADMIN, FIXTURE, basic } from './helpers/http-fake';
 
-describe('--db file and snapshots', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'rd-fake-snapshot-'));
-  after(() => rmSync(folder, { recursive: true, force: true }));
-
-  it('writes a restored snapshot to the file before answering: the file then equals memory, and the state before the change', async () => {
-    const file = join(folder, 'restored.db');
-    const wiring: { keeper?: DatabaseFileKeeper } = {};
-    const registry = new EnvironmentRegistry({ onCommit: () => wiring.keeper?.changed() });
-    await registry.create(FIXTURE, DEFAULT_ENVIRONMENT);
-    const images = registry.get(DEFAULT_ENVIRONMENT).images();
-    writeDatabaseFile(file, images);
-    wiring.keeper = new DatabaseFileKeeper(file, images, () => registry.get(DEFAULT_ENVIRONMENT));
-    const server = await serve(createApp({ registry, testControl: true, durability: wiring.keeper }), 0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const call = async (method: string, path: string, body?: unknown) => {
+/**
+ * A fake serving the fixture with its database kept in `file` (as main.ts wires --db): the
+ * registry, an API call as the administrator that must succeed, what the file holds (as a digest,
+ * read back by a fresh registry), and the end of it all.
+ */
+async function fakeWithDatabaseFile(file: string) {
+  const wiring: { keeper?: DatabaseFileKeeper } = {};
+  const registry = new EnvironmentRegistry({ onCommit: () => wiring.keeper?.changed() });
+  await registry.create(FIXTURE, DEFAULT_ENVIRONMENT);
+  const images = registry.get(DEFAULT_ENVIRONMENT).images();
+  writeDatabaseFile(file, images);
+  wiring.keeper = new DatabaseFileKeeper(file, images, () => registry.get(DEFAULT_ENVIRONMENT));
+  const server = await serve(createApp({ registry, testControl: true, durability: wiring.keeper }), 0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    inMemory: () => registry.get(DEFAULT_ENVIRONMENT).digest(),
+    call: async (method: string, path: string, body?: unknown): Promise<unknown> => {
       const answer = await fetch(`${baseUrl}${path}`, {
         method,
         headers: { authorization: basic(ADMIN), 'content-type': 'application/json' },
@@ -38,49 +40,46 @@ describe('--db file and snapshots', () => {
       const text = await answer.text();
       assert.ok(answer.status < 300, `${method} ${path}: ${answer.status} ${text.slice(0, 200)}`);
       return text ? (JSON.parse(text) as unknown) : undefined;
-    };
-    const fileDigest = async () => {
+    },
+    inFile: async () => {
       const reopened = new EnvironmentRegistry();
       await reopened.create(undefined, 'copy', await readDatabaseFile(file));
       const digest = reopened.get('copy').digest();
       reopened.closeAll();
       return digest;
-    };
-    try {
-      const atSnapshot = registry.get(DEFAULT_ENVIRONMENT).digest();
-      const { snapshotId } = (await call('POST', '/_test/snapshots')) as { snapshotId: string };
-      await call('PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'webBrowser' });
-      await call('POST', '/license-servers/LS-CONTOSO/manage-cals-wizard');
-      assert.notEqual(await fileDigest(), atSnapshot, 'the changes after the snapshot reached the file');
-      await call('POST', `/_test/snapshots/${snapshotId}/restore`);
-      assert.equal(registry.get(DEFAULT_ENVIRONMENT).digest(), atSnapshot, 'memory holds the snapshot');
-      assert.equal(await fileDigest(), atSnapshot, 'the file holds the snapshot, as memory does');
-    } finally {
+    },
+    close: () => {
       server.closeAllConnections();
       server.close();
       registry.closeAll();
+    },
+  };
+}
+
+describe('--db file and snapshots', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'rd-fake-snapshot-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('writes a restored snapshot to the file before answering: the file then equals memory, and the state before the change', async () => {
+    const fake = await fakeWithDatabaseFile(join(folder, 'restored.db'));
+    try {
+      const atSnapshot = fake.inMemory();
+      const { snapshotId } = (await fake.call('POST', '/_test/snapshots')) as { snapshotId: string };
+      await fake.call('PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'webBrowser' });
+      await fake.call('POST', '/license-servers/LS-CONTOSO/manage-cals-wizard');
+      assert.notEqual(await fake.inFile(), atSnapshot, 'the changes after the snapshot reached the file');
+      await fake.call('POST', `/_test/snapshots/${snapshotId}/restore`);
+      assert.equal(fake.inMemory(), atSnapshot, 'memory holds the snapshot');
+      assert.equal(await fake.inFile(), atSnapshot, 'the file holds the snapshot, as memory does');
+    } finally {
+      fake.close();
     }
   });
 
   // The file is the recovery point: a change answered is already in it (issue 28: a point taken
   // before the write let an answer go out while memory and file disagreed).
   it('has every change in the file by the time its answer arrives: after each answer, the file equals memory', async () => {
-    const file = join(folder, 'each-answer.db');
-    const wiring: { keeper?: DatabaseFileKeeper } = {};
-    const registry = new EnvironmentRegistry({ onCommit: () => wiring.keeper?.changed() });
-    await registry.create(FIXTURE, DEFAULT_ENVIRONMENT);
-    const images = registry.get(DEFAULT_ENVIRONMENT).images();
-    writeDatabaseFile(file, images);
-    wiring.keeper = new DatabaseFileKeeper(file, images, () => registry.get(DEFAULT_ENVIRONMENT));
-    const server = await serve(createApp({ registry, testControl: true, durability: wiring.keeper }), 0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const fileDigest = async () => {
-      const reopened = new EnvironmentRegistry();
-      await reopened.create(undefined, 'copy', await readDatabaseFile(file));
-      const digest = reopened.get('copy').digest();
-      reopened.closeAll();
-      return digest;
-    };
+    const fake = await fakeWithDatabaseFile(join(folder, 'each-answer.db'));
     const changes: [string, string, unknown?][] = [
       ['PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'webBrowser' }],
       ['PUT', '/license-servers/LS-CONTOSO/connection-method', { connectionMethod: 'telephone' }],
@@ -88,23 +87,16 @@ describe('--db file and snapshots', () => {
       ['POST', '/license-servers/LS-CONTOSO/manage-cals-wizard/actions', { type: 'next' }],
     ];
     try {
-      let previous = await fileDigest();
+      let previous = await fake.inFile();
       for (const [method, path, body] of changes) {
-        const answer = await fetch(`${baseUrl}${path}`, {
-          method,
-          headers: { authorization: basic(ADMIN), 'content-type': 'application/json' },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-        assert.ok(answer.status < 300, `${method} ${path}: ${answer.status} ${(await answer.text()).slice(0, 200)}`);
-        const inFile = await fileDigest();
+        await fake.call(method, path, body);
+        const inFile = await fake.inFile();
         assert.notEqual(inFile, previous, `${method} ${path} was answered before it reached the file`);
-        assert.equal(inFile, registry.get(DEFAULT_ENVIRONMENT).digest(), `after ${method} ${path}, the file and memory disagree`);
+        assert.equal(inFile, fake.inMemory(), `after ${method} ${path}, the file and memory disagree`);
         previous = inFile;
       }
     } finally {
-      server.closeAllConnections();
-      server.close();
-      registry.closeAll();
+      fake.close();
     }
   });
 });
