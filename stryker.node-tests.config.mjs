@@ -75,6 +75,7 @@ export default {
       'test/clearinghouse.test.ts',
       'test/contract-examples.test.ts',
       'test/request-guards.test.ts',
+      'test/credentials.test.ts',
     ],
     nodeArgs: ['-r', './tools/register-typescript.cjs'],
   },

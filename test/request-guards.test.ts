@@ -29,6 +29,10 @@ describe('isLoopback (what main.ts starts test control without a token on)', () 
     ['evil-localhost', false],
     ['::2', false],
     ['', false],
+    // Only a bracket at either end is IPv6 notation; one inside the name makes it no address at all.
+    ['[127.0.0.1]', true],
+    ['127.0.0.[1', false],
+    ['127.0.]0.1', false],
   ];
   for (const [host, expected] of cases) {
     it(`${JSON.stringify(host)} is ${expected ? '' : 'not '}loopback`, () => assert.equal(isLoopback(host), expected));
@@ -54,16 +58,26 @@ describe('the Host a request may be addressed to', () => {
     server.close();
   });
 
-  /** One request with exactly these headers (node would otherwise add its own Host). */
-  function send(headers: Record<string, string>, method = 'GET'): Promise<number> {
+  /** One request with exactly these headers (node would otherwise add its own Host), and its answer. */
+  function answer(headers: Record<string, string>, method = 'GET'): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const outgoing = request({ host: '127.0.0.1', port, path: '/', method, headers, setHost: false }, (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
       });
       outgoing.on('error', reject);
       outgoing.end();
     });
+  }
+  const send = async (headers: Record<string, string>, method = 'GET'): Promise<number> => (await answer(headers, method)).status;
+
+  /** The refusal's problem document, whole: a person reads its title and detail, a client its code. */
+  async function refusal(headers: Record<string, string>, method = 'GET'): Promise<Record<string, unknown>> {
+    const { status, text } = await answer(headers, method);
+    const body = JSON.parse(text) as Record<string, unknown>;
+    assert.equal(body.status, status);
+    return body;
   }
 
   const passing = [
@@ -75,6 +89,8 @@ describe('the Host a request may be addressed to', () => {
     '[::1]:3990',
     '10.1.2.3:8080',
     '[fe80::1]:1',
+    '[fe80::1]:3990',
+    '[fe80::1]',
     'build-agent:3990',
     'BUILD-AGENT',
     'fake-service',
@@ -96,12 +112,42 @@ describe('the Host a request may be addressed to', () => {
     '[::1]x',
     'x[::1]',
     '[::1]:3990:1',
+    // Only a port at the end is a port: without its ":1" in the middle this would read 127.0.0.1.
+    '127.0:1.0.1',
   ];
   for (const host of foreign) {
     it(`refuses a request addressed to ${host} as a foreign host (421)`, async () => assert.equal(await send({ host }), 421));
   }
 
-  it('refuses a request with an empty Host as malformed (400)', async () => assert.equal(await send({ host: '' }), 400));
+  it('refuses a request with an empty Host as malformed (400), saying what is missing', async () => {
+    assert.deepEqual(await refusal({ host: '' }), {
+      type: 'urn:rd-licensing-fake:problem:malformed-request',
+      title: 'No host',
+      status: 400,
+      code: 'malformed-request',
+      detail: 'An HTTP/1.1 request names the host it is for in a Host header; this one has none.',
+    });
+  });
+
+  it('names a foreign host in its refusal, cut at 100 characters, and the option that would let it in', async () => {
+    const host = `${'a'.repeat(60)}.${'b'.repeat(60)}.evil.example`;
+    const body = await refusal({ host });
+    assert.equal(body.title, 'Foreign host');
+    assert.equal(body.code, 'foreign-host');
+    assert.equal(
+      body.detail,
+      `The fake answers only requests addressed to itself, not to "${host.slice(0, 100)}"; ` +
+        'to reach it by that name (a container service name, say), start it with --allowed-host <name> or RDL_ALLOWED_HOSTS=<name,…>.',
+    );
+  });
+
+  it('names a foreign origin in its refusal, cut at 100 characters', async () => {
+    const origin = `http://${'c'.repeat(120)}.example`;
+    const body = await refusal({ host: 'localhost', origin }, 'POST');
+    assert.equal(body.title, 'Foreign origin');
+    assert.equal(body.code, 'foreign-origin');
+    assert.equal(body.detail, `Pages from ${origin.slice(0, 100)} may not use the fake; only its own pages may.`);
+  });
 
   it("takes an Origin of the fake's own, in either scheme and any case, and no other", async () => {
     const host = `localhost:${port}`;
@@ -113,6 +159,10 @@ describe('the Host a request may be addressed to', () => {
   });
 
   it('answers OPTIONS with 405: the fake allows no cross-origin use', async () => {
-    assert.equal(await send({ host: 'localhost' }, 'OPTIONS'), 405);
+    const body = await refusal({ host: 'localhost' }, 'OPTIONS');
+    assert.equal(body.status, 405);
+    assert.equal(body.title, 'Method not allowed');
+    assert.equal(body.code, 'method-not-allowed');
+    assert.equal(body.detail, 'The fake answers no OPTIONS requests: it allows no cross-origin use.');
   });
 });

@@ -91,4 +91,20 @@ describe('the names --allowed-host and RDL_ALLOWED_HOSTS take', () => {
       assert.throws(() => allowedHostNames([], `ok,${bad}`), new RegExp(bad.slice(0, 20).replace(/[/.:]/g, '\\$&')), bad);
     }
   });
+
+  it('takes a name of up to 253 characters, as DNS does, and no longer', () => {
+    const label = 'a'.repeat(63);
+    const longest = [label, label, label, 'b'.repeat(61)].join('.');
+    assert.equal(longest.length, 253);
+    assert.deepEqual(allowedHostNames([longest], undefined), [longest]);
+    assert.throws(() => allowedHostNames([`${longest}c`], undefined), /take host names/);
+  });
+
+  it('quotes at most 100 characters of a name it refuses', () => {
+    const bad = `${'x'.repeat(150)}:3990`;
+    assert.throws(
+      () => allowedHostNames([bad], undefined),
+      (error: Error) => error.message.endsWith(`not "${'x'.repeat(100)}".`),
+    );
+  });
 });

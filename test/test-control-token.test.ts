@@ -88,6 +88,25 @@ describe('one rule for matching paths: the test-control token', () => {
     assert.equal(await send('GET', '/_test/clock/'), 403, 'and needs the token as well');
   });
 
+  it('says in its refusal which token is missing and where it goes', async () => {
+    const { port } = server.address() as AddressInfo;
+    const body = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      const outgoing = request({ host: '127.0.0.1', port, method: 'GET', path: '/_test/clock' }, (answer) => {
+        let text = '';
+        answer.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        answer.on('end', () => resolve(JSON.parse(text) as Record<string, unknown>));
+      });
+      outgoing.on('error', reject).end();
+    });
+    assert.deepEqual(body, {
+      type: 'urn:rd-licensing-fake:problem:test-control-token-required',
+      title: 'Test-control token required',
+      status: 403,
+      code: 'test-control-token-required',
+      detail: 'The test-control routes need the token given with --test-control-token, in the x-test-control-token header.',
+    });
+  });
+
   it('matches every route of the app by one rule: a path in another case is no route', async () => {
     const routes = appRoutes().filter((route) => !route.split(' ')[1]?.startsWith('/_test'));
     for (const route of routes) {

@@ -7,28 +7,13 @@
 import { RequestHandler } from 'express';
 import { Socket } from 'node:net';
 
-interface Answer {
-  sent: boolean;
-  sentNow: Promise<void>;
-}
-
-const lastOnSocket = new WeakMap<Socket, Answer>();
+/** Per connection, when the answer to its latest request has gone out. */
+const lastOnSocket = new WeakMap<Socket, Promise<void>>();
 
 export const inConnectionOrder: RequestHandler = (req, res, next) => {
   const before = lastOnSocket.get(req.socket);
-  const answer: Answer = {
-    sent: false,
-    sentNow: new Promise<void>((resolve) => {
-      const sent = () => {
-        answer.sent = true;
-        resolve();
-      };
-      res.once('finish', sent);
-      res.once('close', sent);
-    }),
-  };
-  lastOnSocket.set(req.socket, answer);
-  // The usual case, a kept-alive connection used one request at a time, waits for nothing.
-  if (before === undefined || before.sent) return next();
-  void before.sentNow.then(() => next());
+  // A response's 'close' comes once it has gone out, or once the connection dropped before it could.
+  lastOnSocket.set(req.socket, new Promise<void>((resolve) => res.once('close', () => resolve())));
+  if (before === undefined) return next();
+  void before.then(() => next());
 };

@@ -41,10 +41,7 @@ export function requestGuards(options: GuardOptions): RequestHandler {
   const listenHost = options.listenHost?.toLowerCase();
   const allowed = new Set((options.allowedHosts ?? []).map((name) => name.toLowerCase()));
   const acceptableHost = (name: string): boolean =>
-    isLoopback(name) ||
-    isIP(name) !== 0 ||
-    (listenHost !== undefined && name.toLowerCase() === listenHost) ||
-    allowed.has(name.toLowerCase());
+    isLoopback(name) || isIP(name) !== 0 || name.toLowerCase() === listenHost || allowed.has(name.toLowerCase());
 
   return (req, res, next) => {
     const host = req.headers.host;
