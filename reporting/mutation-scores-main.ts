@@ -6,7 +6,8 @@
  *   --check  exits 1 when a folder is under 90% of its covered mutants, or a survivor has no reason
  * A folder whose run has not been made is said to be missing, not scored as zero.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { calculateMetrics } from 'mutation-testing-metrics';
 import type { FileResult } from 'mutation-testing-report-schema';
@@ -22,6 +23,25 @@ type Files = Record<string, FileResult>;
 function read(path: string | undefined, folder: string): Files | undefined {
   if (!path || !existsSync(path)) return undefined;
   return filesOf((JSON.parse(readFileSync(path, 'utf8')) as { files: Files }).files, folder);
+}
+
+/**
+ * The node tests' reports of a folder: the whole folder's run and the runs of its parts
+ * (RDL_MUTATION_PART, stryker.node-tests.config.mjs, under reports/mutation-node-tests-<folder>-<part>/),
+ * merged mutant by mutant like the two kinds of test.
+ */
+function readNodeTests(path: string | undefined, folder: string): Files | undefined {
+  if (!path) return undefined;
+  const reports = dirname(dirname(path));
+  const parts = existsSync(reports)
+    ? readdirSync(reports)
+        .filter((name) => name.startsWith(`${basename(dirname(path))}-`))
+        .sort()
+        .map((name) => join(reports, name, basename(path)))
+    : [];
+  return [path, ...parts]
+    .map((report) => read(report, folder))
+    .reduce<Files | undefined>((merged, files) => (merged && files ? mergeRuns(merged, files) : (merged ?? files)), undefined);
 }
 
 interface Row {
@@ -43,7 +63,7 @@ function percent(files: Files | undefined): string {
 
 function rowFor(folder: Folder, reasons: Record<string, string>): Row | undefined {
   const scenarios = read(FOLDER_REPORTS[folder].scenarios, folder);
-  const nodeTests = read(FOLDER_REPORTS[folder].nodeTests, folder);
+  const nodeTests = readNodeTests(FOLDER_REPORTS[folder].nodeTests, folder);
   const both = scenarios && nodeTests ? mergeRuns(scenarios, nodeTests) : (scenarios ?? nodeTests);
   if (!both) return undefined;
   const { metrics } = calculateMetrics(both);

@@ -90,6 +90,54 @@ describe('the fourth probe', () => {
     assert.deepEqual(statusLines, ['HTTP/1.1 415'], `answers on the connection: ${statusLines.join(', ')}`);
   });
 
+  it('still answers a malformed request with a 400 once an earlier one on the connection has been answered and read', async () => {
+    /** The status lines a connection receives for these writes, each sent once the answers before it have come. */
+    const statusLinesFor = async (writes: string[], answersBefore: number[]): Promise<string[]> => {
+      const socket = connect(fake.port, '127.0.0.1');
+      let received = '';
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      socket.on('error', () => undefined);
+      const answers = () => (received.match(/HTTP\/1\.1 \d{3}/g) ?? []).length;
+      const waitFor = (count: number) =>
+        new Promise<void>((resolve) => {
+          const check = () => (answers() >= count ? resolve() : socket.once('data', check));
+          check();
+        });
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+      for (const [index, text] of writes.entries()) {
+        await waitFor(answersBefore[index] ?? 0);
+        // A moment between writes, as the earlier test has it: the body's end is an event of its own.
+        if (index > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        socket.write(text);
+      }
+      const ended = setTimeout(() => socket.destroy(), 2_000);
+      await closed;
+      clearTimeout(ended);
+      return received.match(/HTTP\/1\.1 \d{3}/g) ?? [];
+    };
+    const malformed = 'NOT HTTP AT ALL\r\n\r\n';
+    // A whole request, answered: the connection is not marked as answered before its body.
+    assert.deepEqual(await statusLinesFor(['GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', malformed], [0, 1]), [
+      'HTTP/1.1 200',
+      'HTTP/1.1 400',
+    ]);
+    // A request whose body was read before its answer (whatever that answer is): the body's end
+    // came first, so no mark may be left behind.
+    const afterReadBody = await statusLinesFor(
+      [
+        'PUT /license-servers/LS-CONTOSO/connection-method HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+        malformed,
+      ],
+      [0, 1],
+    );
+    assert.deepEqual(afterReadBody.slice(1), ['HTTP/1.1 400'], `answers on the connection: ${afterReadBody.join(', ')}`);
+    // A post refused before its body came; the body then comes whole and is read: the mark is gone.
+    assert.deepEqual(
+      await statusLinesFor(['POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n', '{}', malformed], [0, 1, 1]),
+      ['HTTP/1.1 415', 'HTTP/1.1 400'],
+    );
+  });
+
   it('refuses to seed two accounts of one server whose names fold together, and changes nothing', async () => {
     const environmentId = await fake.environment();
     const before = fake.digest(environmentId);
