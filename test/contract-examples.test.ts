@@ -125,6 +125,14 @@ describe('the examples in the contract', () => {
     );
   });
 
+  it('compare with their random ids masked, and nothing else changed', () => {
+    const id = '0f8fe3b2-6c1d-4e2a-9b7f-3d5c8a1e4b20';
+    assert.equal(
+      comparableExamples({ createEnvironment: { answers: { '201': { recorded: { environmentId: id, note: 'kept' } } } } }),
+      '{"createEnvironment":{"answers":{"201":{"recorded":{"environmentId":"<uuid>","note":"kept"}}}}}',
+    );
+  });
+
   it('document the challenge of a 401', () => {
     const refused = (document.components.responses as Record<string, { headers?: Record<string, { required?: boolean }> }>).Refused401;
     assert.equal(refused?.headers?.['WWW-Authenticate']?.required, true);
