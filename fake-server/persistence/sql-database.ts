@@ -23,9 +23,9 @@ export function loadSqlEngine(): Promise<SqlJsStatic> {
 export type Row = Record<string, SqlValue>;
 
 /**
- * Prepared statements kept per database. Each license server has its own issued-CALs
- * table, hence its own statement texts; a bound keeps 1,000 servers from holding
- * thousands of statements in WebAssembly memory.
+ * Prepared statements kept per database. Issued CALs are written in batches of many
+ * sizes, one statement text per size; a bound keeps a long run from holding thousands
+ * of statements in WebAssembly memory.
  */
 const MAX_CACHED_STATEMENTS = 200;
 
