@@ -34,9 +34,8 @@ const inPart = (name) =>
 
 const survivorsOnly = process.env.RDL_MUTATION_SURVIVORS_ONLY === '1';
 
-// The TAP runner cannot tell Stryker which test file changed (its tests carry no locations), so
-// an incremental rerun after a new node test was written would reuse every earlier survivor as
-// it was. RDL_MUTATION_RETRY_SURVIVORS=1 drops the survivors from the incremental file first, so
+// The TAP runner's tests are whole files with no locations, and an incremental rerun after a
+// node test was changed reused the earlier survivors as they were (docs/reliability.md). RDL_MUTATION_RETRY_SURVIVORS=1 drops the survivors from the incremental file first, so
 // they are tried again against the tests as they are now (the killed ones stay killed).
 if (process.env.RDL_MUTATION_RETRY_SURVIVORS === '1' && existsSync(`${reports}/stryker-incremental.json`)) {
   const incremental = JSON.parse(readFileSync(`${reports}/stryker-incremental.json`, 'utf8'));
