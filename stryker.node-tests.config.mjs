@@ -86,6 +86,7 @@ export default {
       'test/request-guards.test.ts',
       'test/credentials.test.ts',
       'test/edge-answers.test.ts',
+      'test/page-routes.test.ts',
       'test/snapshot-file.test.ts',
       'test/hostile-clients.test.ts',
       'test/bad-input.test.ts',
