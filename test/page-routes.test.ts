@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, FIXTURE, TestFake, signInToPages } from './helpers/http-fake';
+import { ADMIN, AS_ADMIN, FIXTURE, STANDARD_USER, TestFake, signInToPages } from './helpers/http-fake';
 
 const titleOf = (html: string): string | undefined => /<title>([^<]*)<\/title>/.exec(html)?.[1];
 
@@ -82,5 +82,56 @@ describe('the console page routes', () => {
     assert.equal(answer.status, 404);
     assert.equal(titleOf(answer.text), 'Not found - RD Licensing (fake)');
     assert.match(answer.text, /<h1>Not found<\/h1><p><a href="\/">RD Licensing Manager<\/a><\/p>/);
+  });
+
+  it('finds the session among other cookies, written with or without a space after ";", and under its own name only', async () => {
+    const id = cookie.slice('rdl-session='.length);
+    for (const header of [`theme=dark; rdl-session=${id}`, `theme=dark;rdl-session=${id}`, `rdl-session=${id}; theme=dark`]) {
+      const answer = await page('/', header);
+      assert.equal(answer.status, 200, header);
+    }
+    for (const header of [`theme=dark; xrdl-session=${id}`, `theme=${id}`]) {
+      const answer = await page('/', header);
+      assert.equal(answer.status, 401, header);
+      assert.equal(titleOf(answer.text), 'Sign in - RD Licensing (fake)', header);
+    }
+  });
+
+  it('shows a license key pack ID just issued as the representative reads it out, and asked about later as what is known', async () => {
+    const server = (await fake.send(environmentId, { method: 'GET', path: '/license-servers/LS-CONTOSO', headers: AS_ADMIN })).body as {
+      licenseServerId: string;
+    };
+    const call = await fake.json(environmentId, 'POST', '/clearinghouse/telephone-calls', {
+      dialledNumber: '+1 555 0100',
+      licenseServerId: server.licenseServerId,
+      information: { program: 'campus', agreementNumber: '6120456' },
+    });
+    assert.equal(call.status, 201, call.text);
+    const { licenseKeyPackId } = call.body as { licenseKeyPackId: string };
+    const justIssued = await page(`/clearinghouse/key-packs/${licenseKeyPackId}?issued=1`);
+    const later = await page(`/clearinghouse/key-packs/${licenseKeyPackId}`);
+    for (const answer of [justIssued, later]) {
+      assert.equal(answer.status, 200);
+      assert.equal(titleOf(answer.text), 'License key pack - RD Licensing (fake)');
+    }
+    assert.match(justIssued.text, /The representative reads out your license key pack ID/);
+    assert.match(justIssued.text, /Keep a copy of this license key pack ID/);
+    assert.match(later.text, /What the Clearinghouse knows about this license key pack ID/);
+    assert.doesNotMatch(later.text, /Keep a copy of this license key pack ID/);
+  });
+
+  it("titles the wizard by its page for an administrator, and by the wizard's name for anyone refused it", async () => {
+    const opened = await fake.send(environmentId, {
+      method: 'POST',
+      path: '/servers/LS-CONTOSO/wizard',
+      headers: { cookie, accept: 'text/html' },
+    });
+    assert.ok(opened.status === 303 || opened.status === 200, `opening the wizard answered ${opened.status}`);
+    const administrator = await page('/servers/LS-CONTOSO/wizard');
+    assert.equal(administrator.status, 200);
+    assert.equal(titleOf(administrator.text), 'Welcome to the Manage RDS CALs Wizard - RD Licensing (fake)');
+    const standardUser = await page('/servers/LS-CONTOSO/wizard', await signInToPages(fake, environmentId, STANDARD_USER));
+    assert.equal(standardUser.status, 403);
+    assert.equal(titleOf(standardUser.text), 'Manage RDS CALs Wizard - RD Licensing (fake)');
   });
 });
