@@ -15,15 +15,19 @@ import { ConflictError } from '../fake-server/domain/errors';
 import { BASIC_CHALLENGE, UnexpectedErrors, errorHandler } from '../fake-server/http/problem';
 import { AS_ADMIN, FIXTURE, STANDARD_USER, TestFake, basic } from './helpers/http-fake';
 
+// One fake for the file; each part works in environments of its own.
+let fake: TestFake;
+before(async () => {
+  fake = await TestFake.start();
+});
+after(() => fake.stop());
+
 describe('the headers of a refusal', () => {
-  let fake: TestFake;
   let environmentId: string;
 
   before(async () => {
-    fake = await TestFake.start();
     environmentId = await fake.environment(FIXTURE);
   });
-  after(() => fake.stop());
 
   it('challenges for Basic credentials on a 401, and on nothing else', async () => {
     const unsigned = await fake.send(environmentId, { method: 'GET', path: '/license-servers/LS-CONTOSO' });
@@ -68,14 +72,11 @@ describe('the headers of a refusal', () => {
 });
 
 describe('the test-control API', () => {
-  let fake: TestFake;
   let environmentId: string;
 
   before(async () => {
-    fake = await TestFake.start();
     environmentId = await fake.environment(FIXTURE);
   });
-  after(() => fake.stop());
 
   it('makes an environment from the fixture sent with it', async () => {
     const made = await fake.json('', 'POST', '/_test/environments', {
@@ -143,13 +144,6 @@ describe('the test-control API', () => {
 });
 
 describe('If-Match on a wizard move', () => {
-  let fake: TestFake;
-
-  before(async () => {
-    fake = await TestFake.start();
-  });
-  after(() => fake.stop());
-
   it('takes "*" (any drawing of the wizard) as RFC 9110 has it, and a stale ETag not', async () => {
     const environmentId = await fake.environment(FIXTURE);
     const wizard = '/license-servers/LS-CONTOSO/manage-cals-wizard';
@@ -170,13 +164,6 @@ describe('If-Match on a wizard move', () => {
 });
 
 describe('the latency fault', () => {
-  let fake: TestFake;
-
-  before(async () => {
-    fake = await TestFake.start();
-  });
-  after(() => fake.stop());
-
   it('holds answers about the server it is set on for at least as long as it says', async () => {
     const environmentId = await fake.environment(FIXTURE);
     const set = await fake.json(environmentId, 'PUT', '/_test/license-servers/LS-CONTOSO/faults', { latencyMs: 400 });
