@@ -69,6 +69,16 @@ describe('the headers of a refusal', () => {
     const { detail } = nested.body as { detail: string };
     assert.match(detail, /^The request does not have the expected form\. licenseServers\.1\.name: [^;]+; purchases: [^;]+\.$/);
   });
+
+  it("names the API's limit on a body too large: 64 KiB of JSON", async () => {
+    const oversized = await fake.send(environmentId, {
+      method: 'POST',
+      path: '/_test/seed',
+      body: JSON.stringify({ licenseServers: [], note: 'a'.repeat(64 * 1024) }),
+    });
+    assert.equal(oversized.status, 413);
+    assert.equal((oversized.body as { detail?: string }).detail, 'The request body is larger than the fake accepts (64 KiB).');
+  });
 });
 
 describe('the test-control API', () => {

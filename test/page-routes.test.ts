@@ -1,15 +1,49 @@
 /**
  * What the console's page routes (fake-server/http/page-routes/) answer that the page tests did
  * not read: the session cookie's attributes (HttpOnly, SameSite=Strict, the whole site), where
- * sign-in and sign-out send the browser, each page's title as a browser tab shows it, and the
- * page a refusal is drawn on. The node tests' mutation run of page-routes/ left these alive;
- * the expected values are the README's and the console's words, written out here.
+ * sign-in, sign-out, opening the wizard and its moves send the browser, each page's title and
+ * type, the page a refusal is drawn on, the form parser's limits and plain field names, and a
+ * bug behind a page passed on as itself. The node tests' mutation run of page-routes/ left these
+ * alive; the expected values are the README's and the console's words, written out here.
  */
 import assert from 'node:assert/strict';
+import { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, AS_ADMIN, FIXTURE, STANDARD_USER, TestFake, signInToPages } from './helpers/http-fake';
+import express from 'express';
+import { PermissionDeniedError } from '../fake-server/domain/errors';
+import { pageRoutes } from '../fake-server/http/page-routes';
+import { UnexpectedErrors, errorHandler } from '../fake-server/http/problem';
+import { ProductServices } from '../fake-server/services';
+import {
+  ADMIN,
+  AS_ADMIN,
+  FIXTURE,
+  FORM_POST,
+  STANDARD_USER,
+  TO_OBTAIN_PAGE,
+  TestFake,
+  WIZARD_PAGE,
+  drawnFrom,
+  drive,
+  signInToPages,
+} from './helpers/http-fake';
 
 const titleOf = (html: string): string | undefined => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+
+/** A license key pack ID the Clearinghouse has just issued for LS-CONTOSO, over the API. */
+async function issuedKeyPackId(fake: TestFake, environmentId: string): Promise<string> {
+  const server = (await fake.send(environmentId, { method: 'GET', path: '/license-servers/LS-CONTOSO', headers: AS_ADMIN })).body as {
+    licenseServerId: string;
+  };
+  const call = await fake.json(environmentId, 'POST', '/clearinghouse/telephone-calls', {
+    dialledNumber: '+1 555 0100',
+    licenseServerId: server.licenseServerId,
+    information: { program: 'campus', agreementNumber: '6120456' },
+  });
+  assert.equal(call.status, 201, call.text);
+  const { licenseKeyPackId } = call.body as { licenseKeyPackId: string };
+  return licenseKeyPackId;
+}
 
 describe('the console page routes', () => {
   let fake: TestFake;
@@ -98,16 +132,7 @@ describe('the console page routes', () => {
   });
 
   it('shows a license key pack ID just issued as the representative reads it out, and asked about later as what is known', async () => {
-    const server = (await fake.send(environmentId, { method: 'GET', path: '/license-servers/LS-CONTOSO', headers: AS_ADMIN })).body as {
-      licenseServerId: string;
-    };
-    const call = await fake.json(environmentId, 'POST', '/clearinghouse/telephone-calls', {
-      dialledNumber: '+1 555 0100',
-      licenseServerId: server.licenseServerId,
-      information: { program: 'campus', agreementNumber: '6120456' },
-    });
-    assert.equal(call.status, 201, call.text);
-    const { licenseKeyPackId } = call.body as { licenseKeyPackId: string };
+    const licenseKeyPackId = await issuedKeyPackId(fake, environmentId);
     const justIssued = await page(`/clearinghouse/key-packs/${licenseKeyPackId}?issued=1`);
     const later = await page(`/clearinghouse/key-packs/${licenseKeyPackId}`);
     for (const answer of [justIssued, later]) {
@@ -133,5 +158,222 @@ describe('the console page routes', () => {
     const standardUser = await page('/servers/LS-CONTOSO/wizard', await signInToPages(fake, environmentId, STANDARD_USER));
     assert.equal(standardUser.status, 403);
     assert.equal(titleOf(standardUser.text), 'Manage RDS CALs Wizard - RD Licensing (fake)');
+  });
+});
+
+describe('the console page routes, further', () => {
+  let fake: TestFake;
+  before(async () => {
+    fake = await TestFake.start();
+  });
+  after(() => fake.stop());
+
+  /** A new environment and the administrator's session in it: each test below opens the wizard on a server of its own. */
+  async function signedIn(): Promise<{ environmentId: string; cookie: string }> {
+    const environmentId = await fake.environment(FIXTURE);
+    return { environmentId, cookie: await signInToPages(fake, environmentId, ADMIN) };
+  }
+
+  it('answers every page, and every refusal drawn as a page, as HTML in UTF-8', async () => {
+    const { environmentId, cookie } = await signedIn();
+    for (const path of ['/sign-in', '/', '/servers/LS-CONTOSO', '/clearinghouse', '/servers/LS-NOWHERE']) {
+      const answer = await fake.send(environmentId, { method: 'GET', path, headers: { cookie, accept: 'text/html' } });
+      assert.equal(answer.headers['content-type'], 'text/html; charset=utf-8', path);
+    }
+  });
+
+  it('asks anyone not signed in to sign in with a local account of the license server', async () => {
+    const { environmentId } = await signedIn();
+    for (const path of ['/', '/servers/LS-CONTOSO', WIZARD_PAGE]) {
+      const answer = await fake.send(environmentId, { method: 'GET', path, headers: { accept: 'application/problem+json' } });
+      assert.equal(answer.status, 401, path);
+      assert.deepEqual(
+        [(answer.body as { code?: string }).code, (answer.body as { detail?: string }).detail],
+        ['not-authenticated', 'Sign in with a local account of the license server to continue.'],
+        path,
+      );
+    }
+  });
+
+  it('refuses a form over 16 KiB, or of more than 50 fields, saying which limit it passed, and signs no one in', async () => {
+    const { environmentId } = await signedIn();
+    const post = (body: string) =>
+      fake.send(environmentId, { method: 'POST', path: '/sign-in', headers: { ...FORM_POST, accept: 'application/problem+json' }, body });
+    const credentials = `userName=${encodeURIComponent(ADMIN.userName)}&password=${encodeURIComponent(ADMIN.password)}`;
+    const fields = (count: number) => Array.from({ length: count }, (_, index) => `note${index}=1`).join('&');
+    const oversized = await post(`${credentials}&note=${'a'.repeat(16 * 1024)}`);
+    assert.deepEqual(
+      [oversized.status, (oversized.body as { detail?: string }).detail],
+      [413, 'The request body is larger than the fake accepts (16 KiB).'],
+    );
+    const crowded = await post(`${credentials}&${fields(49)}`);
+    assert.deepEqual(
+      [crowded.status, (crowded.body as { detail?: string }).detail],
+      [413, 'The form has more fields than the pages accept (50).'],
+    );
+    for (const refused of [oversized, crowded]) assert.equal(refused.cookies.length, 0);
+    // At the limits, the same sign-in is taken.
+    const atTheLimits = await post(`${credentials}&${fields(47)}&note=${'a'.repeat(15 * 1024)}`);
+    assert.equal(atTheLimits.status, 303);
+  });
+
+  it('reads a field by its plain name only: keyPackId[0] to keyPackId[6] are not the boxes of the key pack ID', async () => {
+    const { environmentId, cookie } = await signedIn();
+    await fake.json(environmentId, 'POST', '/license-servers/LS-CONTOSO/manage-cals-wizard', {});
+    await drive(fake, environmentId, TO_OBTAIN_PAGE);
+    const boxes = ['AAAAA', 'BBBBB', 'CCCCC', 'DDDDD', 'EEEEE', 'FFFFF', 'GGGGG'];
+    const typedAfter = async (name: (index: number) => string): Promise<string | undefined> => {
+      const shown = await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
+      const form = new URLSearchParams({ drawnFrom: drawnFrom(shown.text) });
+      for (const [index, box] of boxes.entries()) form.append(name(index), box);
+      const posted = await fake.send(environmentId, {
+        method: 'POST',
+        path: `${WIZARD_PAGE}/moves`,
+        headers: { ...FORM_POST, cookie },
+        body: form.toString(),
+      });
+      assert.equal(posted.status, 303, posted.text);
+      const now = await fake.send(environmentId, {
+        method: 'GET',
+        path: '/license-servers/LS-CONTOSO/manage-cals-wizard',
+        headers: AS_ADMIN,
+      });
+      return (now.body as { obtainKeyPack?: { keyPackId: string } }).obtainKeyPack?.keyPackId;
+    };
+    assert.equal(await typedAfter((index) => `keyPackId[${index}]`), '', 'nothing typed');
+    assert.equal(await typedAfter(() => 'keyPackId'), 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG', 'the boxes, as a browser names them');
+  });
+
+  it("opens the Clearinghouse's pages to anyone, signed in or not (the representative is not the license server)", async () => {
+    const { environmentId } = await signedIn();
+    for (const [path, title] of [
+      ['/clearinghouse', 'Microsoft Clearinghouse'],
+      [`/clearinghouse/key-packs/${await issuedKeyPackId(fake, environmentId)}`, 'License key pack'],
+    ] as const) {
+      const answer = await fake.send(environmentId, { method: 'GET', path, headers: { accept: 'text/html' } });
+      assert.equal(answer.status, 200, path);
+      assert.equal(titleOf(answer.text), `${title} - RD Licensing (fake)`, path);
+      assert.doesNotMatch(answer.text, /Signed in as/, path);
+    }
+  });
+
+  it("draws a refused telephone call on the Clearinghouse's own page, with the refusal's code", async () => {
+    const { environmentId } = await signedIn();
+    const call = new URLSearchParams({
+      dialledNumber: '+1 555 0100',
+      licenseServerId: '00000-00000-00000-00000-00000-00000-00000',
+      program: 'campus',
+      agreementNumber: '6120456',
+      productVersion: 'Windows Server 2022',
+      calType: 'perUser',
+    });
+    const answer = await fake.send(environmentId, {
+      method: 'POST',
+      path: '/clearinghouse/calls',
+      headers: FORM_POST,
+      body: call.toString(),
+    });
+    assert.equal(answer.status, 422);
+    assert.equal(titleOf(answer.text), 'Microsoft Clearinghouse - RD Licensing (fake)');
+    assert.match(answer.text, /<h1>Microsoft Clearinghouse<\/h1>/);
+    assert.match(answer.text, /No activated license server has the ID 00000-00000-00000-00000-00000-00000-00000\./);
+    assert.match(answer.text, /<code data-problem-code>license-server-not-activated<\/code>/);
+  });
+
+  it("refuses the wizard's page before the wizard is opened, as not open, on a page of its own", async () => {
+    const { environmentId, cookie } = await signedIn();
+    const answer = await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
+    assert.equal(answer.status, 404);
+    assert.match(answer.text, /<code data-problem-code>wizard-not-open<\/code>/);
+  });
+
+  it("sends the browser to the wizard's page after opening it and after a move that leaves it open, and to the server's page after Cancel", async () => {
+    const { environmentId, cookie } = await signedIn();
+    const opened = await fake.send(environmentId, { method: 'POST', path: WIZARD_PAGE, headers: { ...FORM_POST, cookie } });
+    assert.equal(opened.status, 303);
+    assert.equal(opened.headers.location, '/servers/LS-CONTOSO/wizard');
+    const move = async (button: string) => {
+      const shown = await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
+      const body = new URLSearchParams({ drawnFrom: drawnFrom(shown.text), move: button }).toString();
+      return fake.send(environmentId, { method: 'POST', path: `${WIZARD_PAGE}/moves`, headers: { ...FORM_POST, cookie }, body });
+    };
+    const next = await move('next');
+    assert.equal(next.status, 303);
+    assert.equal(next.headers.location, '/servers/LS-CONTOSO/wizard');
+    const cancelled = await move('cancel');
+    assert.equal(cancelled.status, 303);
+    assert.equal(cancelled.headers.location, '/servers/LS-CONTOSO');
+  });
+});
+
+describe('a bug behind a page', () => {
+  // An environment whose parts fail as a bug would, with a plain Error: the pages must pass it on
+  // as it is, to be answered 500 and kept for GET /_test/unexpected-errors, not take it for a refusal.
+  const bug = (where: string) => () => {
+    throw new Error(`a bug in ${where}`);
+  };
+  const broken = {
+    manager: {
+      listServers: (credentials: { password: string }) =>
+        credentials.password === 'bug' ? bug('listServers')() : [{ name: 'LS-CONTOSO' }],
+      signIn: (serverName: string) => ({ serverName, userName: 'someone', groups: [] }),
+      properties: bug('properties'),
+      wizardView: () => {
+        throw new PermissionDeniedError('Only Administrators may use the wizard.');
+      },
+      actOnWizard: bug('actOnWizard'),
+    },
+    clearinghouse: { call: bug('call'), telephoneNumbers: () => ({}) },
+  } as unknown as ProductServices;
+  const unexpected = new UnexpectedErrors();
+  let base: string;
+  let server: ReturnType<ReturnType<typeof express>['listen']>;
+
+  before(async () => {
+    const app = express();
+    app.use(
+      pageRoutes(
+        () => broken,
+        () => 'env-1',
+      ),
+    );
+    app.use(errorHandler(unexpected, () => 'env-1'));
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => server.close());
+
+  const post = (path: string, form: Record<string, string>, cookie = '') =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie },
+      body: new URLSearchParams(form).toString(),
+    });
+
+  it('is answered 500 and kept as itself, from the sign-in, a server page, the wizard and the Clearinghouse', async () => {
+    const signedIn = await post('/sign-in', { userName: 'someone', password: 'secret' });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    assert.match(cookie, /^rdl-session=./);
+    const answers = [
+      await post('/sign-in', { userName: 'someone', password: 'bug' }),
+      await fetch(`${base}/servers/LS-CONTOSO`, { headers: { cookie, accept: 'text/html' } }),
+      await post('/servers/LS-CONTOSO/wizard/moves', { move: 'next' }, cookie),
+      await post('/clearinghouse/calls', {
+        dialledNumber: '+1 555 0100',
+        licenseServerId: '00000-00000-00000-00000-00000-00000-00000',
+        program: 'campus',
+        agreementNumber: '6120456',
+      }),
+    ];
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [500, 500, 500, 500],
+    );
+    assert.deepEqual(
+      unexpected.of('env-1').map((error) => error.message.split('\n')[0]),
+      ['Error: a bug in listServers', 'Error: a bug in properties', 'Error: a bug in actOnWizard', 'Error: a bug in call'],
+    );
   });
 });

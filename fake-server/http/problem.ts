@@ -113,8 +113,12 @@ export function problemFor(error: unknown): Problem | undefined {
   }
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed') return problem(400, 'Malformed JSON', 'malformed-json', 'The request body is not valid JSON.');
-  if (type === 'entity.too.large')
-    return problem(413, 'Body too large', 'body-too-large', 'The request body is larger than the fake accepts (64 KiB).');
+  if (type === 'entity.too.large') {
+    // The limit of the parser that refused, in bytes (body-parser's 413 always carries it): 64 KiB
+    // for the API's JSON, 16 KiB for a page's form (page-routes/index.ts).
+    const kib = (error as { limit: number }).limit / 1024;
+    return problem(413, 'Body too large', 'body-too-large', `The request body is larger than the fake accepts (${kib} KiB).`);
+  }
   if (type === 'charset.unsupported' || type === 'encoding.unsupported')
     return problem(415, 'Unsupported encoding', 'unsupported-encoding', 'Send the body as UTF-8 JSON.');
   if (error instanceof URIError)
