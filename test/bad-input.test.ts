@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Contract } from '../support/api/contract-check';
 import { BadInput, corpus } from './helpers/bad-input-corpus';
-import { AS_ADMIN, TO_OBTAIN_PAGE, TestFake, drive } from './helpers/http-fake';
+import { AS_ADMIN, TO_OBTAIN_PAGE, TestFake, drive, keyPackIdFromCall } from './helpers/http-fake';
 
 describe('bad input', () => {
   let fake: TestFake;
@@ -19,26 +19,17 @@ describe('bad input', () => {
     const server = (await fake.send(environmentId, { method: 'GET', path: '/license-servers/LS-CONTOSO', headers: AS_ADMIN })).body as {
       licenseServerId: string;
     };
-    const fabrikam = (await fake.send(environmentId, { method: 'GET', path: '/license-servers/LS-FABRIKAM', headers: AS_ADMIN })).body as {
-      licenseServerId: string;
-    };
-    const foreign = await fake.json(environmentId, 'POST', '/clearinghouse/telephone-calls', {
-      dialledNumber: '+49 30 23125 001',
-      licenseServerId: fabrikam.licenseServerId,
-      information: { program: 'select', agreementNumber: '5550123' },
+    const foreign = await keyPackIdFromCall(fake, environmentId, 'LS-FABRIKAM', '+49 30 23125 001', {
+      program: 'select',
+      agreementNumber: '5550123',
     });
-    const valid = await fake.json(environmentId, 'POST', '/clearinghouse/telephone-calls', {
-      dialledNumber: '+1 555 0100',
-      licenseServerId: server.licenseServerId,
-      information: { program: 'campus', agreementNumber: '6120456' },
+    const valid = await keyPackIdFromCall(fake, environmentId, 'LS-CONTOSO', '+1 555 0100', {
+      program: 'campus',
+      agreementNumber: '6120456',
     });
     await fake.send(environmentId, { method: 'POST', path: '/license-servers/LS-CONTOSO/manage-cals-wizard', headers: AS_ADMIN });
     await drive(fake, environmentId, TO_OBTAIN_PAGE);
-    inputs = corpus(
-      server.licenseServerId,
-      (foreign.body as { licenseKeyPackId: string }).licenseKeyPackId,
-      (valid.body as { licenseKeyPackId: string }).licenseKeyPackId,
-    );
+    inputs = corpus(server.licenseServerId, foreign, valid);
   });
 
   after(() => fake.stop());

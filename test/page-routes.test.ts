@@ -25,25 +25,15 @@ import {
   WIZARD_PAGE,
   drawnFrom,
   drive,
+  keyPackIdFromCall,
   signInToPages,
 } from './helpers/http-fake';
 
 const titleOf = (html: string): string | undefined => /<title>([^<]*)<\/title>/.exec(html)?.[1];
 
-/** A license key pack ID the Clearinghouse has just issued for LS-CONTOSO, over the API. */
-async function issuedKeyPackId(fake: TestFake, environmentId: string): Promise<string> {
-  const server = (await fake.send(environmentId, { method: 'GET', path: '/license-servers/LS-CONTOSO', headers: AS_ADMIN })).body as {
-    licenseServerId: string;
-  };
-  const call = await fake.json(environmentId, 'POST', '/clearinghouse/telephone-calls', {
-    dialledNumber: '+1 555 0100',
-    licenseServerId: server.licenseServerId,
-    information: { program: 'campus', agreementNumber: '6120456' },
-  });
-  assert.equal(call.status, 201, call.text);
-  const { licenseKeyPackId } = call.body as { licenseKeyPackId: string };
-  return licenseKeyPackId;
-}
+/** A license key pack ID the Clearinghouse has just issued for LS-CONTOSO. */
+const issuedKeyPackId = (fake: TestFake, environmentId: string): Promise<string> =>
+  keyPackIdFromCall(fake, environmentId, 'LS-CONTOSO', '+1 555 0100', { program: 'campus', agreementNumber: '6120456' });
 
 describe('the console page routes', () => {
   let fake: TestFake;
@@ -255,29 +245,6 @@ describe('the console page routes, further', () => {
       assert.equal(titleOf(answer.text), `${title} - RD Licensing (fake)`, path);
       assert.doesNotMatch(answer.text, /Signed in as/, path);
     }
-  });
-
-  it("draws a refused telephone call on the Clearinghouse's own page, with the refusal's code", async () => {
-    const { environmentId } = await signedIn();
-    const call = new URLSearchParams({
-      dialledNumber: '+1 555 0100',
-      licenseServerId: '00000-00000-00000-00000-00000-00000-00000',
-      program: 'campus',
-      agreementNumber: '6120456',
-      productVersion: 'Windows Server 2022',
-      calType: 'perUser',
-    });
-    const answer = await fake.send(environmentId, {
-      method: 'POST',
-      path: '/clearinghouse/calls',
-      headers: FORM_POST,
-      body: call.toString(),
-    });
-    assert.equal(answer.status, 422);
-    assert.equal(titleOf(answer.text), 'Microsoft Clearinghouse - RD Licensing (fake)');
-    assert.match(answer.text, /<h1>Microsoft Clearinghouse<\/h1>/);
-    assert.match(answer.text, /No activated license server has the ID 00000-00000-00000-00000-00000-00000-00000\./);
-    assert.match(answer.text, /<code data-problem-code>license-server-not-activated<\/code>/);
   });
 
   it("refuses the wizard's page before the wizard is opened, as not open, on a page of its own", async () => {

@@ -204,6 +204,9 @@ describe('the pages against stale forms and odd posts', () => {
     });
     assert.equal(posted.status, 422);
     assert.match(posted.text, /data-problem-code>unknown-product-version</);
+    // Drawn on the Clearinghouse's own page, to be called again, not on a page of the refusal's.
+    assert.match(posted.text, /<title>Microsoft Clearinghouse - RD Licensing \(fake\)<\/title>/);
+    assert.match(posted.text, /<h1>Microsoft Clearinghouse<\/h1>/);
     assert.equal(fake.digest(environmentId), before);
   });
 

@@ -157,6 +157,24 @@ export async function drive(fake: TestFake, environmentId: string, moves: object
   return last;
 }
 
+/**
+ * The license key pack ID the Clearinghouse reads out on a call about a purchase for a server
+ * (over the API, with the server's own License Server ID), failing loudly on a refusal.
+ */
+export async function keyPackIdFromCall(
+  fake: TestFake,
+  environmentId: string,
+  serverName: string,
+  dialledNumber: string,
+  information: Record<string, string>,
+): Promise<string> {
+  const server = await fake.send(environmentId, { method: 'GET', path: `/license-servers/${serverName}`, headers: AS_ADMIN });
+  const { licenseServerId } = server.body as { licenseServerId: string };
+  const call = await fake.json(environmentId, 'POST', '/clearinghouse/telephone-calls', { dialledNumber, licenseServerId, information });
+  if (call.status !== 201) throw new Error(`the call about ${serverName} was refused: ${call.text}`);
+  return (call.body as { licenseKeyPackId: string }).licenseKeyPackId;
+}
+
 /** The moves from the Welcome page to the Obtain Client License Key Pack page. */
 export const TO_OBTAIN_PAGE = [
   { type: 'next' },
