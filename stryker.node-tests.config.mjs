@@ -76,9 +76,10 @@ export default {
   tap: {
     // In this order: a static mutant runs every file until one fails (the rest only the files
     // that reach it), so the files that catch the most come first: the contract compared with
-    // docs/openapi.json, then the pages.
+    // docs/openapi.json, then the pages as approved, then the pages' behaviours.
     testFiles: [
       'test/openapi.test.ts',
+      'test/page-html.test.ts',
       'test/stale-drawings.test.ts',
       'test/page-marks.test.ts',
       'test/pages-hold.test.ts',
