@@ -91,6 +91,7 @@ export default {
       'test/credentials.test.ts',
       'test/edge-answers.test.ts',
       'test/page-routes.test.ts',
+      'test/page-forms.test.ts',
       'test/snapshot-file.test.ts',
       'test/hostile-clients.test.ts',
       'test/bad-input.test.ts',
