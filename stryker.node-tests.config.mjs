@@ -92,6 +92,7 @@ export default {
       'test/edge-answers.test.ts',
       'test/page-routes.test.ts',
       'test/page-forms.test.ts',
+      'test/html.test.ts',
       'test/snapshot-file.test.ts',
       'test/hostile-clients.test.ts',
       'test/bad-input.test.ts',
