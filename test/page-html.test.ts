@@ -11,11 +11,14 @@
  *   RDL_APPROVE_PAGES=1 node -r ./tools/register-typescript.cjs --test test/page-html.test.ts
  *
  * rewrites the folder, and its diff is what a reviewer reads and signs off, as for
- * docs/openapi.json. The clock is set and every ID the fake makes is derived from the fixture,
- * so the same code draws the same pages on every machine.
+ * docs/openapi.json. The clock is set before anything is seeded and every ID the fake makes is
+ * derived from the fixture, so the same code draws the same pages on every machine. Beside
+ * them, each page's Content-Security-Policy is read against the hashes of its own script and
+ * style, computed here.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -30,27 +33,52 @@ import {
   keyPackIdFromCall,
   signInToPages,
 } from './helpers/http-fake';
+import { EnvironmentFixture } from '../fake-server/domain/seeding';
 
 const APPROVED = join(__dirname, 'approved-pages');
 const APPROVING = process.env.RDL_APPROVE_PAGES === '1';
 
-/** The file a page is approved in: its place in the walk, its name, and the request and status on the first line. */
+/** The file a page is approved in, named for what it shows, with the request and status on its first line. */
 interface Drawing {
   file: string;
   text: string;
 }
 
+/**
+ * The tests' fixture, and a server not yet activated (no ID, no country) and a Services Provider
+ * pack (the one kind that expires) on LS-FABRIKAM: what the other pages of a server can show.
+ */
+const WALK_FIXTURE: EnvironmentFixture = {
+  licenseServers: [
+    ...(FIXTURE.licenseServers ?? []),
+    { name: 'LS-NEW', activated: false, connectionMethod: 'automatic', accounts: [{ ...ADMIN, groups: ['Administrators'] }] },
+  ],
+  purchases: [
+    ...(FIXTURE.purchases ?? []),
+    {
+      information: { program: 'servicesProvider', agreementNumber: '7310555' },
+      productVersion: 'Windows Server 2022',
+      calType: 'perUser',
+      quantity: 20,
+      installedOn: 'LS-FABRIKAM',
+    },
+  ],
+};
+
 async function drawEveryPage(fake: TestFake): Promise<Drawing[]> {
-  const environmentId = await fake.environment(FIXTURE);
+  // The clock first: what is seeded is dated by it (a Services Provider pack's expiry).
+  const environmentId = await fake.environment({});
   const clock = await fake.json(environmentId, 'PUT', '/_test/clock', { now: '2026-12-01T09:00:00.000Z' });
   assert.equal(clock.status, 200, clock.text);
+  const seeded = await fake.json(environmentId, 'POST', '/_test/seed', WALK_FIXTURE);
+  assert.equal(seeded.status, 204, seeded.text);
   const admin = await signInToPages(fake, environmentId, ADMIN);
   const standardUser = await signInToPages(fake, environmentId, STANDARD_USER);
   const drawings: Drawing[] = [];
 
   const keep = (name: string, request: string, answer: Answer) => {
     assert.match(answer.contentType, /^text\/html/, `${request} answered ${answer.status} ${answer.text}`);
-    const file = `${String(drawings.length + 1).padStart(2, '0')}-${name}.html`;
+    const file = `${name}.html`;
     drawings.push({ file, text: `<!-- ${request}: ${answer.status} -->\n${answer.text}` });
   };
   const get = (path: string, cookie?: string) =>
@@ -72,6 +100,9 @@ async function drawEveryPage(fake: TestFake): Promise<Drawing[]> {
   await draw('manager', '/', admin);
   await draw('server', '/servers/LS-CONTOSO', admin);
   await draw('properties', '/servers/LS-CONTOSO/properties', admin);
+  await draw('server-not-activated', '/servers/LS-NEW', admin);
+  await draw('server-not-activated-properties', '/servers/LS-NEW/properties', admin);
+  await draw('server-with-a-pack-that-expires', '/servers/LS-FABRIKAM', admin);
   await draw('unknown-server', '/servers/LS-NOWHERE', admin);
   await draw('wizard-not-open', WIZARD_PAGE, admin);
   assert.equal((await post(WIZARD_PAGE, new URLSearchParams(), admin)).status, 303);
@@ -89,6 +120,11 @@ async function drawEveryPage(fake: TestFake): Promise<Drawing[]> {
   ]);
   await move('wizard-confirm-deletion', [['move', 'next']]);
   await move('wizard-deletion-not-confirmed', [['move', 'next']]);
+  await move('wizard-deletion-box-checked', [
+    ['deletionShown', '1'],
+    ['deletionConfirmed', 'on'],
+  ]);
+  await move('wizard-deletion-box-cleared', [['deletionShown', '1']]);
   await move('wizard-after-deletion', [
     ['deletionShown', '1'],
     ['deletionConfirmed', 'on'],
@@ -101,10 +137,8 @@ async function drawEveryPage(fake: TestFake): Promise<Drawing[]> {
   });
   await move('wizard-key-pack-id-mistyped', [...boxes(keyPackId.replace(/^./, keyPackId.startsWith('A') ? 'B' : 'A')), ['move', 'next']]);
   await move('wizard-reinstalling-additional', [...boxes(keyPackId), ['move', 'next']]);
-  await move('wizard-completing', [
-    ['additional', 'finish'],
-    ['move', 'next'],
-  ]);
+  await move('wizard-no-more-packs-chosen', [['additional', 'finish']]);
+  await move('wizard-completing', [['move', 'next']]);
   await move('server-after-finish', [['move', 'finish']]);
   await draw('server-later', '/servers/LS-CONTOSO', admin);
 
@@ -138,13 +172,27 @@ describe('the pages, as approved in test/approved-pages/', () => {
     }
     const approved = readdirSync(APPROVED).sort();
     assert.deepEqual(
-      drawings.map(({ file }) => file),
+      drawings.map(({ file }) => file).sort(),
       approved,
       'the pages drawn are not the pages approved: approve them again (the command is at the top of this file)',
     );
     for (const { file, text } of drawings) {
       assert.equal(text, readFileSync(join(APPROVED, file), 'utf8'), `${file} is not drawn as approved`);
     }
+  });
+
+  it('may run their own script and style and nothing else, named by hash in the Content-Security-Policy', async () => {
+    const environmentId = await fake.environment(FIXTURE);
+    const answer = await fake.send(environmentId, { method: 'GET', path: '/sign-in', headers: { accept: 'text/html' } });
+    const inline = (tag: string) => {
+      const found = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(answer.text)?.[1];
+      assert.ok(found !== undefined, `the page has no <${tag}>`);
+      return `'sha256-${createHash('sha256').update(found, 'utf8').digest('base64')}'`;
+    };
+    assert.equal(
+      answer.headers['content-security-policy'],
+      `default-src 'none'; script-src ${inline('script')}; style-src ${inline('style')}; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    );
   });
 
   it('are drawn the same way twice (nothing in them depends on the run)', async () => {
