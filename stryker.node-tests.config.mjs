@@ -36,13 +36,14 @@ const survivorsOnly = process.env.RDL_MUTATION_SURVIVORS_ONLY === '1';
 
 // The TAP runner's tests are whole files with no locations, and an incremental rerun after a
 // node test was changed reused the earlier survivors as they were (docs/reliability.md).
-// RDL_MUTATION_RETRY_SURVIVORS=1 drops the survivors, and the mutants no test reached (a new test
-// file may reach them), from the incremental file first, so they are tried again against the
-// tests as they are now (the killed ones stay killed).
+// RDL_MUTATION_RETRY_SURVIVORS=1 drops the survivors, the mutants no test reached (a new test
+// file may reach them) and the timeouts (on a loaded machine a timeout may be load, not a hang)
+// from the incremental file first, so they are tried again against the tests as they are now
+// (the killed ones stay killed).
+const RETRIED = ['Survived', 'NoCoverage', 'Timeout'];
 if (process.env.RDL_MUTATION_RETRY_SURVIVORS === '1' && existsSync(`${reports}/stryker-incremental.json`)) {
   const incremental = JSON.parse(readFileSync(`${reports}/stryker-incremental.json`, 'utf8'));
-  for (const file of Object.values(incremental.files))
-    file.mutants = file.mutants.filter((mutant) => mutant.status !== 'Survived' && mutant.status !== 'NoCoverage');
+  for (const file of Object.values(incremental.files)) file.mutants = file.mutants.filter((mutant) => !RETRIED.includes(mutant.status));
   writeFileSync(`${reports}/stryker-incremental.json`, JSON.stringify(incremental));
 }
 
