@@ -13,6 +13,8 @@ import express from 'express';
 import { PermissionDeniedError } from '../fake-server/domain/errors';
 import { pageRoutes } from '../fake-server/http/page-routes';
 import { UnexpectedErrors, errorHandler } from '../fake-server/http/problem';
+import { revisionOf } from '../fake-server/http/wizard-revision';
+import { WizardView } from '../fake-server/domain/wizard-view';
 import { ProductServices } from '../fake-server/services';
 import {
   ADMIN,
@@ -192,15 +194,18 @@ describe('the console page routes, further', () => {
     const credentials = `userName=${encodeURIComponent(ADMIN.userName)}&password=${encodeURIComponent(ADMIN.password)}`;
     const fields = (count: number) => Array.from({ length: count }, (_, index) => `note${index}=1`).join('&');
     const oversized = await post(`${credentials}&note=${'a'.repeat(16 * 1024)}`);
-    assert.deepEqual(
-      [oversized.status, (oversized.body as { detail?: string }).detail],
-      [413, 'The request body is larger than the fake accepts (16 KiB).'],
-    );
+    const refusal = (answer: typeof oversized) => {
+      const body = answer.body as { code?: string; title?: string; detail?: string };
+      return [answer.status, body.code, body.title, body.detail];
+    };
+    assert.deepEqual(refusal(oversized), [
+      413,
+      'body-too-large',
+      'Body too large',
+      'The request body is larger than the fake accepts (16 KiB).',
+    ]);
     const crowded = await post(`${credentials}&${fields(49)}`);
-    assert.deepEqual(
-      [crowded.status, (crowded.body as { detail?: string }).detail],
-      [413, 'The form has more fields than the pages accept (50).'],
-    );
+    assert.deepEqual(refusal(crowded), [413, 'body-too-large', 'Body too large', 'The form has more fields than the pages accept (50).']);
     for (const refused of [oversized, crowded]) assert.equal(refused.cookies.length, 0);
     // At the limits, the same sign-in is taken.
     const atTheLimits = await post(`${credentials}&${fields(47)}&note=${'a'.repeat(15 * 1024)}`);
@@ -279,14 +284,22 @@ describe('a bug behind a page', () => {
   const bug = (where: string) => () => {
     throw new Error(`a bug in ${where}`);
   };
+  const WELCOME = {
+    serverName: 'LS-CONTOSO',
+    page: 'welcome',
+    title: 'Welcome to the Manage RDS CALs Wizard',
+    allowed: ['next', 'cancel'],
+  };
   const broken = {
     manager: {
       listServers: (credentials: { password: string }) =>
         credentials.password === 'bug' ? bug('listServers')() : [{ name: 'LS-CONTOSO' }],
-      signIn: (serverName: string) => ({ serverName, userName: 'someone', groups: [] }),
+      signIn: (serverName: string, credentials: { userName: string }) => ({ serverName, userName: credentials.userName, groups: [] }),
       properties: bug('properties'),
-      wizardView: () => {
-        throw new PermissionDeniedError('Only Administrators may use the wizard.');
+      // The wizard is refused to "someone", and shown on its Welcome page to "administrator".
+      wizardView: (caller: { userName: string }) => {
+        if (caller.userName === 'someone') throw new PermissionDeniedError('Only Administrators may use the wizard.');
+        return WELCOME;
       },
       actOnWizard: bug('actOnWizard'),
     },
@@ -320,13 +333,18 @@ describe('a bug behind a page', () => {
     });
 
   it('is answered 500 and kept as itself, from the sign-in, a server page, the wizard and the Clearinghouse', async () => {
-    const signedIn = await post('/sign-in', { userName: 'someone', password: 'secret' });
-    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    assert.match(cookie, /^rdl-session=./);
+    const signIn = async (userName: string) => {
+      const signedIn = await post('/sign-in', { userName, password: 'secret' });
+      const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      assert.match(cookie, /^rdl-session=./);
+      return cookie;
+    };
+    const [cookie, administrator] = [await signIn('someone'), await signIn('administrator')];
     const answers = [
       await post('/sign-in', { userName: 'someone', password: 'bug' }),
       await fetch(`${base}/servers/LS-CONTOSO`, { headers: { cookie, accept: 'text/html' } }),
       await post('/servers/LS-CONTOSO/wizard/moves', { move: 'next' }, cookie),
+      await post('/servers/LS-CONTOSO/wizard/moves', { drawnFrom: revisionOf(WELCOME as WizardView), move: 'next' }, administrator),
       await post('/clearinghouse/calls', {
         dialledNumber: '+1 555 0100',
         licenseServerId: '00000-00000-00000-00000-00000-00000-00000',
@@ -336,11 +354,17 @@ describe('a bug behind a page', () => {
     ];
     assert.deepEqual(
       answers.map((answer) => answer.status),
-      [500, 500, 500, 500],
+      [500, 500, 500, 500, 500],
     );
     assert.deepEqual(
       unexpected.of('env-1').map((error) => error.message.split('\n')[0]),
-      ['Error: a bug in listServers', 'Error: a bug in properties', 'Error: a bug in actOnWizard', 'Error: a bug in call'],
+      [
+        'Error: a bug in listServers',
+        'Error: a bug in properties',
+        'Error: a bug in actOnWizard',
+        'Error: a bug in actOnWizard',
+        'Error: a bug in call',
+      ],
     );
   });
 });
