@@ -22,15 +22,16 @@ import process from 'node:process';
 const folder = process.env.RDL_MUTATION_FOLDER ?? 'http';
 if (!['http', 'persistence'].includes(folder)) throw new Error(`RDL_MUTATION_FOLDER must be http or persistence, not "${folder}"`);
 // A part of the folder may be run on its own, with reports and incremental file of its own
-// (RDL_MUTATION_PART=pages: a subfolder; =top: the files directly in the folder); npm run
-// mutation:scores merges the parts' reports with the whole folder's. A first run of all of
-// http/'s pages and contract takes hours here, so it is done a part at a time.
+// (RDL_MUTATION_PART=pages: a subfolder, or the files whose names start so, as database-file-check;
+// =top: the files directly in the folder); npm run mutation:scores merges the parts' reports with
+// the whole folder's. A first run of all of http/'s pages and contract takes hours here, so it is
+// done a part at a time.
 const part = process.env.RDL_MUTATION_PART;
 if (part !== undefined && !/^[a-z-]+$/.test(part)) throw new Error(`RDL_MUTATION_PART must be a subfolder's name or top, not "${part}"`);
 const reports = `reports/mutation-node-tests-${folder}${part ? `-${part}` : ''}`;
 const inPart = (name) =>
   part === undefined ||
-  (part === 'top' ? !name.slice(`fake-server/${folder}/`.length).includes('/') : name.startsWith(`fake-server/${folder}/${part}/`));
+  (part === 'top' ? !name.slice(`fake-server/${folder}/`.length).includes('/') : name.startsWith(`fake-server/${folder}/${part}`));
 
 const survivorsOnly = process.env.RDL_MUTATION_SURVIVORS_ONLY === '1';
 
@@ -50,7 +51,11 @@ if (process.env.RDL_MUTATION_RETRY_SURVIVORS === '1' && existsSync(`${reports}/s
 /** The lines of each file where the scenarios left a mutant alive or unreached, as Stryker's `file:from-to` ranges. */
 function leftByTheScenarios() {
   const report = `reports/mutation-${folder}/mutation.json`;
-  if (!existsSync(report)) return [`fake-server/${folder}/${part === undefined ? '**/' : part === 'top' ? '' : `${part}/**/`}*.ts`];
+  if (!existsSync(report)) {
+    const base = `fake-server/${folder}/`;
+    if (part === undefined) return [`${base}**/*.ts`];
+    return part === 'top' ? [`${base}*.ts`] : [`${base}${part}*.ts`, `${base}${part}/**/*.ts`];
+  }
   const ranges = [];
   for (const [name, file] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
     if (!inPart(name)) continue;
