@@ -202,7 +202,7 @@ describe("the wizard's form", () => {
 });
 
 describe("the Clearinghouse's form", () => {
-  /** Posts the call form; answers the refusal's code, or "issued". */
+  /** Posts the call form; answers the refusal's code, or "issued" (having checked where the browser is sent). */
   async function call(fields: Record<string, string>): Promise<string> {
     const environmentId = await fake.environment(FIXTURE);
     const server = await fake.send(environmentId, { method: 'GET', path: '/license-servers/LS-CONTOSO', headers: AS_ADMIN });
@@ -217,7 +217,10 @@ describe("the Clearinghouse's form", () => {
       headers: { ...FORM_POST, accept: 'application/problem+json' },
       body: form.toString(),
     });
-    return answer.status === 303 ? 'issued' : String((answer.body as { code?: string }).code);
+    if (answer.status !== 303) return String((answer.body as { code?: string }).code);
+    // To the page of the ID just issued, shown as the representative reads it out.
+    assert.match(String(answer.headers.location), /^\/clearinghouse\/key-packs\/[0-9A-Z]{35}\?issued=1$/);
+    return 'issued';
   }
 
   it("reads the fields of the program chosen: a retail license code, an Open License's two numbers, an agreement's number", async () => {
