@@ -24,8 +24,10 @@ function sizeOf(path: string): number {
 describe('the evidence beside the reports', () => {
   // The limits were set for the suite of 2026-12 (361 scenario runs: 23 MB in all, 3.3 MB for the
   // larger cucumber.html) and grow with the suite, so that adding scenarios never breaks the build
-  // on the reports' weight, while inlining pictures again (67 MB) still does.
-  it('is small enough to open and keep: cucumber.html under 10 MB, all reports under 25 MB (for 361 scenario runs)', () => {
+  // on the reports' weight, while inlining pictures again (67 MB) still does. The pictures in a
+  // palette (support/evidence/smaller-picture.ts) brought 439 runs from 28 MB to about 23: the
+  // limit came down to 20 MB for 361 runs, so that pictures kept as Chromium draws them fail it.
+  it('is small enough to open and keep: cucumber.html under 10 MB, all reports under 20 MB (for 361 scenario runs)', () => {
     let runs = 0;
     for (const folder of ['', 'browser']) {
       const html = join(REPORTS, folder, 'cucumber.html');
@@ -35,7 +37,7 @@ describe('the evidence beside the reports', () => {
       const limit = 10 * MB * Math.max(1, scenarios / 203);
       assert.ok(sizeOf(html) < limit, `${html} weighs ${(sizeOf(html) / MB).toFixed(1)} MB, over ${(limit / MB).toFixed(1)} MB`);
     }
-    const limit = 25 * MB * Math.max(1, runs / 361);
+    const limit = 20 * MB * Math.max(1, runs / 361);
     assert.ok(sizeOf(REPORTS) < limit, `reports/ weighs ${(sizeOf(REPORTS) / MB).toFixed(1)} MB, over ${(limit / MB).toFixed(1)} MB`);
   });
 

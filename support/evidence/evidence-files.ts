@@ -6,15 +6,16 @@
  *
  * - JSON evidence goes to `evidence/<feature>-<line>.json`, one file per scenario whose keys
  *   name each piece ("requests to the fake", "LS-CONTOSO database before the deletion", …).
- * - Pictures go to `pages/<label>-<digest>.png`: the same page drawn the same way is one file,
+ * - Pictures go to `pages/<label>-<digest>.png`, in a palette (smaller-picture.ts): the same page drawn the same way is one file,
  *   however many scenarios show it (a third of them are).
  *
  * Links are relative to the report's folder and URL-encoded; `npm run report` follows them, and
  * reporting/linked-files.ts removes what no scenario of the last run links.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { smallerPicture } from './smaller-picture';
 
 /** A PNG of a page (JPEG and WebP came out no smaller for these pages, and no faster). */
 export interface Picture {
@@ -31,11 +32,11 @@ export const EVIDENCE_FOLDER = 'evidence';
 export const PICTURE_FOLDER = 'pages';
 
 /** Writes a scenario's JSON evidence and pictures under the report folder; returns the links, in order. */
-export function writeEvidenceFiles(
+export async function writeEvidenceFiles(
   reportFolder: string,
   scenario: { uri: string; line: number },
   evidence: { json: readonly JsonEvidence[]; pictures: readonly Picture[] },
-): string[] {
+): Promise<string[]> {
   const links: string[] = [];
   if (evidence.json.length > 0) {
     // One file per scenario, written whole again when the scenario runs again; compact, since a
@@ -47,9 +48,11 @@ export function writeEvidenceFiles(
     links.push(link(EVIDENCE_FOLDER, file));
   }
   for (const picture of evidence.pictures) {
+    // Named after the picture as Chromium drew it, so that a picture already kept is not made smaller again.
     const digest = createHash('sha256').update(picture.image).digest('hex').slice(0, 12);
     const file = `${slug(picture.label)}-${digest}.png`;
-    writeOnce(join(reportFolder, PICTURE_FOLDER), file, picture.image);
+    const folder = join(reportFolder, PICTURE_FOLDER);
+    if (!existsSync(join(folder, file))) writeOnce(folder, file, await smallerPicture(picture.image));
     links.push(link(PICTURE_FOLDER, file));
   }
   return links;

@@ -104,7 +104,7 @@ After(async function (this: LicensingWorld, { pickle, result }) {
   let unexpected: string[] = [];
   try {
     unexpected = await this.harness.unexpectedServerErrors();
-    attachEvidence(this, pickle);
+    await attachEvidence(this, pickle);
   } catch (error) {
     failures.push(error);
   }
@@ -122,7 +122,7 @@ After(async function (this: LicensingWorld, { pickle, result }) {
   expect(unexpected, 'the fake license server failed unexpectedly during this scenario').to.deep.equal([]);
 });
 
-function attachEvidence(world: LicensingWorld, pickle: { uri: string; location?: { line: number } }): void {
+async function attachEvidence(world: LicensingWorld, pickle: { uri: string; location?: { line: number } }): Promise<void> {
   const json: JsonEvidence[] = [
     { fileName: 'requests to the fake.json', value: world.api.exchanges },
     ...world.person.databases.map((evidence) => ({
@@ -134,7 +134,7 @@ function attachEvidence(world: LicensingWorld, pickle: { uri: string; location?:
   const reportFolder = (world.parameters as { reportFolder?: string }).reportFolder;
   if (reportFolder !== undefined) {
     const scenario = { uri: pickle.uri, line: pickle.location?.line ?? 0 };
-    for (const link of writeEvidenceFiles(reportFolder, scenario, { json, pictures })) world.link(link);
+    for (const link of await writeEvidenceFiles(reportFolder, scenario, { json, pictures })) world.link(link);
     return;
   }
   for (const { fileName, value } of json) world.attach(JSON.stringify(value, null, 2), { mediaType: 'application/json', fileName });
