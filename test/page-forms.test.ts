@@ -40,11 +40,11 @@ async function withWizardOpen(): Promise<{ environmentId: string; cookie: string
   return { environmentId, cookie: await signInToPages(fake, environmentId, ADMIN) };
 }
 
-/** Posts the wizard's form as drawn now, with these fields. */
-async function postWizardForm(environmentId: string, cookie: string, fields: [string, string][]) {
+/** Posts the wizard's form as drawn now, with these fields (a refusal as a page, or as problem+json when asked). */
+async function postWizardForm(environmentId: string, cookie: string, fields: [string, string][], accept = 'text/html') {
   const shown = await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } });
   const body = new URLSearchParams([['drawnFrom', drawnFrom(shown.text)], ...fields]).toString();
-  return fake.send(environmentId, { method: 'POST', path: `${WIZARD_PAGE}/moves`, headers: { ...FORM_POST, cookie }, body });
+  return fake.send(environmentId, { method: 'POST', path: `${WIZARD_PAGE}/moves`, headers: { ...FORM_POST, cookie, accept }, body });
 }
 
 /** The wizard as the API shows it now. */
@@ -181,17 +181,7 @@ describe("the wizard's form", () => {
 
   it('refuses a button the wizard does not have, naming it, and moves nothing', async () => {
     const { environmentId, cookie } = await withWizardOpen();
-    const posted = await fake.send(environmentId, {
-      method: 'POST',
-      path: `${WIZARD_PAGE}/moves`,
-      headers: { ...FORM_POST, cookie, accept: 'application/problem+json' },
-      body: new URLSearchParams({
-        drawnFrom: drawnFrom(
-          (await fake.send(environmentId, { method: 'GET', path: WIZARD_PAGE, headers: { cookie, accept: 'text/html' } })).text,
-        ),
-        move: 'fly',
-      }).toString(),
-    });
+    const posted = await postWizardForm(environmentId, cookie, [['move', 'fly']], 'application/problem+json');
     assert.equal(posted.status, 422);
     assert.deepEqual(
       [(posted.body as { code: string }).code, (posted.body as { detail: string }).detail],
