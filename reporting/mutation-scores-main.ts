@@ -2,9 +2,13 @@
  * `npm run mutation:scores`: the fake's mutation score per folder (domain, http, persistence)
  * from the reports the Stryker runs left under reports/ (see reporting/mutation-scores.ts), and
  * every surviving mutant with its reason from docs/mutation-survivors.json.
- *   --write  also writes docs/mutation-scores.md (the table and the survivors, with the date)
+ *   --write  also writes docs/mutation-scores.md (the table and the survivors) and
+ *            docs/mutation-scores.json (the same figures, each folder with the day it was measured)
  *   --check  exits 1 when a folder is under 90% of its covered mutants, or a survivor has no reason
- * A folder whose run has not been made is said to be missing, not scored as zero.
+ * reports/ is not committed, and a first run of http/ takes hours: a folder whose runs are not on
+ * this machine keeps the figures last published for it (docs/mutation-scores.json, with their
+ * day), its survivors' reasons looked up again. A folder never measured is said to be missing,
+ * not scored as zero.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -15,6 +19,7 @@ import { FOLDER_REPORTS, Folder, Survivor, filesOf, mergeRuns, survivorsOf } fro
 
 const REASONS = 'docs/mutation-survivors.json';
 const TARGET = 'docs/mutation-scores.md';
+const PUBLISHED = 'docs/mutation-scores.json';
 /** The share of covered mutants `npm test` must catch in every folder (issue 28). */
 const FLOOR = 90;
 
@@ -46,6 +51,8 @@ function readNodeTests(path: string | undefined, folder: string): Files | undefi
 
 interface Row {
   folder: Folder;
+  /** The day the runs behind the figures were read (YYYY-MM-DD). */
+  measured: string;
   mutants: number;
   covered: number;
   scenarios: string;
@@ -53,6 +60,32 @@ interface Row {
   detected: number;
   score: number;
   survivors: Survivor[];
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+type PublishedRow = Omit<Row, 'survivors'> & { survivors: Omit<Survivor, 'reason'>[] };
+
+/** The figures last published for each folder, their survivors' reasons looked up again. */
+function published(reasons: Record<string, string>): Partial<Record<Folder, Row>> {
+  if (!existsSync(PUBLISHED)) return {};
+  const rows = JSON.parse(readFileSync(PUBLISHED, 'utf8')) as Partial<Record<Folder, PublishedRow>>;
+  return Object.fromEntries(
+    Object.entries(rows).map(([folder, row]) => [
+      folder,
+      { ...row, survivors: row.survivors.map((survivor) => ({ ...survivor, reason: reasons[survivor.key] })) },
+    ]),
+  );
+}
+
+function toPublished(rows: Row[]): string {
+  const entries = rows.map(({ survivors, ...row }) => [
+    row.folder,
+    { ...row, survivors: survivors.map(({ where, mutator, code, replacement, key }) => ({ where, mutator, code, replacement, key })) },
+  ]);
+  return `${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`;
 }
 
 function percent(files: Files | undefined): string {
@@ -64,11 +97,14 @@ function percent(files: Files | undefined): string {
 function rowFor(folder: Folder, reasons: Record<string, string>): Row | undefined {
   const scenarios = read(FOLDER_REPORTS[folder].scenarios, folder);
   const nodeTests = readNodeTests(FOLDER_REPORTS[folder].nodeTests, folder);
-  const both = scenarios && nodeTests ? mergeRuns(scenarios, nodeTests) : (scenarios ?? nodeTests);
-  if (!both) return undefined;
+  // A folder is measured afresh only from its scenarios' run and, where the node tests mutate it
+  // too, one of theirs: a node-test part alone would publish a part's score as the folder's.
+  if (!scenarios || (FOLDER_REPORTS[folder].nodeTests && !nodeTests)) return undefined;
+  const both = nodeTests ? mergeRuns(scenarios, nodeTests) : scenarios;
   const { metrics } = calculateMetrics(both);
   return {
     folder,
+    measured: today(),
     mutants: metrics.totalMutants,
     covered: metrics.totalCovered,
     scenarios: percent(scenarios),
@@ -84,20 +120,21 @@ function render(rows: Row[], missing: Folder[]): string {
   const lines = [
     '# Mutation scores of the fake, per folder',
     '',
-    `Written by \`npm run mutation:scores -- --write\` on ${new Date().toISOString().slice(0, 10)} from the reports of`,
-    '`npm run mutation`, `npm run mutation:http` and `npm run mutation:node-tests` (see [Reliability](reliability.md)).',
+    `Written by \`npm run mutation:scores -- --write\` on ${today()} from the reports of`,
+    '`npm run mutation`, `npm run mutation:http` and `npm run mutation:node-tests` (see [Reliability](reliability.md));',
+    'a folder whose runs were not on the machine keeps its last published figures ([mutation-scores.json](mutation-scores.json)), with the day they were measured.',
     'A mutant counts as caught by `npm test` when the scenarios or the node tests kill it (or time out on it);',
     'the score is the share of covered mutants caught. Do not edit by hand: the reasons live in',
     '[mutation-survivors.json](mutation-survivors.json).',
     '',
-    '| folder | mutants | covered | scenarios alone | node tests alone | `npm test` (either) | survivors |',
-    '| ------ | ------: | ------: | --------------- | ---------------- | ------------------- | --------: |',
+    '| folder | measured | mutants | covered | scenarios alone | node tests alone | `npm test` (either) | survivors |',
+    '| ------ | -------- | ------: | ------: | --------------- | ---------------- | ------------------- | --------: |',
     ...rows.map(
       (row) =>
-        `| ${row.folder}/ | ${row.mutants} | ${row.covered} | ${row.scenarios} | ${row.nodeTests} | ` +
+        `| ${row.folder}/ | ${row.measured} | ${row.mutants} | ${row.covered} | ${row.scenarios} | ${row.nodeTests} | ` +
         `**${row.score.toFixed(2)}%** (${row.detected} of ${row.covered}) | ${row.survivors.length} |`,
     ),
-    ...missing.map((folder) => `| ${folder}/ | not run | | | | | |`),
+    ...missing.map((folder) => `| ${folder}/ | not run | | | | | | |`),
     '',
   ];
   for (const row of rows) {
@@ -119,11 +156,21 @@ function main(): void {
   const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } } });
   const reasons = existsSync(REASONS) ? (JSON.parse(readFileSync(REASONS, 'utf8')) as Record<string, string>) : {};
   const folders = Object.keys(FOLDER_REPORTS) as Folder[];
-  const rows = folders.map((folder) => rowFor(folder, reasons)).filter((row): row is Row => row !== undefined);
+  const kept = published(reasons);
+  const rows: Row[] = [];
+  for (const folder of folders) {
+    const row = rowFor(folder, reasons) ?? kept[folder];
+    if (!row) continue;
+    if (row === kept[folder]) console.error(`fake-server/${folder}/: no runs here, the figures published on ${row.measured} are kept`);
+    rows.push(row);
+  }
   const missing = folders.filter((folder) => !rows.some((row) => row.folder === folder));
   const text = render(rows, missing);
   console.log(text);
-  if (values.write) writeFileSync(TARGET, text);
+  if (values.write) {
+    writeFileSync(TARGET, text);
+    writeFileSync(PUBLISHED, toPublished(rows));
+  }
   const unexplained = rows.flatMap((row) => row.survivors.filter((survivor) => survivor.reason === undefined));
   if (values.write || unexplained.length > 0) {
     // The keys to paste into docs/mutation-survivors.json, with a reason each.
