@@ -7,12 +7,13 @@
 // this process, and the timed event-loop tests and the 10,000-sequence property test would make
 // every mutant wait for them.
 //
-// One folder per run (RDL_MUTATION_FOLDER=http or persistence), and only the lines where the
-// scenarios' run of that folder (stryker.http.config.mjs, run first) left a mutant alive or
-// never reached one: npm test catches a mutant when either kind of test does, so the node tests
-// are asked about the rest only (npm run mutation:scores merges the two). A node-test process
-// costs seconds to start, every mutant of a first full run took over 20 s here, and most are
-// killed by a scenario already. With no scenarios' report yet, the whole folder is mutated.
+// One folder per run (RDL_MUTATION_FOLDER=http, persistence or domain), and only the lines where
+// the scenarios' run of that folder (stryker.http.config.mjs, or stryker.config.mjs for the
+// domain, run first) left a mutant alive or never reached one: npm test catches a mutant when
+// either kind of test does, so the node tests are asked about the rest only (npm run
+// mutation:scores merges the two). A node-test process costs seconds to start, every mutant of a
+// first full run took over 20 s here, and most are killed by a scenario already. With no
+// scenarios' report yet, the whole folder is mutated.
 // RDL_MUTATION_SURVIVORS_ONLY=1 leaves out the lines no scenario reached (a quicker pass that
 // settles the covered mutants' score first; the unreached ones are then still counted as such).
 //   RDL_MUTATION_FOLDER=http npx stryker run stryker.node-tests.config.mjs --mutate fake-server/http/request-guards.ts
@@ -20,7 +21,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 
 const folder = process.env.RDL_MUTATION_FOLDER ?? 'http';
-if (!['http', 'persistence'].includes(folder)) throw new Error(`RDL_MUTATION_FOLDER must be http or persistence, not "${folder}"`);
+if (!['http', 'persistence', 'domain'].includes(folder)) {
+  throw new Error(`RDL_MUTATION_FOLDER must be http, persistence or domain, not "${folder}"`);
+}
 // A part of the folder may be run on its own, with reports and incremental file of its own
 // (RDL_MUTATION_PART=pages: a subfolder, or the files whose names start so, as database-file-check;
 // =top: the files directly in the folder); npm run mutation:scores merges the parts' reports with
@@ -50,7 +53,8 @@ if (process.env.RDL_MUTATION_RETRY_SURVIVORS === '1' && existsSync(`${reports}/s
 
 /** The lines of each file where the scenarios left a mutant alive or unreached, as Stryker's `file:from-to` ranges. */
 function leftByTheScenarios() {
-  const report = `reports/mutation-${folder}/mutation.json`;
+  // The domain's scenarios run is npm run mutation (stryker.config.mjs), which reports under reports/mutation/.
+  const report = folder === 'domain' ? 'reports/mutation/mutation.json' : `reports/mutation-${folder}/mutation.json`;
   if (!existsSync(report)) {
     const base = `fake-server/${folder}/`;
     if (part === undefined) return [`${base}**/*.ts`];
@@ -79,44 +83,69 @@ function leftByTheScenarios() {
   return ranges;
 }
 
+// In this order: a static mutant runs every file until one fails (the rest only the files that
+// reach it), so the files that catch the most come first: the contract compared with
+// docs/openapi.json, then the pages as approved, then the pages' behaviours.
+const EDGE_TEST_FILES = [
+  'test/openapi.test.ts',
+  'test/page-html.test.ts',
+  'test/stale-drawings.test.ts',
+  'test/page-marks.test.ts',
+  'test/pages-hold.test.ts',
+  'test/page-weight.test.ts',
+  'test/request-guards.test.ts',
+  'test/credentials.test.ts',
+  'test/edge-answers.test.ts',
+  'test/page-routes.test.ts',
+  'test/page-forms.test.ts',
+  'test/html.test.ts',
+  'test/snapshot-file.test.ts',
+  'test/hostile-clients.test.ts',
+  'test/bad-input.test.ts',
+  'test/authorization.test.ts',
+  'test/sessions.test.ts',
+  'test/read-cache.test.ts',
+  'test/remembered-reads-per-table.test.ts',
+  'test/issued-cals-storage.test.ts',
+  'test/open-databases.test.ts',
+  'test/database-file-contents.test.ts',
+  'test/fourth-probe.test.ts',
+  'test/test-control-token.test.ts',
+  'test/sign-in-lockout.test.ts',
+  'test/sign-in-cost.test.ts',
+  'test/service.test.ts',
+  'test/clearinghouse.test.ts',
+  'test/contract-examples.test.ts',
+];
+
+// The domain's own rules that no scenario reads are pinned by tests that call it directly or run
+// the fake in this process: the sign-in lockout and the password hashing's cost, the Windows fold
+// of names, credentials, IDs, the wizard as a state machine, injected latency, seeding's refusals.
+// Every test file reaches the domain, so a surviving mutant runs all of them: only these, which
+// take seconds, not the edge's list of minutes. npm test runs more, so the figure is a floor.
+const DOMAIN_TEST_FILES = [
+  'test/sign-in-lockout.test.ts',
+  'test/sign-in-cost.test.ts',
+  'test/hostile-clients.test.ts',
+  'test/credentials.test.ts',
+  'test/ids.test.ts',
+  'test/key-pack-id.test.ts',
+  'test/wizard.test.ts',
+  'test/clearinghouse.test.ts',
+  'test/authorization.test.ts',
+  'test/bad-input.test.ts',
+  'test/service.test.ts',
+  'test/edge-answers.test.ts',
+  'test/sessions.test.ts',
+  'test/issued-cals-storage.test.ts',
+  'test/snapshot-file.test.ts',
+];
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'tap',
   tap: {
-    // In this order: a static mutant runs every file until one fails (the rest only the files
-    // that reach it), so the files that catch the most come first: the contract compared with
-    // docs/openapi.json, then the pages as approved, then the pages' behaviours.
-    testFiles: [
-      'test/openapi.test.ts',
-      'test/page-html.test.ts',
-      'test/stale-drawings.test.ts',
-      'test/page-marks.test.ts',
-      'test/pages-hold.test.ts',
-      'test/page-weight.test.ts',
-      'test/request-guards.test.ts',
-      'test/credentials.test.ts',
-      'test/edge-answers.test.ts',
-      'test/page-routes.test.ts',
-      'test/page-forms.test.ts',
-      'test/html.test.ts',
-      'test/snapshot-file.test.ts',
-      'test/hostile-clients.test.ts',
-      'test/bad-input.test.ts',
-      'test/authorization.test.ts',
-      'test/sessions.test.ts',
-      'test/read-cache.test.ts',
-      'test/remembered-reads-per-table.test.ts',
-      'test/issued-cals-storage.test.ts',
-      'test/open-databases.test.ts',
-      'test/database-file-contents.test.ts',
-      'test/fourth-probe.test.ts',
-      'test/test-control-token.test.ts',
-      'test/sign-in-lockout.test.ts',
-      'test/sign-in-cost.test.ts',
-      'test/service.test.ts',
-      'test/clearinghouse.test.ts',
-      'test/contract-examples.test.ts',
-    ],
+    testFiles: folder === 'domain' ? DOMAIN_TEST_FILES : EDGE_TEST_FILES,
     nodeArgs: ['-r', './tools/register-typescript.cjs'],
   },
   plugins: ['@stryker-mutator/tap-runner'],

@@ -15,7 +15,7 @@ import type { FileResult, MutantResult, MutantStatus } from 'mutation-testing-re
 
 /** Where each folder's reports are: the scenarios' run, and the node tests' run if it mutates that folder. */
 export const FOLDER_REPORTS = {
-  domain: { scenarios: 'reports/mutation/mutation.json', nodeTests: undefined },
+  domain: { scenarios: 'reports/mutation/mutation.json', nodeTests: 'reports/mutation-node-tests-domain/mutation.json' },
   http: { scenarios: 'reports/mutation-http/mutation.json', nodeTests: 'reports/mutation-node-tests-http/mutation.json' },
   persistence: {
     scenarios: 'reports/mutation-persistence/mutation.json',

@@ -52,6 +52,21 @@ describe('SignInLockout', () => {
     assert.equal(locked(subject, 'reset'), undefined);
   });
 
+  it('remembers 10,000 user names at most, forgetting first the one whose last failure is oldest', () => {
+    const subject = lockout();
+    for (let failure = 0; failure < 9; failure += 1) subject.failed('old');
+    for (let failure = 0; failure < 9; failure += 1) subject.failed('young');
+    // 9,998 guessed names more: 10,000 remembered, the bound reached but not passed.
+    for (let name = 0; name < 9_998; name += 1) subject.failed(`guess-${name}`);
+    subject.failed('old');
+    assert.equal(locked(subject, 'old'), 600, 'at 10,000 names nothing was forgotten: the 10th failure of "old" locks it');
+    // One name more passes the bound: "young" is now the oldest failure ("old" failed since), and is forgotten.
+    subject.failed('guess-9998');
+    subject.failed('young');
+    assert.equal(locked(subject, 'young'), undefined, '"young" was forgotten, so this failure counts as its first');
+    assert.equal(locked(subject, 'old'), 600, '"old" failed later than "young", so it was kept');
+  });
+
   it('is off with a threshold of 0', () => {
     const subject = new SignInLockout({ threshold: 0, durationMs: MINUTE }, () => clock.now);
     for (let failure = 0; failure < 100; failure += 1) subject.failed('admin');
