@@ -156,6 +156,23 @@ describe('authorization', () => {
     assert.equal((await drive(fake, environmentId, [{ type: 'next' }])).status, 200);
   });
 
+  it('tells a standard user reading the wizard over the API that the wizard needs Administrators, and who they are', async () => {
+    const environmentId = await fake.environment(FIXTURE);
+    await fake.send(environmentId, { method: 'POST', path: '/license-servers/LS-CONTOSO/manage-cals-wizard', headers: AS_ADMIN });
+    const answer = await fake.send(environmentId, {
+      method: 'GET',
+      path: '/license-servers/LS-CONTOSO/manage-cals-wizard',
+      headers: { authorization: basic(STANDARD_USER) },
+    });
+    assert.equal(answer.status, 403);
+    assert.match(
+      (answer.body as { detail: string }).detail,
+      new RegExp(
+        `^The Manage RDS CALs Wizard needs membership in the local Administrators group on LS-CONTOSO; "${STANDARD_USER.userName}" is a member of: `,
+      ),
+    );
+  });
+
   it('never stores or logs a seeded password in clear', async () => {
     const environmentId = await fake.environment(FIXTURE);
     const environment = fake.registry.get(environmentId);

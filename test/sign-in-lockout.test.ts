@@ -52,6 +52,31 @@ describe('SignInLockout', () => {
     assert.equal(locked(subject, 'reset'), undefined);
   });
 
+  it('says who is locked, after how many failures, and for how many seconds more', () => {
+    const subject = lockout();
+    for (let failure = 0; failure < 10; failure += 1) subject.failed('admin');
+    clock.now += 30_500;
+    assert.throws(() => subject.refuseIfLocked('ADMIN'), {
+      message: '"ADMIN" is locked out after 10 failed sign-ins (account lockout policy); try again in 570 s.',
+    });
+  });
+
+  it('counts failures exactly 10 minutes apart, and starts again from 1 the moment a lock ends', () => {
+    const subject = lockout();
+    for (let failure = 0; failure < 9; failure += 1) {
+      subject.failed('steady');
+      clock.now += 10 * MINUTE;
+    }
+    subject.failed('steady');
+    assert.equal(locked(subject, 'steady'), 600, 'the 10th failure, each 10 minutes after the one before, locks');
+    clock.now += 10 * MINUTE;
+    assert.equal(locked(subject, 'steady'), undefined, 'the lock has just ended, to the millisecond');
+    subject.failed('steady');
+    assert.equal(locked(subject, 'steady'), undefined, 'the first failure after a lock does not lock again');
+    for (let failure = 0; failure < 9; failure += 1) subject.failed('steady');
+    assert.equal(locked(subject, 'steady'), 600, 'ten more do');
+  });
+
   it('remembers 10,000 user names at most, forgetting first the one whose last failure is oldest', () => {
     const subject = lockout();
     for (let failure = 0; failure < 9; failure += 1) subject.failed('old');

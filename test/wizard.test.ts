@@ -88,11 +88,12 @@ describe('Manage RDS CALs Wizard', () => {
     assert.deepEqual(after, { page: 'reinstallingAdditional', reason: 'Corrupt', packsReinstalled: 1, choice: null });
   });
 
-  it('refuses every move on a closed wizard', () => {
+  it('refuses every move on a closed wizard, saying where to open it again', () => {
     const closed: WizardState = { page: 'closed', outcome: 'cancelled' };
     for (const event of [{ type: 'next' }, { type: 'cancel' }, { type: 'finish' }] as WizardEvent[]) {
       const result = transition(closed, event, CONTEXT);
       assert.equal(!result.ok && result.code, 'wizard-closed');
+      assert.equal(!result.ok && result.message, 'The wizard has been closed; open it again from the Action menu.');
     }
   });
 

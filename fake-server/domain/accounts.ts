@@ -29,8 +29,6 @@ const REMEMBERED_HASHES = 10_000;
  */
 export class PasswordHasher {
   private readonly remembered = new Map<string, Buffer>();
-  /** How many scrypt derivations this hasher has run: what a check costs, counted instead of timed. */
-  derivations = 0;
 
   /** `scrypt$<salt hex>$<hash hex>` for this account and password. */
   hash(userName: string, password: string): string {
@@ -51,7 +49,6 @@ export class PasswordHasher {
     const key = rememberedKey(password, salt);
     // Stryker disable next-line ConditionalExpression: equivalent, hashing a remembered password again derives the same hash (a cost, not a behaviour)
     if (this.remembered.has(key)) return;
-    this.derivations += 1;
     const derived = await new Promise<Buffer>((resolve, reject) =>
       scrypt(fixedLength(password), salt, KEY_LENGTH, SCRYPT_OPTIONS, (error, made) => (error ? reject(error) : resolve(made))),
     );
@@ -83,7 +80,6 @@ export class PasswordHasher {
   }
 
   private derive(password: string, salt: Buffer): Buffer {
-    this.derivations += 1;
     return scryptSync(fixedLength(password), salt, KEY_LENGTH, SCRYPT_OPTIONS);
   }
 

@@ -58,7 +58,9 @@ export class SignInLockout {
     const key = foldName(userName);
     const now = this.now();
     const earlier = this.failures.get(key);
-    const counting = earlier !== undefined && now - earlier.lastAt <= this.policy.durationMs && earlier.lockedUntil <= now;
+    // A lock that has ended starts the count again: Windows' "reset counter after" is never
+    // longer than the lockout's duration, so by then the failures before the lock no longer count.
+    const counting = earlier !== undefined && earlier.lockedUntil === 0 && now - earlier.lastAt <= this.policy.durationMs;
     const count = counting ? earlier.count + 1 : 1;
     this.failures.delete(key); // and in again: the map's order is the order of the last failure
     this.failures.set(key, { count, lastAt: now, lockedUntil: count >= this.policy.threshold ? now + this.policy.durationMs : 0 });
