@@ -92,4 +92,16 @@ describe('Clearinghouse on the telephone', () => {
       (error: unknown) => error instanceof RefusedError && error.code === 'registered-to-another-server',
     );
   });
+
+  it('refuses, when seeded directly, a purchase of no CALs or of part of one (the domain does not lean on the request schema)', async () => {
+    for (const quantity of [0, -1, 2.5]) {
+      await assert.rejects(
+        createEnvironment({
+          fixture: { purchases: [{ information: ENTERPRISE, productVersion: 'Windows Server 2022', calType: 'perUser', quantity }] },
+        }),
+        (error: unknown) => error instanceof InvalidInputError && error.code === 'invalid-quantity',
+        `a purchase of ${quantity} CALs`,
+      );
+    }
+  });
 });

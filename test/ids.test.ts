@@ -7,12 +7,29 @@ import {
   hasValidCheckCharacter,
   inGroupsOfFive,
   normalizeId,
+  toBase36,
   withCheckCharacter,
 } from '../fake-server/domain/ids';
 
 const PAYLOAD = '7QK2M9RD4XH8TB3LC6WPN5FJ0A1B2C3D4E';
 
+describe('base-36 fields', () => {
+  it('pads a value to its width, and refuses one that does not fit rather than write a longer field', () => {
+    assert.equal(toBase36(35, 2), '0Z');
+    assert.equal(toBase36(36 ** 2 - 1, 2), 'ZZ');
+    assert.throws(() => toBase36(36 ** 2, 2), RangeError);
+  });
+});
+
 describe('Luhn mod 36 check character', () => {
+  it('takes no ID shorter than two characters, nor one with characters outside the 36', () => {
+    // '0' alone and '0-' would pass the sum (a weight of 0); the guard refuses them first.
+    assert.equal(hasValidCheckCharacter(''), false);
+    assert.equal(hasValidCheckCharacter('0'), false);
+    assert.equal(hasValidCheckCharacter(withCheckCharacter('A')), true, 'two characters are enough');
+    assert.equal(hasValidCheckCharacter(withCheckCharacter(PAYLOAD).toLowerCase()), false);
+  });
+
   it('accepts an ID whose last character is the check character', () => {
     assert.equal(hasValidCheckCharacter(withCheckCharacter(PAYLOAD)), true);
   });

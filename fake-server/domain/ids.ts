@@ -50,10 +50,9 @@ export function checkCharacter(payload: string): string {
 
 /** True when the last character is the check character of the rest. */
 export function hasValidCheckCharacter(id: string): boolean {
-  // A guard for an ID of one character or with others than the 36. Every caller through the fake
-  // has checked the length, and most the alphabet, so the guard's "never" mutants survive as
-  // equivalent (docs/reliability.md, "Mutation testing"); they are not marked, because a mark would also leave
-  // out its "always" ones, which scenarios kill.
+  // A guard for an ID of one character or with others than the 36 ('0' alone would pass the sum).
+  // Every caller through the fake has checked the length, and most the alphabet, so no scenario
+  // reaches it: test/ids.test.ts calls it with such IDs.
   if (id.length < 2 || !isInAlphabet(id)) return false;
   return luhnSum(id, false) % BASE === 0;
 }
