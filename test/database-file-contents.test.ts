@@ -38,6 +38,21 @@ const DAMAGES: Damage[] = [
     /column country_region of table activated_servers is not declared/,
   ],
   [
+    'a column that lost its NOT NULL',
+    'clearinghouse',
+    `CREATE TABLE a (license_server_id TEXT PRIMARY KEY, country_region TEXT);
+     INSERT INTO a SELECT * FROM activated_servers; DROP TABLE activated_servers; ALTER TABLE a RENAME TO activated_servers`,
+    /column country_region of table activated_servers is not declared as the fake declares it \(TEXT\)/,
+  ],
+  [
+    'a column that is no longer the primary key',
+    'clearinghouse',
+    `CREATE TABLE a (license_server_id TEXT, country_region TEXT NOT NULL);
+     INSERT INTO a SELECT * FROM activated_servers; DROP TABLE activated_servers; ALTER TABLE a RENAME TO activated_servers`,
+    /column license_server_id of table activated_servers is not declared as the fake declares it \(TEXT\)/,
+  ],
+  ['a table dropped', 'licensing', 'DROP TABLE wizard_sessions', /it has no wizard_sessions table/],
+  [
     'a License Server ID outside the domain',
     'licensing',
     `UPDATE license_servers SET license_server_id = 'NOT-AN-ID' WHERE name = 'LS-CONTOSO'`,
