@@ -99,7 +99,10 @@ describe('Clearinghouse on the telephone', () => {
         createEnvironment({
           fixture: { purchases: [{ information: ENTERPRISE, productVersion: 'Windows Server 2022', calType: 'perUser', quantity }] },
         }),
-        (error: unknown) => error instanceof InvalidInputError && error.code === 'invalid-quantity',
+        (error: unknown) =>
+          error instanceof InvalidInputError &&
+          error.code === 'invalid-quantity' &&
+          error.message === 'A purchase needs a whole number of CALs, at least 1.',
         `a purchase of ${quantity} CALs`,
       );
     }

@@ -17,7 +17,7 @@ describe('base-36 fields', () => {
   it('pads a value to its width, and refuses one that does not fit rather than write a longer field', () => {
     assert.equal(toBase36(35, 2), '0Z');
     assert.equal(toBase36(36 ** 2 - 1, 2), 'ZZ');
-    assert.throws(() => toBase36(36 ** 2, 2), RangeError);
+    assert.throws(() => toBase36(36 ** 2, 2), { name: 'RangeError', message: '1296 does not fit in 2 base-36 characters' });
   });
 });
 
