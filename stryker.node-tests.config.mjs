@@ -144,6 +144,7 @@ const DOMAIN_TEST_FILES = [
   'test/issued-cals-storage.test.ts',
   'test/snapshot-file.test.ts',
   'test/fourth-probe.test.ts',
+  'test/database-file-rules.test.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

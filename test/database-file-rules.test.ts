@@ -88,7 +88,9 @@ describe('--db file column rules', () => {
   let sound: EnvironmentImages;
 
   before(async () => {
-    const environment = await createEnvironment({ fixture: FIXTURE });
+    // A server never activated too: it has no License Server ID, and the Clearinghouse no activation of it.
+    const licenseServers = [...(FIXTURE.licenseServers ?? []), { name: 'LS-NEW', activated: false }];
+    const environment = await createEnvironment({ fixture: { ...FIXTURE, licenseServers } });
     const images = environment.images();
     environment.close();
     const SQL = await loadSqlEngine();
