@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { withCheckCharacter } from '../fake-server/domain/ids';
 import { createEnvironment } from '../fake-server/environment';
 import { readDatabaseFile, writeDatabaseFile } from '../fake-server/persistence/database-file';
 import { EnvironmentImages } from '../fake-server/persistence/open-databases';
@@ -28,11 +29,13 @@ const WHEN = `'2026-12-07T10:00:00.000Z'`;
 const FILLED = `
   INSERT INTO local_group_members VALUES ('LS-CONTOSO', 'Administrators', 'ADMINISTRATORS', 'Helpdesk', 'HELPDESK');
   INSERT INTO events (server_name, event_id, level, message, license_key_pack_id, recorded_at)
-    VALUES ('LS-CONTOSO', 26, 'Information', 'The license server was activated.', NULL, ${WHEN});
+    VALUES ('LS-CONTOSO', 26, 'Information', 'The license server was activated.', NULL, ${WHEN}),
+           ('LS-CONTOSO', 4105, 'Warning', 'The license key pack was not installed.', NULL, ${WHEN});
   INSERT INTO wizard_sessions VALUES ('LS-CONTOSO', '{"page":"welcome"}', 'admin', ${WHEN});
   UPDATE key_packs SET expires_at = ${WHEN} WHERE key_pack_number = 1;
 `;
 const NOT_AN_ID = `'1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7ECAB'`; // 35 letters and digits, the check character wrong
+const ONE_SHORT = `'${withCheckCharacter('1VP1YHLCXFT75EQVZ5WNOHHRPTN5TV7EC')}'`; // 34, the check character right
 const ID_REASON = 'letters and digits with a valid check character)';
 
 const LICENSING: BadValue[] = [
@@ -43,10 +46,12 @@ const LICENSING: BadValue[] = [
   ['license_servers', 'country_region', `'Atlantis'`, '"Atlantis" is not a country/region of the Clearinghouse telephone table'],
   ['accounts', 'user_key', `'admin'`, '"admin" is not the folded form of user_name'],
   ['accounts', 'groups_json', `'[1]'`, 'not a list of group names'],
+  ['accounts', 'groups_json', `'["Users", 1]'`, 'not a list of group names'],
   ['accounts', 'groups_json', `'{not json'`, '"{not json" is not JSON'],
   ['local_group_members', 'group_key', `'administrators'`, '"administrators" is not the folded form of group_name'],
   ['local_group_members', 'member_key', `'helpdesk'`, '"helpdesk" is not the folded form of member_name'],
   ['key_packs', 'license_key_pack_id', NOT_AN_ID, `is not a license key pack ID (35 ${ID_REASON}`],
+  ['key_packs', 'license_key_pack_id', ONE_SHORT, `is not a license key pack ID (35 ${ID_REASON}`],
   ['key_packs', 'program', `'openValue'`, '"openValue" is not a licensing program'],
   ['key_packs', 'product_version_id', '9999', '9999 is not a known product version'],
   ['key_packs', 'total_licenses', '2.5', '2.5 is not a whole number above 0'],
