@@ -98,8 +98,10 @@ function rowFor(folder: Folder, reasons: Record<string, string>): Row | undefine
   const scenarios = read(FOLDER_REPORTS[folder].scenarios, folder);
   const nodeTests = readNodeTests(FOLDER_REPORTS[folder].nodeTests, folder);
   // A folder is measured afresh only from its scenarios' run and, where the node tests mutate it
-  // too, one of theirs: a node-test part alone would publish a part's score as the folder's.
-  if (!scenarios || (FOLDER_REPORTS[folder].nodeTests && !nodeTests)) return undefined;
+  // too, their run over the whole folder (the lines the scenarios left; parts are merged into it):
+  // parts alone would publish what the scenarios left alive elsewhere as never asked of the node tests.
+  const wholeFolder = FOLDER_REPORTS[folder].nodeTests;
+  if (!scenarios || (wholeFolder && !existsSync(wholeFolder)) || (wholeFolder && !nodeTests)) return undefined;
   const both = nodeTests ? mergeRuns(scenarios, nodeTests) : scenarios;
   const { metrics } = calculateMetrics(both);
   return {
@@ -161,7 +163,11 @@ function main(): void {
   for (const folder of folders) {
     const row = rowFor(folder, reasons) ?? kept[folder];
     if (!row) continue;
-    if (row === kept[folder]) console.error(`fake-server/${folder}/: no runs here, the figures published on ${row.measured} are kept`);
+    if (row === kept[folder])
+      console.error(
+        `fake-server/${folder}/: the scenarios' run and the node tests' whole-folder run are not both here; ` +
+          `the figures published on ${row.measured} are kept`,
+      );
     rows.push(row);
   }
   const missing = folders.filter((folder) => !rows.some((row) => row.folder === folder));
