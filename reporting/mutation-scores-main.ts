@@ -51,6 +51,11 @@ function readNodeTests(path: string | undefined, folder: string): Files | undefi
 
 interface Row {
   folder: Folder;
+  /**
+   * A part the node tests measured on its own (RDL_MUTATION_PART) while its folder's figures are
+   * the published ones: shown beside them, not merged into them, until the folder's runs are made.
+   */
+  part?: string;
   /** The day the runs behind the figures were read (YYYY-MM-DD). */
   measured: string;
   mutants: number;
@@ -68,10 +73,14 @@ function today(): string {
 
 type PublishedRow = Omit<Row, 'survivors'> & { survivors: Omit<Survivor, 'reason'>[] };
 
-/** The figures last published for each folder, their survivors' reasons looked up again. */
-function published(reasons: Record<string, string>): Partial<Record<Folder, Row>> {
+const rowKey = (row: Pick<Row, 'folder' | 'part'>) => (row.part === undefined ? row.folder : `${row.folder}/${row.part}`);
+const rowName = (row: Pick<Row, 'folder' | 'part'>) =>
+  row.part === undefined ? `${row.folder}/` : `${row.folder}/${row.part}* (node tests alone, on its own)`;
+
+/** The figures last published for each folder (and part), their survivors' reasons looked up again. */
+function published(reasons: Record<string, string>): Record<string, Row> {
   if (!existsSync(PUBLISHED)) return {};
-  const rows = JSON.parse(readFileSync(PUBLISHED, 'utf8')) as Partial<Record<Folder, PublishedRow>>;
+  const rows = JSON.parse(readFileSync(PUBLISHED, 'utf8')) as Record<string, PublishedRow>;
   return Object.fromEntries(
     Object.entries(rows).map(([folder, row]) => [
       folder,
@@ -82,7 +91,7 @@ function published(reasons: Record<string, string>): Partial<Record<Folder, Row>
 
 function toPublished(rows: Row[]): string {
   const entries = rows.map(({ survivors, ...row }) => [
-    row.folder,
+    rowKey(row),
     { ...row, survivors: survivors.map(({ where, mutator, code, replacement, key }) => ({ where, mutator, code, replacement, key })) },
   ]);
   return `${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`;
@@ -117,6 +126,36 @@ function rowFor(folder: Folder, reasons: Record<string, string>): Row | undefine
   };
 }
 
+/** The node tests' parts of a folder measured here, each on its own. */
+function partRowsFor(folder: Folder, reasons: Record<string, string>): Row[] {
+  const path = FOLDER_REPORTS[folder].nodeTests;
+  if (!path) return [];
+  const reports = dirname(dirname(path));
+  const whole = basename(dirname(path));
+  if (!existsSync(reports)) return [];
+  return readdirSync(reports)
+    .filter((name) => name.startsWith(`${whole}-`))
+    .sort()
+    .flatMap((name) => {
+      const files = read(join(reports, name, basename(path)), folder);
+      if (!files) return [];
+      const { metrics } = calculateMetrics(files);
+      const row: Row = {
+        folder,
+        part: name.slice(whole.length + 1),
+        measured: today(),
+        mutants: metrics.totalMutants,
+        covered: metrics.totalCovered,
+        scenarios: 'not merged',
+        nodeTests: percent(files),
+        detected: metrics.totalDetected,
+        score: metrics.mutationScoreBasedOnCoveredCode,
+        survivors: survivorsOf(files, reasons),
+      };
+      return [row];
+    });
+}
+
 function render(rows: Row[], missing: Folder[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/`/g, "'");
   const lines = [
@@ -133,7 +172,7 @@ function render(rows: Row[], missing: Folder[]): string {
     '| ------ | -------- | ------: | ------: | --------------- | ---------------- | ------------------- | --------: |',
     ...rows.map(
       (row) =>
-        `| ${row.folder}/ | ${row.measured} | ${row.mutants} | ${row.covered} | ${row.scenarios} | ${row.nodeTests} | ` +
+        `| ${rowName(row)} | ${row.measured} | ${row.mutants} | ${row.covered} | ${row.scenarios} | ${row.nodeTests} | ` +
         `**${row.score.toFixed(2)}%** (${row.detected} of ${row.covered}) | ${row.survivors.length} |`,
     ),
     ...missing.map((folder) => `| ${folder}/ | not run | | | | | | |`),
@@ -141,7 +180,7 @@ function render(rows: Row[], missing: Folder[]): string {
   ];
   for (const row of rows) {
     if (row.survivors.length === 0) continue;
-    lines.push(`## Surviving mutants in fake-server/${row.folder}/`, '');
+    lines.push(`## Surviving mutants in fake-server/${rowName(row)}`, '');
     lines.push('| where | mutator | code → replacement | why it is left |', '| --- | --- | --- | --- |');
     for (const survivor of row.survivors) {
       const change = `\`${cell(survivor.code).slice(0, 80)}\` → \`${cell(survivor.replacement).slice(0, 80)}\``;
@@ -161,16 +200,26 @@ function main(): void {
   const kept = published(reasons);
   const rows: Row[] = [];
   for (const folder of folders) {
-    const row = rowFor(folder, reasons) ?? kept[folder];
-    if (!row) continue;
-    if (row === kept[folder])
+    const fresh = rowFor(folder, reasons);
+    if (fresh) {
+      rows.push(fresh); // its parts are merged into it
+      continue;
+    }
+    const row = kept[folder];
+    if (row) {
       console.error(
         `fake-server/${folder}/: the scenarios' run and the node tests' whole-folder run are not both here; ` +
           `the figures published on ${row.measured} are kept`,
       );
-    rows.push(row);
+      rows.push(row);
+    }
+    const parts = partRowsFor(folder, reasons);
+    const keptParts = Object.values(kept).filter(
+      (candidate) => candidate.folder === folder && candidate.part !== undefined && !parts.some((part) => part.part === candidate.part),
+    );
+    rows.push(...parts, ...keptParts);
   }
-  const missing = folders.filter((folder) => !rows.some((row) => row.folder === folder));
+  const missing = folders.filter((folder) => !rows.some((row) => row.folder === folder && row.part === undefined));
   const text = render(rows, missing);
   console.log(text);
   if (values.write) {
@@ -186,7 +235,7 @@ function main(): void {
   if (values.check && (under.length > 0 || unexplained.length > 0 || missing.length > 0)) {
     console.error(
       [
-        ...under.map((row) => `fake-server/${row.folder}/ scores ${row.score.toFixed(2)}%, under ${FLOOR}%`),
+        ...under.map((row) => `fake-server/${rowName(row)} scores ${row.score.toFixed(2)}%, under ${FLOOR}%`),
         ...(unexplained.length > 0 ? [`${unexplained.length} surviving mutant(s) have no reason in ${REASONS}`] : []),
         ...missing.map((folder) => `fake-server/${folder}/ has no mutation report: run its Stryker configuration first`),
       ].join('\n'),
