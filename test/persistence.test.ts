@@ -183,7 +183,7 @@ describe('--db file', () => {
         ),
       );
       assert.deepEqual(new Set(answers.map((answer) => answer.status)), new Set([200]));
-      assert.ok(keeper.writes < 30 / 2, `${keeper.writes} file writes for 30 changes`);
+      assert.ok(keeper.writes >= 1 && keeper.writes < 30 / 2, `${keeper.writes} file writes for 30 changes`);
       // The last change answered is in the file: the file's state equals memory's.
       const reopened = new EnvironmentRegistry();
       await reopened.create(undefined, 'copy', await readDatabaseFile(file));
