@@ -30,6 +30,17 @@ function read(path: string | undefined, folder: string): Files | undefined {
   return filesOf((JSON.parse(readFileSync(path, 'utf8')) as { files: Files }).files, folder);
 }
 
+/** The reports of the node tests' parts beside a whole folder's report, each with its part's name. */
+function partReports(path: string): { part: string; report: string }[] {
+  const reports = dirname(dirname(path));
+  const whole = basename(dirname(path));
+  if (!existsSync(reports)) return [];
+  return readdirSync(reports)
+    .filter((name) => name.startsWith(`${whole}-`))
+    .sort()
+    .map((name) => ({ part: name.slice(whole.length + 1), report: join(reports, name, basename(path)) }));
+}
+
 /**
  * The node tests' reports of a folder: the whole folder's run and the runs of its parts
  * (RDL_MUTATION_PART, stryker.node-tests.config.mjs, under reports/mutation-node-tests-<folder>-<part>/),
@@ -37,14 +48,7 @@ function read(path: string | undefined, folder: string): Files | undefined {
  */
 function readNodeTests(path: string | undefined, folder: string): Files | undefined {
   if (!path) return undefined;
-  const reports = dirname(dirname(path));
-  const parts = existsSync(reports)
-    ? readdirSync(reports)
-        .filter((name) => name.startsWith(`${basename(dirname(path))}-`))
-        .sort()
-        .map((name) => join(reports, name, basename(path)))
-    : [];
-  return [path, ...parts]
+  return [path, ...partReports(path).map(({ report }) => report)]
     .map((report) => read(report, folder))
     .reduce<Files | undefined>((merged, files) => (merged && files ? mergeRuns(merged, files) : (merged ?? files)), undefined);
 }
@@ -110,19 +114,26 @@ function rowFor(folder: Folder, reasons: Record<string, string>): Row | undefine
   // too, their run over the whole folder (the lines the scenarios left; parts are merged into it):
   // parts alone would publish what the scenarios left alive elsewhere as never asked of the node tests.
   const wholeFolder = FOLDER_REPORTS[folder].nodeTests;
-  if (!scenarios || (wholeFolder && !existsSync(wholeFolder)) || (wholeFolder && !nodeTests)) return undefined;
+  if (!scenarios || (wholeFolder && !existsSync(wholeFolder))) return undefined;
   const both = nodeTests ? mergeRuns(scenarios, nodeTests) : scenarios;
-  const { metrics } = calculateMetrics(both);
+  return rowOf(folder, both, reasons, {
+    scenarios: percent(scenarios),
+    nodeTests: wholeFolder ? percent(nodeTests) : 'not mutated',
+  });
+}
+
+/** A row of figures for these files, measured today. */
+function rowOf(folder: Folder, files: Files, reasons: Record<string, string>, kinds: Pick<Row, 'part' | 'scenarios' | 'nodeTests'>): Row {
+  const { metrics } = calculateMetrics(files);
   return {
     folder,
+    ...kinds,
     measured: today(),
     mutants: metrics.totalMutants,
     covered: metrics.totalCovered,
-    scenarios: percent(scenarios),
-    nodeTests: FOLDER_REPORTS[folder].nodeTests ? percent(nodeTests) : 'not mutated',
     detected: metrics.totalDetected,
     score: metrics.mutationScoreBasedOnCoveredCode,
-    survivors: survivorsOf(both, reasons),
+    survivors: survivorsOf(files, reasons),
   };
 }
 
@@ -130,30 +141,10 @@ function rowFor(folder: Folder, reasons: Record<string, string>): Row | undefine
 function partRowsFor(folder: Folder, reasons: Record<string, string>): Row[] {
   const path = FOLDER_REPORTS[folder].nodeTests;
   if (!path) return [];
-  const reports = dirname(dirname(path));
-  const whole = basename(dirname(path));
-  if (!existsSync(reports)) return [];
-  return readdirSync(reports)
-    .filter((name) => name.startsWith(`${whole}-`))
-    .sort()
-    .flatMap((name) => {
-      const files = read(join(reports, name, basename(path)), folder);
-      if (!files) return [];
-      const { metrics } = calculateMetrics(files);
-      const row: Row = {
-        folder,
-        part: name.slice(whole.length + 1),
-        measured: today(),
-        mutants: metrics.totalMutants,
-        covered: metrics.totalCovered,
-        scenarios: 'not merged',
-        nodeTests: percent(files),
-        detected: metrics.totalDetected,
-        score: metrics.mutationScoreBasedOnCoveredCode,
-        survivors: survivorsOf(files, reasons),
-      };
-      return [row];
-    });
+  return partReports(path).flatMap(({ part, report }) => {
+    const files = read(report, folder);
+    return files ? [rowOf(folder, files, reasons, { part, scenarios: 'not merged', nodeTests: percent(files) })] : [];
+  });
 }
 
 function render(rows: Row[], missing: Folder[]): string {
