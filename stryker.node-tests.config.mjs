@@ -112,6 +112,8 @@ const EDGE_TEST_FILES = [
   'test/database-file-rules.test.ts',
   'test/database-file-framing.test.ts',
   'test/database-file-write-failure.test.ts',
+  'test/database-file-keeper.test.ts',
+  'test/database-file-lock.test.ts',
   'test/fourth-probe.test.ts',
   'test/test-control-token.test.ts',
   'test/sign-in-lockout.test.ts',

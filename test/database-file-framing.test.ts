@@ -133,4 +133,34 @@ describe('--db file framing', () => {
       );
     }
   });
+
+  it('refuses a row that breaks a CHECK of the schema in SQLite’s own words, before the fake’s rules read it', async () => {
+    const SQL = await loadSqlEngine();
+    const db = new SQL.Database(images.licensing);
+    // Written past the CHECK (as a foreign tool could): SQLite's quick_check answers with the fault, not "ok".
+    db.exec("PRAGMA ignore_check_constraints = ON; UPDATE license_servers SET connection_method = 'fax'");
+    const licensing = db.export();
+    db.close();
+    assert.equal(
+      await refusalOf('check-broken', framed(licensing, images.clearinghouse)),
+      'the licensing database is damaged (CHECK constraint failed in license_servers)',
+    );
+  });
+
+  it('reads a licensing database with no account at all (nobody can sign in, but nothing in it is foreign)', async () => {
+    const SQL = await loadSqlEngine();
+    const db = new SQL.Database(images.licensing);
+    db.exec('DELETE FROM accounts');
+    const licensing = db.export();
+    db.close();
+    const file = join(folder, 'no-accounts.db');
+    writeFileSync(file, framed(licensing, images.clearinghouse));
+    const read = await readDatabaseFile(file);
+    const environment = await createEnvironment({ images: read });
+    try {
+      assert.equal(environment.inspect('LS-CONTOSO').keyPacks.length > 0, true, 'the servers and their packs are there');
+    } finally {
+      environment.close();
+    }
+  });
 });

@@ -6,15 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../fake-server/environment-registry';
-import { createApp } from '../fake-server/http/app';
-import { serve } from '../fake-server/http/serve';
-import { DatabaseFileKeeper, readDatabaseFile, writeDatabaseFile } from '../fake-server/persistence/database-file';
-import { ADMIN, FIXTURE, basic } from './helpers/http-fake';
+import { readDatabaseFile } from '../fake-server/persistence/database-file';
+import { ADMIN, basic } from './helpers/http-fake';
+import { startKeptFake } from './helpers/kept-fake';
 
 describe('a --db file that cannot be written', () => {
   const folder = mkdtempSync(join(tmpdir(), 'rd-fake-unwritable-'));
@@ -22,15 +20,7 @@ describe('a --db file that cannot be written', () => {
 
   it('undoes the change, says why and what to do, leaves the file, and writes the next change once it can', async () => {
     const file = join(folder, 'unwritable.db');
-    const wiring: { keeper?: DatabaseFileKeeper } = {};
-    const registry = new EnvironmentRegistry({ onCommit: () => wiring.keeper?.changed() });
-    await registry.create(FIXTURE, DEFAULT_ENVIRONMENT);
-    const images = registry.get(DEFAULT_ENVIRONMENT).images();
-    writeDatabaseFile(file, images);
-    const keeper = new DatabaseFileKeeper(file, images, () => registry.get(DEFAULT_ENVIRONMENT));
-    wiring.keeper = keeper;
-    const server = await serve(createApp({ registry, testControl: false, durability: keeper }), 0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { registry, keeper, baseUrl, close } = await startKeptFake(file);
     const connectionMethod = async (method?: string) => {
       const answer = await fetch(`${baseUrl}/license-servers/LS-CONTOSO${method ? '/connection-method' : ''}`, {
         method: method ? 'PUT' : 'GET',
@@ -73,9 +63,7 @@ describe('a --db file that cannot be written', () => {
       reopened.closeAll();
     } finally {
       console.error = log;
-      server.closeAllConnections();
-      server.close();
-      registry.closeAll();
+      close();
     }
   });
 });

@@ -9,15 +9,13 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { DEFAULT_ENVIRONMENT, EnvironmentRegistry } from '../fake-server/environment-registry';
-import { createApp } from '../fake-server/http/app';
-import { serve } from '../fake-server/http/serve';
-import { DatabaseFileKeeper, readDatabaseFile, writeDatabaseFile } from '../fake-server/persistence/database-file';
+import { readDatabaseFile, writeDatabaseFile } from '../fake-server/persistence/database-file';
 import { loadSqlEngine } from '../fake-server/persistence/sql-database';
 import { createEnvironment } from '../fake-server/environment';
 import { ADMIN, FIXTURE, basic } from './helpers/http-fake';
+import { startKeptFake } from './helpers/kept-fake';
 
 const ROOT = join(__dirname, '..');
 const DEMO_ADMIN = `Basic ${Buffer.from('administrator:demo-Admin-1').toString('base64')}`;
@@ -162,15 +160,7 @@ describe('--db file', () => {
 
   it('groups commits: a burst of changes costs a few file writes, and the file then equals memory', async (t) => {
     const file = join(folder, 'grouped.db');
-    const wiring: { keeper?: DatabaseFileKeeper } = {};
-    const registry = new EnvironmentRegistry({ onCommit: () => wiring.keeper?.changed() });
-    await registry.create(FIXTURE, DEFAULT_ENVIRONMENT);
-    const images = registry.get(DEFAULT_ENVIRONMENT).images();
-    writeDatabaseFile(file, images);
-    const keeper = new DatabaseFileKeeper(file, images, () => registry.get(DEFAULT_ENVIRONMENT));
-    wiring.keeper = keeper;
-    const server = await serve(createApp({ registry, testControl: false, durability: keeper }), 0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { registry, keeper, baseUrl, close } = await startKeptFake(file);
     try {
       const methods = ['telephone', 'webBrowser', 'automatic'];
       const answers = await Promise.all(
@@ -191,9 +181,7 @@ describe('--db file', () => {
       reopened.closeAll();
       t.diagnostic(`30 concurrent changes, ${keeper.writes} file writes`);
     } finally {
-      server.closeAllConnections();
-      server.close();
-      registry.closeAll();
+      close();
     }
   });
 
