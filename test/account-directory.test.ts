@@ -6,72 +6,51 @@
  * another; a group nested two deep still grants its rights; a refusal names every group.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { TestContext, describe, it } from 'node:test';
 import { AccountDirectory, PasswordHasher, isAdministrator, requireAdministrator } from '../fake-server/domain/accounts';
 import { NotAuthenticatedError, PermissionDeniedError } from '../fake-server/domain/errors';
-import type { LocalAccount } from '../fake-server/domain/model';
-import { foldName } from '../fake-server/domain/names';
-import type { AccountRepository } from '../fake-server/domain/ports';
+import { SERVER_A, SERVER_B, openStores } from './helpers/persistence-stores';
 
-/** The accounts as the database keeps them, without the fake's SQL: what a --db file holds between two runs. */
-class StoredAccounts implements AccountRepository {
-  private readonly accounts = new Map<string, LocalAccount>();
-  private readonly memberships: { serverName: string; group: string; member: string }[] = [];
-
-  find(serverName: string, userName: string): LocalAccount | undefined {
-    return this.accounts.get(`${foldName(serverName)}\\${foldName(userName)}`);
-  }
-
-  listByUserName(userName: string): LocalAccount[] {
-    return [...this.accounts.values()].filter((account) => foldName(account.userName) === foldName(userName));
-  }
-
-  save(account: LocalAccount): void {
-    this.accounts.set(`${foldName(account.serverName)}\\${foldName(account.userName)}`, account);
-  }
-
-  addGroupMember(serverName: string, group: string, member: string): void {
-    this.memberships.push({ serverName, group, member });
-  }
-
-  groupMembers(serverName: string): { group: string; member: string }[] {
-    return this.memberships.filter((membership) => foldName(membership.serverName) === foldName(serverName));
-  }
+/** The accounts as the licensing database keeps them (persistence's own tables, in memory): what a --db file holds between two runs. */
+async function storedAccounts(t: TestContext) {
+  const stores = await openStores();
+  t.after(() => stores.close());
+  return stores.accounts;
 }
 
 const signIn = (directory: AccountDirectory, serverName: string, userName: string, password: string) =>
   directory.authenticate(serverName, { userName, password });
 
 describe('the account directory', () => {
-  it('opened again over stored hashes, with nothing remembered, signs in with the right password and refuses a wrong one', () => {
-    const stored = new StoredAccounts();
+  it('opened again over stored hashes, with nothing remembered, signs in with the right password and refuses a wrong one', async (t) => {
+    const stored = await storedAccounts(t);
     const first = new AccountDirectory(stored, new PasswordHasher());
-    first.addAccount('LS-ALPHA', 'admin', 'alpha-secret', ['Administrators']);
-    first.addAccount('LS-ALPHA', 'jdoe', 'jdoe-secret', ['Users']);
+    first.addAccount(SERVER_A, 'admin', 'alpha-secret', ['Administrators']);
+    first.addAccount(SERVER_A, 'jdoe', 'jdoe-secret', ['Users']);
     // As after a restart on the --db file: the same stored accounts, a new hasher and directory.
     const again = new AccountDirectory(stored, new PasswordHasher());
-    assert.equal(signIn(again, 'LS-ALPHA', 'admin', 'alpha-secret').userName, 'admin');
-    assert.equal(signIn(again, 'LS-ALPHA', 'jdoe', 'jdoe-secret').userName, 'jdoe');
-    assert.throws(() => signIn(again, 'LS-ALPHA', 'jdoe', 'alpha-secret'), NotAuthenticatedError);
-    assert.deepEqual(again.serversFor({ userName: 'admin', password: 'alpha-secret' }), ['LS-ALPHA']);
+    assert.equal(signIn(again, SERVER_A, 'admin', 'alpha-secret').userName, 'admin');
+    assert.equal(signIn(again, SERVER_A, 'jdoe', 'jdoe-secret').userName, 'jdoe');
+    assert.throws(() => signIn(again, SERVER_A, 'jdoe', 'alpha-secret'), NotAuthenticatedError);
+    assert.deepEqual(again.serversFor({ userName: 'admin', password: 'alpha-secret' }), [SERVER_A]);
   });
 
-  it('takes a password proved right for one account as proof for no other account', () => {
-    const directory = new AccountDirectory(new StoredAccounts(), new PasswordHasher());
-    directory.addAccount('LS-ALPHA', 'admin', 'alpha-secret', ['Administrators']);
-    directory.addAccount('LS-BETA', 'admin', 'beta-secret', ['Administrators']);
-    assert.equal(signIn(directory, 'LS-ALPHA', 'admin', 'alpha-secret').serverName, 'LS-ALPHA');
-    assert.throws(() => signIn(directory, 'LS-BETA', 'admin', 'alpha-secret'), NotAuthenticatedError);
-    assert.deepEqual(directory.serversFor({ userName: 'admin', password: 'beta-secret' }), ['LS-BETA']);
+  it('takes a password proved right for one account as proof for no other account', async (t) => {
+    const directory = new AccountDirectory(await storedAccounts(t), new PasswordHasher());
+    directory.addAccount(SERVER_A, 'admin', 'alpha-secret', ['Administrators']);
+    directory.addAccount(SERVER_B, 'admin', 'beta-secret', ['Administrators']);
+    assert.equal(signIn(directory, SERVER_A, 'admin', 'alpha-secret').serverName, SERVER_A);
+    assert.throws(() => signIn(directory, SERVER_B, 'admin', 'alpha-secret'), NotAuthenticatedError);
+    assert.deepEqual(directory.serversFor({ userName: 'admin', password: 'beta-secret' }), [SERVER_B]);
   });
 
-  it('grants the rights of a group nested two deep, whatever order the memberships were added in', () => {
-    const directory = new AccountDirectory(new StoredAccounts(), new PasswordHasher());
-    directory.addAccount('LS-ALPHA', 'jdoe', 'jdoe-secret', ['Helpdesk']);
+  it('grants the rights of a group nested two deep, whatever order the memberships were added in', async (t) => {
+    const directory = new AccountDirectory(await storedAccounts(t), new PasswordHasher());
+    directory.addAccount(SERVER_A, 'jdoe', 'jdoe-secret', ['Helpdesk']);
     // The outer link first: a single pass over the memberships would miss Administrators.
-    directory.addGroupMember('LS-ALPHA', 'Administrators', 'Operators');
-    directory.addGroupMember('LS-ALPHA', 'Operators', 'Helpdesk');
-    const caller = signIn(directory, 'LS-ALPHA', 'jdoe', 'jdoe-secret');
+    directory.addGroupMember(SERVER_A, 'Administrators', 'Operators');
+    directory.addGroupMember(SERVER_A, 'Operators', 'Helpdesk');
+    const caller = signIn(directory, SERVER_A, 'jdoe', 'jdoe-secret');
     assert.deepEqual(caller.groups, ['Helpdesk', 'Operators', 'Administrators']);
     assert.ok(isAdministrator(caller));
   });
