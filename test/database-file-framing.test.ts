@@ -6,7 +6,7 @@
  * a process of their own, which Stryker cannot see into; here readDatabaseFile is called directly.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -162,5 +162,17 @@ describe('--db file framing', () => {
     } finally {
       environment.close();
     }
+  });
+
+  it('names a file that is a directory, and one it cannot read', async () => {
+    const directory = join(folder, 'a-directory.db');
+    mkdirSync(directory);
+    await assert.rejects(readDatabaseFile(directory), {
+      message: `${directory} cannot be loaded: it is a directory. The file was left as it is.`,
+    });
+    const missing = join(folder, 'not-there.db');
+    await assert.rejects(readDatabaseFile(missing), {
+      message: `${missing} cannot be loaded: it cannot be read (ENOENT). The file was left as it is.`,
+    });
   });
 });

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -107,6 +107,7 @@ describe('the lock of a --db file', () => {
       `other-${name}.999999.tmp`, // another --db file's
       `${name}.999999`,
       `${name.replace(/./g, 'x')}.999999.tmp`, // another file's, of a name as long as this one's
+      `${name}.old999999.tmp`, // not <file>.<process id>.tmp
     ];
     for (const entry of [...stale, ...kept]) writeFileSync(join(folder, entry), 'left');
     // A directory with a stale temporary's name is not a file this fake wrote: it is left, and does not stop the start.
@@ -115,6 +116,46 @@ describe('the lock of a --db file', () => {
     for (const entry of stale) assert.equal(existsSync(join(folder, entry)), false, `${entry} is removed`);
     for (const entry of [...kept, `${name}.999998.tmp`]) assert.equal(existsSync(join(folder, entry)), true, `${entry} is kept`);
     release();
+  });
+
+  it('reads a lock written by hand with a line break or several spaces as the fake writes one', () => {
+    const owner = process.ppid;
+    for (const held of [`${owner} ${startTimeOf(owner)}\n`, `  ${owner}   ${startTimeOf(owner)}`, `${owner}\t${startTimeOf(owner)}`]) {
+      const file = freshFile();
+      writeFileSync(`${file}.lock`, held);
+      assert.throws(
+        () => lockDatabaseFile(file),
+        { message: new RegExp(`in use by another fake license server \\(process ${owner}\\)`) },
+        held,
+      );
+    }
+  });
+
+  it('can be released when it is already gone (removed by hand, or released before)', () => {
+    const file = freshFile();
+    const release = lockDatabaseFile(file);
+    rmSync(`${file}.lock`);
+    release();
+    release();
+    assert.equal(existsSync(`${file}.lock`), false);
+  });
+
+  it('names a lock it cannot read, and what to do, leaving it', () => {
+    for (const [what, make] of [
+      ['a directory', (lock: string) => mkdirSync(lock)],
+      ['a link to nothing', (lock: string) => symlinkSync(join(folder, 'no-such-lock'), lock)],
+    ] as const) {
+      const file = freshFile();
+      make(`${file}.lock`);
+      assert.throws(
+        () => lockDatabaseFile(file),
+        {
+          message: `The lock ${file}.lock of ${file} cannot be read (${what === 'a directory' ? 'EISDIR' : 'ENOENT'}); remove it if no fake license server uses ${file}.`,
+        },
+        what,
+      );
+      assert.ok(lstatSync(`${file}.lock`), `${what} is left`);
+    }
   });
 
   it('names the lock and the file when the lock cannot be made', () => {

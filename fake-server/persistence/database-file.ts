@@ -218,7 +218,7 @@ export function lockDatabaseFile(path: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
         throw new Error(`The lock ${lock} of ${path} cannot be made (${error instanceof Error ? error.message : String(error)}).`);
-      const [pidText, started] = readFileSync(lock, 'utf8').trim().split(/\s+/);
+      const [pidText, started] = readLock(lock, path).trim().split(/\s+/);
       const owner = Number(pidText);
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isOwner(owner, started)) {
         throw new Error(`${path} is in use by another fake license server (process ${owner}); stop it or choose another --db file.`);
@@ -227,6 +227,16 @@ export function lockDatabaseFile(path: string): () => void {
     }
   }
   throw new Error(`Could not take the lock ${lock}.`);
+}
+
+/** What a lock says; one that cannot be read (a directory of that name, a dangling link) is named, with what to do. */
+function readLock(lock: string, path: string): string {
+  try {
+    return readFileSync(lock, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(`The lock ${lock} of ${path} cannot be read (${code}); remove it if no fake license server uses ${path}.`);
+  }
 }
 
 /** Something whose databases can be written out and put back. */
