@@ -15,7 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { calculateMetrics } from 'mutation-testing-metrics';
 import type { FileResult } from 'mutation-testing-report-schema';
-import { FOLDER_REPORTS, Folder, Survivor, filesOf, mergeRuns, survivorsOf } from './mutation-scores';
+import { FOLDER_REPORTS, Folder, Survivor, filesOf, mergeRuns, staleFiles, survivorsOf } from './mutation-scores';
 
 const REASONS = 'docs/mutation-survivors.json';
 const TARGET = 'docs/mutation-scores.md';
@@ -25,9 +25,18 @@ const FLOOR = 90;
 
 type Files = Record<string, FileResult>;
 
+const sourceNow = (fileName: string) => (existsSync(fileName) ? readFileSync(fileName, 'utf8') : undefined);
+
+/** A folder's files in a report; a report of code changed since is read as absent, and said so. */
 function read(path: string | undefined, folder: string): Files | undefined {
   if (!path || !existsSync(path)) return undefined;
-  return filesOf((JSON.parse(readFileSync(path, 'utf8')) as { files: Files }).files, folder);
+  const files = filesOf((JSON.parse(readFileSync(path, 'utf8')) as { files: Files }).files, folder);
+  const stale = staleFiles(files, sourceNow);
+  if (stale.length > 0) {
+    console.error(`${path} is not read: ${stale.join(', ')} changed since that run; run it again (docs/reliability.md)`);
+    return undefined;
+  }
+  return files;
 }
 
 /** The reports of the node tests' parts beside a whole folder's report, each with its part's name. */

@@ -50,6 +50,17 @@ export function filesOf(files: Files, folder: string): Files {
 }
 
 /**
+ * The files of a report whose code has changed since the run (the report keeps the source it
+ * mutated): their verdicts are about other code, and merged by place they would be given to
+ * other mutants, or leave new ones out.
+ */
+export function staleFiles(files: Files, sourceNow: (fileName: string) => string | undefined): string[] {
+  return Object.entries(files)
+    .filter(([name, file]) => sourceNow(name) !== file.source)
+    .map(([name]) => name);
+}
+
+/**
  * One report from two runs over the same files: each mutant with the better verdict of the two.
  * A mutant only one run made (a file only one of them mutates) keeps that run's verdict.
  */

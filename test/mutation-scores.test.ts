@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FileResult, MutantResult, MutantStatus } from 'mutation-testing-report-schema';
-import { filesOf, mergeRuns, reasonKey, survivorsOf } from '../reporting/mutation-scores';
+import { filesOf, mergeRuns, reasonKey, staleFiles, survivorsOf } from '../reporting/mutation-scores';
 
 const SOURCE = 'const a = 1;\nif (a === 1) go();\n';
 
@@ -66,5 +66,23 @@ describe('the survivors and their reasons', () => {
   it('lists a survivor with no reason as having none', () => {
     const [survivor] = survivorsOf(report(mutant('1', 'Survived')), {});
     assert.equal(survivor?.reason, undefined);
+  });
+});
+
+describe('reports of code changed since their run', () => {
+  it('names the files of a report whose code changed since the run, or is gone', () => {
+    const files = { ...report(mutant('1', 'Killed')), 'fake-server/http/y.ts': { language: 'typescript', source: 'old', mutants: [] } };
+    assert.deepEqual(
+      staleFiles(files, (name) => (name === 'fake-server/http/x.ts' ? SOURCE : 'new')),
+      ['fake-server/http/y.ts'],
+    );
+    assert.deepEqual(
+      staleFiles(files, () => undefined),
+      ['fake-server/http/x.ts', 'fake-server/http/y.ts'],
+    );
+    assert.deepEqual(
+      staleFiles(report(), () => SOURCE),
+      [],
+    );
   });
 });
