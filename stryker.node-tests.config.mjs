@@ -156,6 +156,7 @@ const DOMAIN_TEST_FILES = [
 // stores, the --db file and the database as a whole after a request (the digests of bad input
 // and hostile clients), the domain's rules over the real stores, and snapshots. A floor, as the domain's.
 const PERSISTENCE_TEST_FILES = [
+  'test/sql-database.test.ts',
   'test/read-cache.test.ts',
   'test/remembered-reads-per-table.test.ts',
   'test/issued-cals-storage.test.ts',
