@@ -185,45 +185,6 @@ describe('--db file', () => {
     }
   });
 
-  it('opens a file saved when each server had a table of issued CALs, moving them into the shared one in order', async () => {
-    const environment = await createEnvironment({ fixture: FIXTURE });
-    const before = environment.inspect('LS-CONTOSO').issuedCals;
-    const images = environment.images();
-    environment.close();
-    // The layout of before: issued_cals_<server name in hex> per server, no shared table.
-    const SQL = await loadSqlEngine();
-    const old = new SQL.Database(images.licensing);
-    const table = `issued_cals_${Buffer.from('LS-CONTOSO').toString('hex')}`;
-    old.exec(`CREATE TABLE ${table} (license_id INTEGER PRIMARY KEY AUTOINCREMENT, key_pack_number INTEGER NOT NULL,
-      issued_to TEXT NOT NULL, issued_at TEXT NOT NULL, expires_at TEXT NOT NULL);
-      INSERT INTO ${table} (key_pack_number, issued_to, issued_at, expires_at)
-        SELECT key_pack_number, issued_to, issued_at, expires_at FROM issued_cals ORDER BY license_id DESC;
-      DROP TABLE issued_cals;`);
-    const file = join(folder, 'saved-with-a-table-per-server.db');
-    writeDatabaseFile(file, { licensing: old.export(), clearinghouse: images.clearinghouse });
-    old.close();
-    const reopened = await createEnvironment({ images: await readDatabaseFile(file) });
-    const after = reopened.inspect('LS-CONTOSO').issuedCals;
-    assert.deepEqual(
-      after.map((cal) => cal.issuedTo),
-      [...before].reverse().map((cal) => cal.issuedTo),
-      'the CALs, in the order the old table held them',
-    );
-    assert.equal(
-      reopened.inspect('LS-CONTOSO').keyPacks.reduce((sum, pack) => sum + pack.issuedLicenses, 0),
-      before.length,
-    );
-    const tables = reopened.images();
-    const check = new SQL.Database(tables.licensing);
-    assert.deepEqual(
-      check.exec(`SELECT name FROM sqlite_master WHERE name LIKE 'issued_cals_%' AND type = 'table'`),
-      [],
-      'no per-server table is left',
-    );
-    check.close();
-    reopened.close();
-  });
-
   it('refuses a file holding a password hash the fake did not make, naming the account, and reads one it made', async () => {
     const environment = await createEnvironment({ fixture: FIXTURE });
     const images = environment.images();

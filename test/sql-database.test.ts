@@ -179,4 +179,17 @@ describe('the SQL database wrapper', () => {
     assert.deepEqual(parents(), [], 'the outer write was undone, and the remembered read with it');
     db.close();
   });
+
+  it('forgets a remembered read after any write to its table, however the statement is laid out', async () => {
+    const db = await database();
+    const parents = () => db.remember('parents', ['parents'], () => names(db, 'parents'));
+    assert.deepEqual(parents(), []);
+    db.run("\n      INSERT\n        INTO parents (id, name) VALUES (1, 'one')");
+    assert.deepEqual(parents(), ['one'], 'after an insert on lines of its own');
+    db.run("UPDATE\n  parents SET name = 'uno'");
+    assert.deepEqual(parents(), ['uno'], 'after an update with the table on the next line');
+    db.run('  DELETE\n   FROM   parents');
+    assert.deepEqual(parents(), [], 'after a delete over several lines');
+    db.close();
+  });
 });
