@@ -64,7 +64,7 @@ describe('the databases of a new environment', () => {
 
 describe('a licensing database saved when each server had a table of issued CALs', () => {
   /** The fixture's licensing image in the layout of before: a table per server, named by its name in hex, no shared table. */
-  const savedBefore = async () => {
+  const savedBefore = async ({ sharedTableLeft = false } = {}) => {
     const environment = await createEnvironment({ fixture: FIXTURE });
     const before = environment.inspect('LS-CONTOSO').issuedCals;
     const images = environment.images();
@@ -76,7 +76,7 @@ describe('a licensing database saved when each server had a table of issued CALs
       issued_to TEXT NOT NULL, issued_at TEXT NOT NULL, expires_at TEXT NOT NULL);
       INSERT INTO ${table} (key_pack_number, issued_to, issued_at, expires_at)
         SELECT key_pack_number, issued_to, issued_at, expires_at FROM issued_cals ORDER BY license_id DESC;
-      DROP TABLE issued_cals;`);
+      ${sharedTableLeft ? 'DELETE FROM issued_cals' : 'DROP TABLE issued_cals'};`);
     // Tables whose names only look like a server's (not the whole name, an odd number of hex digits): not the fake's to move.
     for (const name of ['old_issued_cals_4c53', 'issued_cals_4c53_copy', 'issued_cals_4c5']) old.exec(`CREATE TABLE ${name} (x TEXT)`);
     const licensing = old.export();
@@ -115,6 +115,19 @@ describe('a licensing database saved when each server had a table of issued CALs
       before.length,
     );
     reopened.close();
+  });
+
+  it('is moved too when the shared table is there already, empty (a file saved half-way through the change of layout)', async () => {
+    const { before, licensing } = await savedBefore({ sharedTableLeft: true });
+    const today = await licensingImageInTodaysLayout(licensing);
+    const SQL = await loadSqlEngine();
+    const check = new SQL.Database(today);
+    const issuedTo = check.exec("SELECT issued_to FROM issued_cals WHERE server_name = 'LS-CONTOSO' ORDER BY license_id")[0]?.values.flat();
+    check.close();
+    assert.deepEqual(
+      issuedTo,
+      [...before].reverse().map((cal) => cal.issuedTo),
+    );
   });
 
   it('is given back as it is when it is in today’s layout already', async () => {
