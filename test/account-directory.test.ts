@@ -33,6 +33,8 @@ describe('the account directory', () => {
     assert.equal(signIn(again, SERVER_A, 'jdoe', 'jdoe-secret').userName, 'jdoe');
     assert.throws(() => signIn(again, SERVER_A, 'jdoe', 'alpha-secret'), NotAuthenticatedError);
     assert.deepEqual(again.serversFor({ userName: 'admin', password: 'alpha-secret' }), [SERVER_A]);
+    // Windows compares user names without regard to case, in the list of servers as at one server.
+    assert.deepEqual(again.serversFor({ userName: 'ADMIN', password: 'alpha-secret' }), [SERVER_A]);
   });
 
   it('takes a password proved right for one account as proof for no other account', async (t) => {

@@ -123,8 +123,9 @@ describe('a remembered read shows the write made after it', () => {
 
   it("the Clearinghouse's issuances: a key pack ID handed out", () => {
     const { purchases } = stores;
-    assert.deepEqual(purchases.allIssuances(), []);
+    // The purchase first: a write to purchases between the two reads would hide a read remembered under the wrong table.
     const { purchaseNumber } = purchases.add(agreement('1234567'));
+    assert.deepEqual(purchases.allIssuances(), []);
     const issuance = {
       licenseKeyPackId: 'K'.repeat(35),
       purchaseNumber,
@@ -134,6 +135,18 @@ describe('a remembered read shows the write made after it', () => {
     };
     purchases.recordIssuance(issuance);
     assert.deepEqual(purchases.allIssuances(), [issuance]);
+  });
+});
+
+describe('the Clearinghouse keeps what it was told last', () => {
+  it('a license server activated again from another country or region is known by the new one', () => {
+    const { purchases } = stores;
+    const id = 'A'.repeat(35);
+    assert.equal(purchases.activatedServer(id), undefined);
+    purchases.recordActivation(id, 'Germany');
+    assert.deepEqual(purchases.activatedServer(id), { countryRegion: 'Germany' });
+    purchases.recordActivation(id, 'France');
+    assert.deepEqual(purchases.activatedServer(id), { countryRegion: 'France' });
   });
 });
 

@@ -192,4 +192,15 @@ describe('the SQL database wrapper', () => {
     assert.deepEqual(parents(), [], 'after a delete over several lines');
     db.close();
   });
+
+  it('forgets every remembered read when put back to an earlier image (a --db write undone)', async () => {
+    const db = await database();
+    const earlier = db.export();
+    const parents = () => db.remember('parents', ['parents'], () => names(db, 'parents'));
+    db.run("INSERT INTO parents (id, name) VALUES (1, 'thrown away')");
+    assert.deepEqual(parents(), ['thrown away']);
+    db.replaceWith(earlier);
+    assert.deepEqual(parents(), []);
+    db.close();
+  });
 });
