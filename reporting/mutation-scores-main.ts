@@ -56,10 +56,13 @@ function partReports(path: string): { part: string; report: string }[] {
  * merged mutant by mutant like the two kinds of test.
  */
 function readNodeTests(path: string | undefined, folder: string): Files | undefined {
-  if (!path) return undefined;
-  return [path, ...partReports(path).map(({ report }) => report)]
-    .map((report) => read(report, folder))
-    .reduce<Files | undefined>((merged, files) => (merged && files ? mergeRuns(merged, files) : (merged ?? files)), undefined);
+  // The parts are merged into the whole folder's run, never stand in for it (a missing or stale
+  // whole run would publish what the scenarios left alive elsewhere as never asked of the node tests).
+  const whole = read(path, folder);
+  if (!path || !whole) return undefined;
+  return partReports(path)
+    .map(({ report }) => read(report, folder))
+    .reduce<Files>((merged, files) => (files ? mergeRuns(merged, files) : merged), whole);
 }
 
 interface Row {
@@ -120,10 +123,9 @@ function rowFor(folder: Folder, reasons: Record<string, string>): Row | undefine
   const scenarios = read(FOLDER_REPORTS[folder].scenarios, folder);
   const nodeTests = readNodeTests(FOLDER_REPORTS[folder].nodeTests, folder);
   // A folder is measured afresh only from its scenarios' run and, where the node tests mutate it
-  // too, their run over the whole folder (the lines the scenarios left; parts are merged into it):
-  // parts alone would publish what the scenarios left alive elsewhere as never asked of the node tests.
+  // too, their run over the whole folder (readNodeTests).
   const wholeFolder = FOLDER_REPORTS[folder].nodeTests;
-  if (!scenarios || (wholeFolder && !existsSync(wholeFolder))) return undefined;
+  if (!scenarios || (wholeFolder && !nodeTests)) return undefined;
   const both = nodeTests ? mergeRuns(scenarios, nodeTests) : scenarios;
   return rowOf(folder, both, reasons, {
     scenarios: percent(scenarios),
