@@ -91,6 +91,16 @@ function leftByTheScenarios() {
   return ranges;
 }
 
+// The --db file's own tests (no scenario reaches it): in the edge's list and persistence/'s alike.
+const DATABASE_FILE_TEST_FILES = [
+  'test/database-file-contents.test.ts',
+  'test/database-file-rules.test.ts',
+  'test/database-file-framing.test.ts',
+  'test/database-file-write-failure.test.ts',
+  'test/database-file-keeper.test.ts',
+  'test/database-file-lock.test.ts',
+];
+
 // In this order: a static mutant runs every file until one fails (the rest only the files that
 // reach it), so the files that catch the most come first: the contract compared with
 // docs/openapi.json, then the pages as approved, then the pages' behaviours.
@@ -116,12 +126,7 @@ const EDGE_TEST_FILES = [
   'test/remembered-reads-per-table.test.ts',
   'test/issued-cals-storage.test.ts',
   'test/open-databases.test.ts',
-  'test/database-file-contents.test.ts',
-  'test/database-file-rules.test.ts',
-  'test/database-file-framing.test.ts',
-  'test/database-file-write-failure.test.ts',
-  'test/database-file-keeper.test.ts',
-  'test/database-file-lock.test.ts',
+  ...DATABASE_FILE_TEST_FILES,
   'test/fourth-probe.test.ts',
   'test/test-control-token.test.ts',
   'test/sign-in-lockout.test.ts',
@@ -170,12 +175,7 @@ const PERSISTENCE_TEST_FILES = [
   'test/issued-cals-storage.test.ts',
   'test/open-databases.test.ts',
   'test/snapshot-file.test.ts',
-  'test/database-file-contents.test.ts',
-  'test/database-file-rules.test.ts',
-  'test/database-file-framing.test.ts',
-  'test/database-file-write-failure.test.ts',
-  'test/database-file-keeper.test.ts',
-  'test/database-file-lock.test.ts',
+  ...DATABASE_FILE_TEST_FILES,
   'test/account-directory.test.ts',
   'test/fourth-probe.test.ts',
   'test/bad-input.test.ts',
