@@ -15,6 +15,7 @@ import { readDatabaseFile, writeDatabaseFile } from '../fake-server/persistence/
 import { EnvironmentImages } from '../fake-server/persistence/open-databases';
 import { loadSqlEngine } from '../fake-server/persistence/sql-database';
 import { FIXTURE } from './helpers/http-fake';
+import type { Database } from 'sql.js';
 
 describe('--db file framing', () => {
   const folder = mkdtempSync(join(tmpdir(), 'rd-fake-framing-'));
@@ -45,6 +46,18 @@ describe('--db file framing', () => {
     assert.ok(message.endsWith('. The file was left as it is.'), message);
     assert.deepEqual(readFileSync(file), bytes, 'the file was left as it was');
     return message.slice(`${file} cannot be loaded: `.length, -'. The file was left as it is.'.length);
+  };
+
+  /** The fixture's licensing image after `edit` (as a foreign tool could change a file). */
+  const licensingEdited = async (edit: (db: Database) => void): Promise<Uint8Array> => {
+    const SQL = await loadSqlEngine();
+    const db = new SQL.Database(images.licensing);
+    try {
+      edit(db);
+      return db.export();
+    } finally {
+      db.close();
+    }
   };
 
   /** A file framed as the fake frames one, around these two images. */
@@ -115,17 +128,15 @@ describe('--db file framing', () => {
   });
 
   it('refuses a password hash the fake did not make, naming the account and the server', async () => {
-    const SQL = await loadSqlEngine();
     for (const hash of [
       'md5$0123',
       `xscrypt$${'a'.repeat(32)}$${'b'.repeat(64)}`,
       `scrypt$${'a'.repeat(32)}$${'b'.repeat(64)}0`,
       `scrypt$${'A'.repeat(32)}$${'b'.repeat(64)}`,
     ]) {
-      const db = new SQL.Database(images.licensing);
-      db.run(`UPDATE accounts SET password_hash = ? WHERE user_name = 'admin' AND server_name = 'LS-CONTOSO'`, [hash]);
-      const licensing = db.export();
-      db.close();
+      const licensing = await licensingEdited((db) =>
+        db.run(`UPDATE accounts SET password_hash = ? WHERE user_name = 'admin' AND server_name = 'LS-CONTOSO'`, [hash]),
+      );
       assert.equal(
         await refusalOf('foreign-hash', framed(licensing, images.clearinghouse)),
         'the licensing database is damaged (the password hash of "admin" on LS-CONTOSO was not made by the fake)',
@@ -135,12 +146,10 @@ describe('--db file framing', () => {
   });
 
   it('refuses a row that breaks a CHECK of the schema in SQLite’s own words, before the fake’s rules read it', async () => {
-    const SQL = await loadSqlEngine();
-    const db = new SQL.Database(images.licensing);
     // Written past the CHECK (as a foreign tool could): SQLite's quick_check answers with the fault, not "ok".
-    db.exec("PRAGMA ignore_check_constraints = ON; UPDATE license_servers SET connection_method = 'fax'");
-    const licensing = db.export();
-    db.close();
+    const licensing = await licensingEdited((db) =>
+      db.exec("PRAGMA ignore_check_constraints = ON; UPDATE license_servers SET connection_method = 'fax'"),
+    );
     assert.equal(
       await refusalOf('check-broken', framed(licensing, images.clearinghouse)),
       'the licensing database is damaged (CHECK constraint failed in license_servers)',
@@ -148,11 +157,7 @@ describe('--db file framing', () => {
   });
 
   it('reads a licensing database with no account at all (nobody can sign in, but nothing in it is foreign)', async () => {
-    const SQL = await loadSqlEngine();
-    const db = new SQL.Database(images.licensing);
-    db.exec('DELETE FROM accounts');
-    const licensing = db.export();
-    db.close();
+    const licensing = await licensingEdited((db) => db.exec('DELETE FROM accounts'));
     const file = join(folder, 'no-accounts.db');
     writeFileSync(file, framed(licensing, images.clearinghouse));
     const read = await readDatabaseFile(file);

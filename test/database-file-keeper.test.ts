@@ -59,6 +59,15 @@ describe('writing the --db file', () => {
   const folder = mkdtempSync(join(tmpdir(), 'rd-fake-keeper-'));
   after(() => rmSync(folder, { recursive: true, force: true }));
 
+  /** A file written at start-up with the state 'seeded', and a keeper of it over an environment in that state. */
+  const keptFile = (name: string) => {
+    const file = join(folder, `${name}.db`);
+    writeDatabaseFile(file, stateNamed('seeded'));
+    const environment = new Environment(stateNamed('seeded'));
+    const keeper = new DatabaseFileKeeper(file, stateNamed('seeded'), () => environment);
+    return { file, environment, keeper };
+  };
+
   it('writes the first file whole, with no temporary file left', () => {
     const file = join(folder, 'first.db');
     writeDatabaseFile(file, stateNamed('seeded'));
@@ -87,19 +96,14 @@ describe('writing the --db file', () => {
   });
 
   it('acknowledges at once when nothing is waiting to be written', async () => {
-    const file = join(folder, 'idle.db');
-    writeDatabaseFile(file, stateNamed('seeded'));
-    const keeper = new DatabaseFileKeeper(file, stateNamed('seeded'), () => new Environment(stateNamed('seeded')));
+    const { file, keeper } = keptFile('idle');
     await keeper.durable();
     assert.equal(keeper.writes, 0);
     assert.equal(stateIn(file), 'seeded');
   });
 
   it('acknowledges a change only once the file holds it', async () => {
-    const file = join(folder, 'one-change.db');
-    writeDatabaseFile(file, stateNamed('seeded'));
-    const environment = new Environment(stateNamed('seeded'));
-    const keeper = new DatabaseFileKeeper(file, stateNamed('seeded'), () => environment);
+    const { file, environment, keeper } = keptFile('one-change');
     environment.state = stateNamed('changed');
     keeper.changed();
     // durable() must resolve (a rejection, even with nothing in it, is a refused answer).
@@ -110,10 +114,7 @@ describe('writing the --db file', () => {
   });
 
   it('groups the changes of one moment into one write', async () => {
-    const file = join(folder, 'grouped.db');
-    writeDatabaseFile(file, stateNamed('seeded'));
-    const environment = new Environment(stateNamed('seeded'));
-    const keeper = new DatabaseFileKeeper(file, stateNamed('seeded'), () => environment);
+    const { file, environment, keeper } = keptFile('grouped');
     const acknowledged: Promise<string>[] = [];
     for (const name of ['first', 'second', 'third']) {
       environment.state = stateNamed(name);
@@ -125,10 +126,7 @@ describe('writing the --db file', () => {
   });
 
   it('holds back a change committed while a write is under way until the next write carries it', async () => {
-    const file = join(folder, 'overtaken.db');
-    writeDatabaseFile(file, stateNamed('seeded'));
-    const environment = new Environment(stateNamed('seeded'));
-    const keeper = new DatabaseFileKeeper(file, stateNamed('seeded'), () => environment);
+    const { file, environment, keeper } = keptFile('overtaken');
     let later: Promise<string> | undefined;
     // Once the first write has taken its state, and while the disk works on it, another change commits.
     environment.onExport = () =>
@@ -148,10 +146,7 @@ describe('writing the --db file', () => {
   });
 
   it('undoes every change a failed write carried, refuses their answers with 503, and writes the next change once it can', async () => {
-    const file = join(folder, 'fills-up.db');
-    writeDatabaseFile(file, stateNamed('seeded'));
-    const environment = new Environment(stateNamed('seeded'));
-    const keeper = new DatabaseFileKeeper(file, stateNamed('seeded'), () => environment);
+    const { file, environment, keeper } = keptFile('fills-up');
     environment.state = stateNamed('kept');
     keeper.changed();
     await keeper.durable();

@@ -19,6 +19,20 @@ async function database(): Promise<SqlDatabase> {
   return db;
 }
 
+/**
+ * Runs `work` in a transaction that then fails, and checks that this very failure came out (an
+ * assertion failing inside `work` is not taken for it).
+ */
+const failingTransaction = (db: SqlDatabase, work: () => void) =>
+  assert.throws(
+    () =>
+      db.inTransaction(() => {
+        work();
+        throw new Error('refused half-way');
+      }),
+    { message: 'refused half-way' },
+  );
+
 const names = (db: SqlDatabase, table: 'parents' | 'children') =>
   db.all<{ name: string }>(`SELECT name FROM ${table} ORDER BY rowid`).map((row) => row.name);
 
@@ -47,22 +61,12 @@ describe('the SQL database wrapper', () => {
 
   it('undoes the whole of a transaction that fails, and keeps what a nested one did when the outer one goes on', async () => {
     const db = await database();
-    assert.throws(() =>
-      db.inTransaction(() => {
-        db.run("INSERT INTO parents (id, name) VALUES (1, 'lost')");
-        throw new Error('refused half-way');
-      }),
-    );
+    failingTransaction(db, () => db.run("INSERT INTO parents (id, name) VALUES (1, 'lost')"));
     assert.deepEqual(names(db, 'parents'), []);
 
     db.inTransaction(() => {
       db.run("INSERT INTO parents (id, name) VALUES (1, 'kept')");
-      assert.throws(() =>
-        db.inTransaction(() => {
-          db.run("INSERT INTO parents (id, name) VALUES (2, 'undone')");
-          throw new Error('the inner step is refused');
-        }),
-      );
+      failingTransaction(db, () => db.run("INSERT INTO parents (id, name) VALUES (2, 'undone')"));
       assert.equal(db.isInTransaction(), true, 'the outer transaction is still open');
       db.inTransaction(() => db.run("INSERT INTO parents (id, name) VALUES (3, 'nested and kept')"));
     });
@@ -81,12 +85,7 @@ describe('the SQL database wrapper', () => {
       assert.equal(commits, 0, 'nothing is announced before the outermost transaction ends');
     });
     assert.equal(commits, 1);
-    assert.throws(() =>
-      db.inTransaction(() => {
-        db.run("INSERT INTO parents (id, name) VALUES (3, 'three')");
-        throw new Error('refused');
-      }),
-    );
+    failingTransaction(db, () => db.run("INSERT INTO parents (id, name) VALUES (3, 'three')"));
     assert.equal(commits, 1);
     db.close();
   });
@@ -139,22 +138,15 @@ describe('the SQL database wrapper', () => {
         reads += 1;
         return names(db, 'parents');
       });
-    const failing = (work: () => void) =>
-      assert.throws(() =>
-        db.inTransaction(() => {
-          work();
-          throw new Error('refused');
-        }),
-      );
     db.inTransaction(() => db.run("INSERT INTO parents (id, name) VALUES (2, 'committed')"));
-    failing(() => db.run("INSERT INTO parents (id, name) VALUES (9, 'undone')"));
+    failingTransaction(db, () => db.run("INSERT INTO parents (id, name) VALUES (9, 'undone')"));
     assert.deepEqual(parents(), ['committed']);
-    failing(() => db.run("INSERT INTO children (parent_id, name) VALUES (2, 'undone')"));
+    failingTransaction(db, () => db.run("INSERT INTO children (parent_id, name) VALUES (2, 'undone')"));
     assert.deepEqual(parents(), ['committed']);
     assert.equal(reads, 1, 'a rollback forgets nothing of an earlier transaction that rolled back');
     db.run("INSERT INTO parents (id, name) VALUES (1, 'outside')");
     assert.deepEqual(parents(), ['outside', 'committed']);
-    failing(() => db.run("INSERT INTO children (parent_id, name) VALUES (1, 'undone')"));
+    failingTransaction(db, () => db.run("INSERT INTO children (parent_id, name) VALUES (1, 'undone')"));
     assert.deepEqual(parents(), ['outside', 'committed']);
     assert.equal(reads, 2, 'nor of a write made outside any transaction');
     db.close();
@@ -163,19 +155,11 @@ describe('the SQL database wrapper', () => {
   it('after an inner step is undone, still forgets what the outer transaction wrote if it fails too', async () => {
     const db = await database();
     const parents = () => db.remember('parents', ['parents'], () => names(db, 'parents'));
-    assert.throws(() =>
-      db.inTransaction(() => {
-        db.run("INSERT INTO parents (id, name) VALUES (1, 'outer')");
-        assert.throws(() =>
-          db.inTransaction(() => {
-            db.run("INSERT INTO children (parent_id, name) VALUES (1, 'inner')");
-            throw new Error('the inner step is refused');
-          }),
-        );
-        assert.deepEqual(parents(), ['outer'], 'read, and remembered, inside the transaction after the inner step was undone');
-        throw new Error('then the whole is refused');
-      }),
-    );
+    failingTransaction(db, () => {
+      db.run("INSERT INTO parents (id, name) VALUES (1, 'outer')");
+      failingTransaction(db, () => db.run("INSERT INTO children (parent_id, name) VALUES (1, 'inner')"));
+      assert.deepEqual(parents(), ['outer'], 'read, and remembered, inside the transaction after the inner step was undone');
+    });
     assert.deepEqual(parents(), [], 'the outer write was undone, and the remembered read with it');
     db.close();
   });
